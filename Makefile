@@ -1,0 +1,35 @@
+# Two-command quick start: `make draft` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+DRAFT_OUT ?= drafts/示例提纲.md
+
+.PHONY: draft test bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+draft: $(STAMP)
+	$(PY) -m drafter new --no-input --force --seed 7 -o $(DRAFT_OUT)
+	@cat $(DRAFT_OUT)
+
+test: $(TEST_STAMP)
+	$(PY) -m pytest
+
+bench: $(TEST_STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) dist build

@@ -1,0 +1,59 @@
+"""The `drafter` command: a thin typer layer over the library.
+
+Each command group lives in its own module and registers itself on `app`. Modules import
+the library lazily inside command bodies so that `drafter --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+from typer.core import TyperGroup
+
+from drafter._version import __version__
+from drafter.errors import DrafterError
+
+
+class _Group(TyperGroup):
+    """Turns every DrafterError, in any sub-command, into one line on stderr and exit 1."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except DrafterError as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            raise typer.Exit(code=1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="drafter",
+    help="drafter：讲话稿提纲起草工具。从真实讲话稿中挖掘结构，生成同样结构的新提纲。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="显示版本号并退出。", callback=_version, is_eager=True
+    ),
+) -> None:
+    """drafter：讲话稿提纲起草工具。"""
+
+
+# Command modules register themselves on `app` when imported.
+from drafter.cli import commands as _commands  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point of the console script and of `python -m drafter`."""
+    app(prog_name="drafter")
