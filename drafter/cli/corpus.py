@@ -1,0 +1,141 @@
+"""`drafter corpus …`: add, list, show, stats and remove pieces of the corpus store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from drafter.cli import app
+
+corpus_app = typer.Typer(
+    help="管理语料库：添加、查看、统计、删除讲话稿（内置种子语料默认包含在内）。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(corpus_app, name="corpus")
+
+KIND_NAMES = {"speech": "讲话", "plan": "方案", "notice": "通知", "report": "报告", "other": "其他"}
+_NO_BUNDLED = typer.Option(False, "--no-bundled", help="不包含内置种子语料，只看自己添加的文稿。")
+_JSON = typer.Option(False, "--json", help="以 JSON 输出（字段稳定，便于脚本使用）。")
+
+
+def _echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _open(no_bundled: bool) -> Any:
+    from drafter.corpus import open_store
+
+    return open_store(include_bundled=not no_bundled)
+
+
+@corpus_app.command("add")
+def add(
+    paths: list[Path] = typer.Argument(..., help="要添加的文件或文件夹（.txt/.md/.docx，UTF-8、GBK 或 Big5）。"),
+    as_json: bool = _JSON,
+) -> None:
+    """清洗、切分、去重后把文稿加入语料库；同一文件重复添加不会有变化。"""
+    from drafter.corpus.store import expand_paths
+
+    store = _open(False)
+    files = expand_paths(paths)
+    if len(files) > 3 and not as_json and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("正在添加", total=len(files))
+            results = store.add(files, on_file=lambda f: progress.advance(task))
+    else:
+        results = store.add(files)
+    failed = [r for r in results if r.status == "error"]
+    if as_json:
+        _echo_json([
+            {"path": r.path, "status": r.status, "pieces": r.pieces, "merged": r.merged,
+             "dropped": r.dropped, "piece_ids": r.piece_ids, "error": r.error}
+            for r in results
+        ])
+    else:
+        for r in results:
+            if r.status == "added":
+                typer.echo(f"已添加：{r.path}（新文稿 {r.pieces} 篇，合并重复 {r.merged} 篇，去除噪声行 {r.dropped} 行）")
+            elif r.status == "unchanged":
+                typer.echo(f"已在语料库中，未改动：{r.path}")
+        for r in failed:
+            typer.echo(f"错误：{r.error}", err=True)
+        added = sum(r.status == "added" for r in results)
+        typer.echo(f"共处理 {len(results)} 个文件：添加 {added} 个，失败 {len(failed)} 个。")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@corpus_app.command("list")
+def list_pieces(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
+    """列出语料库中的文稿：编号、类型、字数、标题和来源。"""
+    rows = _open(no_bundled).list()
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        src = r["sources"][0]
+        more = f" 等{len(r['sources'])}处" if len(r["sources"]) > 1 else ""
+        where = f"{Path(src['path']).name}:{src['start_line']}-{src['end_line']}{more}"
+        flag = f" 乱码句{r['flagged']}" if r["flagged"] else ""
+        typer.echo(f"{r['id']:>4}  {KIND_NAMES.get(r['kind'], r['kind'])}  {r['chars']:>6}字{flag}  "
+                   f"{r['title'] or '（无标题）'}  [{where}]")
+    if not rows:
+        typer.echo("语料库是空的。用 drafter corpus add 文件… 添加文稿。")
+
+
+@corpus_app.command("show")
+def show(
+    piece_id: int = typer.Argument(..., help="文稿编号（见 drafter corpus list）。"),
+    as_json: bool = _JSON,
+) -> None:
+    """显示一篇文稿的清洗后全文、来源、占位符和被标记的乱码句。"""
+    info = _open(False).describe(piece_id)
+    if as_json:
+        _echo_json(info)
+        return
+    typer.echo(f"# {info['title'] or '（无标题）'}")
+    typer.echo(f"编号 {info['id']}，类型 {KIND_NAMES.get(info['kind'], info['kind'])}，{info['chars']} 字")
+    for s in info["sources"]:
+        typer.echo(f"来源：{s['path']} 第 {s['start_line']}-{s['end_line']} 行")
+    if info["placeholders"]:
+        typer.echo("占位符：" + "、".join(info["placeholders"]))
+    typer.echo("")
+    typer.echo(info["text"])
+    if info["flagged"]:
+        typer.echo("")
+        typer.echo(f"含乱码、不用于训练的句子（{len(info['flagged'])} 句）：")
+        for s in info["flagged"]:
+            typer.echo(f"  · {s}")
+
+
+@corpus_app.command("stats")
+def stats(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
+    """统计：各类文稿篇数、字数、乱码句、合并的重复稿、去除的噪声行。"""
+    data = _open(no_bundled).stats()
+    if as_json:
+        _echo_json(data)
+        return
+    kinds = "，".join(f"{KIND_NAMES.get(k, k)} {n}" for k, n in data["by_kind"].items()) or "无"
+    typer.echo(f"文稿 {data['pieces']} 篇（{kinds}），来自 {data['sources']} 个文件")
+    typer.echo(f"正文 {data['chars']} 字；乱码句 {data['flagged_sentences']} 句（已标记，不用于训练）")
+    typer.echo(f"合并重复稿 {data['duplicates_merged']} 篇；去除噪声行 {data['noise_lines_dropped']} 行")
+    for reason, n in sorted(data["dropped_by_reason"].items(), key=lambda kv: -kv[1]):
+        typer.echo(f"  {reason}：{n}")
+
+
+@corpus_app.command("rm")
+def rm(target: str = typer.Argument(..., help="文稿编号，或已添加文件的路径（删除该文件的全部文稿）。")) -> None:
+    """从语料库删除一篇文稿（按编号）或一个文件的全部文稿（按路径）。"""
+    done = _open(False).remove(int(target) if target.isdigit() else target)
+    n = len(done["removed_pieces"])
+    if target.isdigit():
+        typer.echo(f"已删除文稿 {target}：{done.get('title') or '（无标题）'}")
+    else:
+        typer.echo(f"已删除文件 {target} 的记录（删除文稿 {n} 篇）")

@@ -1,0 +1,81 @@
+"""`drafter regen`, `drafter fmt`, `drafter check`: work on an outline the user is editing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from drafter.cli import app
+
+
+@app.command("regen")
+def regen(
+    file: Path = typer.Argument(..., help="提纲文件（drafter new 生成的 .md）。"),
+    section: str = typer.Argument(..., help="要重新生成的部分：2、2.1 或 二（按文件中现在的位置）。"),
+    seed: int | None = typer.Option(None, "--seed", help="新的随机种子（默认随机）。"),
+    force: bool = typer.Option(False, "--force", help="即使这一部分被修改过也重新生成（先备份原文件）。"),
+) -> None:
+    """重新生成提纲中的一个部分（标题、正文和下级要点），其余内容一字不动。"""
+    from drafter.outline.generate import renderer_for
+    from drafter.outline.io import read_outline, read_text, write_atomic, write_backup
+    from drafter.outline.regen import regen_section
+    from drafter.templates import get_template
+
+    original = read_text(file)
+    outline = read_outline(file)
+    template = get_template(outline.template)
+    render = renderer_for(template, outline.variables, outline.seed)
+    result = regen_section(outline, section, render, seed=seed, force=force, source=str(file))
+    if result.edited:
+        backup = write_backup(file, original)
+        typer.echo(f"第 {result.path} 部分曾被修改，原文件已备份到 {backup}")
+    write_atomic(file, result.outline.to_text(), force=True)
+    where = "" if result.origin == result.path else f"（模板第 {result.origin} 部分）"
+    typer.echo(f"已重新生成第 {result.path} 部分{where}，种子 {result.seed}：{file}")
+
+
+@app.command("fmt")
+def fmt(
+    file: Path = typer.Argument(..., help="提纲文件。"),
+) -> None:
+    """增删或调整要点后重新编号：每一级沿用文中的编号体系，没有编号的标题补上编号。"""
+    from drafter.outline.fmt import renumber
+    from drafter.outline.io import read_document, write_atomic
+
+    outline, head, body = read_document(file)
+    new_body, changes = renumber(body)
+    if not changes:
+        typer.echo(f"编号无需调整：{file}")
+        return
+    newline = outline.newline if outline is not None else _newline_of(file)
+    write_atomic(file, head + new_body.replace("\n", newline), force=True)
+    offset = outline.front_lines if outline is not None else 0
+    for change in changes:
+        typer.echo(f"{file}:{change.line + offset}: {change.old.strip()} → {change.new.strip()}")
+    typer.echo(f"已重新编号 {len(changes)} 个标题：{file}")
+
+
+@app.command("check")
+def check(
+    file: Path = typer.Argument(..., help="提纲文件。"),
+) -> None:
+    """检查提纲：编号断档或混用、层级跳跃、空的部分、模板语法残留、待写占位、待补事实、未填变量。"""
+    from drafter.outline.check import check_body, check_variables
+    from drafter.outline.io import read_document
+
+    outline, head, body = read_document(file)
+    offset = outline.front_lines if outline is not None else 0
+    problems = check_body(body, offset=offset, closing=outline.closing if outline else 0)
+    if outline is not None:
+        problems = sorted(check_variables(outline.variables, head) + problems)
+    for problem in problems:
+        typer.echo(problem.format(str(file)))
+    if problems:
+        typer.echo(f"共 {len(problems)} 个问题。")
+        raise typer.Exit(code=1)
+    typer.echo(f"没有发现问题：{file}")
+
+
+def _newline_of(file: Path) -> str:
+    return "\r\n" if b"\r\n" in file.read_bytes() else "\n"

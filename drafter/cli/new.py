@@ -1,0 +1,164 @@
+"""`drafter new`: choose a template, answer its prompts, write a new outline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from drafter.cli import app
+
+STANDARD_VARS = ("meeting", "org", "speaker", "topic", "date")
+# Chinese names a writer may type for the standard variables with --var.
+ALIASES = {"会议": "meeting", "会议名称": "meeting", "单位": "org", "主办单位": "org",
+           "讲话人": "speaker", "主题": "topic", "讲话主题": "topic", "日期": "date",
+           "讲话日期": "date"}
+
+
+@app.command("new")
+def new(
+    template_id: str | None = typer.Option(None, "--template", "-t", help="模板 ID（见 drafter templates）。"),
+    topic: str | None = typer.Option(None, "--topic", help="讲话主题，例如 安全生产。"),
+    var: list[str] = typer.Option([], "--var", help="变量 KEY=VALUE，可重复；KEY 可以写变量名或中文提示名。"),
+    seed: int | None = typer.Option(None, "--seed", help="随机种子（默认随机，记录在提纲头部）。"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认 drafts/<日期>-<主题>.md）。"),
+    no_input: bool = typer.Option(False, "--no-input", help="不提问，全部使用默认值（标准输入不是终端时也是如此）。"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+) -> None:
+    """起草一份新提纲：选择模板，回答几个问题，写出 Markdown 提纲。"""
+    from drafter.errors import InputError
+    from drafter.outline.generate import (
+        build_outline, closing_from_source, default_output, renderer_for, summarize,
+    )
+    from drafter.outline.io import write_atomic
+    from drafter.outline.regen import random_seed
+    from drafter.templates import get_template, list_templates
+
+    interactive = not no_input and sys.stdin.isatty()
+    if template_id is None:
+        templates = list_templates()
+        if not templates:
+            raise InputError("没有可用的模板；先运行 drafter mine")
+        template_id = _choose_template(templates) if interactive else templates[0].id
+    template = get_template(template_id)
+
+    given = _parse_vars(var, template)
+    if topic is not None:
+        given["topic"] = topic
+    variables = _ask_variables(template, given, interactive)
+
+    out = output or Path(default_output(variables.get("topic") or template.name))
+    if out.exists() and not force:
+        from drafter.errors import WriteRefused
+
+        raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", out)
+    seed = random_seed() if seed is None else seed
+    render = renderer_for(template, variables, seed)
+    # A template given as a file path is recorded by path, so regen finds it again.
+    recorded = template.id if template_id == template.id else str(Path(template.path).resolve())
+    outline = build_outline(recorded, variables, seed, render,
+                            closing=closing_from_source(template))
+    write_atomic(out, outline.to_text(), force=force)
+
+    typer.echo(f"已写出提纲：{out}")
+    typer.echo(f"模板 {template.id}（{template.name}），种子 {seed}；{summarize(outline).describe()}")
+    typer.echo("下一步：")
+    typer.echo(f"  编辑提纲      ${{EDITOR:-vi}} {out}")
+    typer.echo(f"  重写第二部分  drafter regen {out} 2")
+    typer.echo(f"  重新编号      drafter fmt {out}")
+    typer.echo(f"  检查          drafter check {out}")
+
+
+def _choose_template(templates: list[Any]) -> str:
+    """Arrow-key list of templates: name, shape preview, how many speeches it came from."""
+    import questionary
+
+    from drafter.outline.generate import shape_preview
+
+    width = max(len(t.name) for t in templates)
+    choices = [
+        questionary.Choice(
+            title=f"{t.name}{'　' * (width - len(t.name))}  {shape_preview(t)}  （{t.count} 篇讲话）",
+            value=t.id,
+        )
+        for t in templates
+    ]
+    answer = questionary.select("选择模板（↑↓ 选择，回车确认）：", choices=choices).ask()
+    if answer is None:
+        raise typer.Exit(code=1)
+    return str(answer)
+
+
+def _parse_vars(pairs: list[str], template: Any) -> dict[str, str]:
+    """--var KEY=VALUE pairs; KEY may be a variable's key or its Chinese prompt."""
+    from drafter.errors import InputError
+
+    by_name = {k: k for k in STANDARD_VARS}
+    by_name.update(ALIASES)
+    for v in template.variables:
+        prompt = v.prompt.rstrip("：:？?")
+        for name in (v.key, v.prompt, prompt, _short(v.prompt)):
+            by_name[name] = v.key
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise InputError(f"--var 应写成 KEY=VALUE：{pair}")
+        if key.strip() not in by_name:
+            names = "、".join(f"{v.key}（{_short(v.prompt)}）" for v in template.variables)
+            raise InputError(f"模板 {template.id} 没有变量“{key}”；可用：{names}")
+        out[by_name[key.strip()]] = value.strip()
+    return out
+
+
+def _short(prompt: str) -> str:
+    """A prompt without its hint in brackets: 主办单位（如××市委） -> 主办单位."""
+    import re
+
+    return re.sub(r"[（(].*?[）)]", "", prompt).rstrip("：:？?").strip()
+
+
+def _default(var: Any, interactive: bool) -> str:
+    """The template's default; a date the writer is asked for defaults to today.
+
+    Without prompts the template's default stays (often 〔日期待补〕), so the same command and
+    seed give the same outline on any day.
+    """
+    from drafter.outline.check import FACT_SLOT
+    from drafter.outline.generate import today
+
+    default = str(var.default or "")
+    if var.key == "date" and (default in ("", "today", "今天")
+                              or (interactive and FACT_SLOT.fullmatch(default))):
+        return today()
+    return default
+
+
+def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> dict[str, str]:
+    """Values of the template's declared variables: given ones, then answers or defaults.
+
+    ask_when (templates.ASK_WHEN): "always" prompts even when given on the command line (the
+    given value becomes the default), "missing" only when not given, "never" takes the default.
+    A placeholder default (〔单位待补〕) is not put in the input box: an empty answer keeps it.
+    """
+    from drafter.outline.check import FACT_SLOT
+
+    answers = dict(given)
+    for var in template.variables:
+        ask = interactive and (var.ask_when == "always"
+                               or (var.ask_when == "missing" and var.key not in given))
+        default = given.get(var.key, _default(var, ask))
+        if ask:
+            import questionary
+
+            placeholder = bool(FACT_SLOT.fullmatch(default))
+            prompt = var.prompt.rstrip("：:") + ("（可留空，稍后补）" if placeholder else "")
+            reply = questionary.text(f"{prompt}：", default="" if placeholder else default).ask()
+            if reply is None:
+                raise typer.Exit(code=1)
+            answers[var.key] = reply.strip() or (default if placeholder else "")
+        else:
+            answers[var.key] = default
+    return answers

@@ -1,0 +1,150 @@
+"""Commands of the structure part: parse, mine, templates (thin layer over the library)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from drafter.cli import app
+
+templates_app = typer.Typer(
+    help="列出或查看讲话稿模板（内置模板、挖掘出的用户模板）。",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(templates_app, name="templates")
+
+
+def _skeleton_lines(skel) -> list[str]:  # type: ignore[no-untyped-def]
+    """A readable view of one skeleton (title, framing parts, indented headings)."""
+    lines = [f"【{skel.title or '（无标题）'}】（{skel.kind}）"]
+    for label, value in (("称呼", skel.salutation), ("开场", skel.opening), ("过渡", skel.transition)):
+        if value:
+            lines.append(f"  {label}：{value}")
+    for section in skel.walk():
+        role = f"  〔{section.role}〕" if section.role else ""
+        lines.append(f"  {'  ' * section.level}{section.marker}{section.text}{role}")
+    if skel.closing:
+        lines.append(f"  结尾：{skel.closing}")
+    return lines
+
+
+@app.command("parse")
+def parse_cmd(
+    file: Path = typer.Argument(..., help="要解析的讲话稿文件（.txt/.docx，UTF-8 或 GBK 均可）。"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（字段与金标准文件相同）。"),
+) -> None:
+    """解析文件中的每一篇文稿，打印其结构骨架（标题、称呼、开场、各级标题、结尾）。"""
+    from drafter.corpus import load_file
+    from drafter.structure import parse_skeleton
+
+    skeletons = [parse_skeleton(s) for s in load_file(file)]
+    if as_json:
+        typer.echo(json.dumps([s.to_gold_dict() for s in skeletons], ensure_ascii=False, indent=2))
+        return
+    for k, skel in enumerate(skeletons):
+        if k:
+            typer.echo("")
+        typer.echo("\n".join(_skeleton_lines(skel)))
+
+
+@app.command("mine")
+def mine_cmd(
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="模板写入的文件夹（默认：用户数据目录下的 templates/）。"
+    ),
+    bundled: bool = typer.Option(
+        False,
+        "--bundled",
+        help="只挖掘随包语料（seeds/），不读语料库；用于重新生成仓库里的 templates/："
+        "drafter mine --bundled -o templates",
+    ),
+) -> None:
+    """按结构把语料库中的讲话稿归为若干类，每类写出一个 Jinja 模板（同一语料，输出逐字节相同）。"""
+    from drafter.errors import DrafterError
+    from drafter.mine import mine_to_dir
+    from drafter.paths import data_dir
+
+    if bundled:
+        from drafter.corpus import load_file
+        from drafter.paths import bundled_dir
+
+        speeches = [
+            s for path in sorted(bundled_dir("seeds").glob("*.txt")) for s in load_file(path)
+        ]
+    else:
+        from drafter.corpus import open_store
+
+        speeches = open_store().speeches()
+    out = output if output is not None else data_dir() / "templates"
+    paths = mine_to_dir(speeches, out)
+    if not paths:
+        raise DrafterError("语料中没有两篇以上结构相同的讲话稿，未生成模板")
+    n_speech = sum(1 for s in speeches if s.kind == "speech")
+    typer.echo(f"已从 {n_speech} 篇讲话稿挖掘出 {len(paths)} 个模板，写入 {out}：")
+    from drafter.templates import load_template
+
+    for path in paths:
+        info = load_template(path)
+        typer.echo(f"  {info.id}  {info.name}  {info.shape}  （{info.count} 篇）")
+
+
+@templates_app.callback()
+def templates_cmd(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
+    extra: list[Path] = typer.Option(
+        [], "--dir", help="另外查找模板的文件夹（可重复）。"
+    ),
+) -> None:
+    """列出可用的模板：编号、名称、结构、来源篇数。"""
+    ctx.obj = {"extra": tuple(extra)}
+    if ctx.invoked_subcommand is not None:
+        return
+    from drafter.templates import list_templates
+
+    infos = list_templates(tuple(extra))
+    if as_json:
+        typer.echo(json.dumps([t.to_dict() for t in infos], ensure_ascii=False, indent=2))
+        return
+    if not infos:
+        typer.echo("没有找到模板。可运行 drafter mine 从语料挖掘。")
+        return
+    for t in infos:
+        typer.echo(f"{t.id}  {t.name}")
+        typer.echo(f"    结构：{t.shape}    来源：{t.count} 篇")
+
+
+@templates_app.command("show")
+def templates_show(
+    ctx: typer.Context,
+    template: str = typer.Argument(..., help="模板编号，或 .md.j2 模板文件路径。"),
+) -> None:
+    """显示一个模板的说明、结构树、来源和变量。"""
+    from drafter.mine.shape import describe_tree, parse_shape
+    from drafter.templates import get_template
+
+    extra = (ctx.obj or {}).get("extra", ())
+    t = get_template(template, extra)
+    typer.echo(f"{t.id}  {t.name}")
+    if t.description:
+        typer.echo(t.description)
+    typer.echo(f"文件：{t.path}")
+    typer.echo(f"结构：{t.shape}")
+    try:
+        tree = describe_tree(parse_shape(t.shape), t.roles) if t.shape else []
+    except ValueError:
+        tree = []
+    typer.echo("  （标题）")
+    for line in tree:
+        typer.echo("  " + line)
+    typer.echo(f"来源（{t.count} 篇）：")
+    for s in t.sources:
+        typer.echo(f"  - {s}")
+    if t.variables:
+        typer.echo("变量：")
+        for v in t.variables:
+            typer.echo(f"  {v.key}：{v.prompt}（默认：{v.default}）")
+

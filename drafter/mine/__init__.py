@@ -1,0 +1,46 @@
+"""Mining: group speech skeletons by shape and write one Jinja template per family."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from drafter.mine.group import Family, Member, group_families
+from drafter.mine.shape import describe_tree, parse_shape, parts_of, shape_of
+from drafter.mine.write import render_template, template_id, write_templates
+from drafter.model import Speech
+from drafter.structure import parse_skeleton
+
+__all__ = [
+    "Family", "describe_tree", "mine_families", "mine_templates", "mine_to_dir", "parse_shape",
+    "parts_of", "shape_of",
+]
+
+
+def _member(speech: Speech) -> Member:
+    src = speech.sources[0] if speech.sources else None
+    key = (Path(src.path).name if src else "", src.start_line if src else 0, speech.title or "")
+    return Member(speech, parse_skeleton(speech), key)
+
+
+def mine_families(speeches: Iterable[Speech]) -> list[Family]:
+    """Families of the speeches (kind "speech", at least two top-level points)."""
+    members = [_member(s) for s in speeches if s.kind == "speech"]
+    members = [m for m in members if len(m.skeleton.sections) >= 2]
+    return group_families(members)
+
+
+def mine_templates(speeches: Iterable[Speech]) -> dict[str, str]:
+    """Template id -> template text, one per family (deterministic)."""
+    out: dict[str, str] = {}
+    for fam in mine_families(speeches):
+        tid = template_id(fam)
+        if tid in out:  # two families with the same key cannot happen, but keep ids unique
+            tid = f"{tid}-{len(out) + 1}"
+        out[tid] = render_template(fam)
+    return out
+
+
+def mine_to_dir(speeches: Iterable[Speech], out_dir: str | Path) -> list[Path]:
+    """Mine `speeches` and write the templates into `out_dir`."""
+    return write_templates(mine_templates(speeches), Path(out_dir))

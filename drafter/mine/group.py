@@ -1,0 +1,90 @@
+"""Group speech skeletons into template families by shape.
+
+The first key is (top-level family, whether points have sub-points). A key held by a single
+speech is folded into the nearest family: same top family, else same nesting and the same kind
+of marker (inline 第一/一要 vs numbered 一、/（一）), else the same kind of marker. Each family
+is represented by its medoid: the member closest in shape to all others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.model import Skeleton, Speech
+from drafter.mine.shape import run_count
+from drafter.structure.markers import INLINE
+
+MIN_SOURCES = 2
+
+
+@dataclass
+class Member:
+    """A source speech with its skeleton, and a stable sort key."""
+
+    speech: Speech
+    skeleton: Skeleton
+    key: tuple[str, int, str]  # (source file name, start line, title)
+
+
+@dataclass
+class Family:
+    """A group of speeches sharing a shape; `medoid` gives the template's shape."""
+
+    top: str
+    nested: bool
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def medoid(self) -> Member:
+        return min(self.members, key=lambda m: (sum(_distance(m, o) for o in self.members), m.key))
+
+
+def fine_key(skel: Skeleton) -> tuple[str, bool]:
+    """(family of the first top-level point, whether any point has sub-points)."""
+    return skel.sections[0].family, any(s.children for s in skel.sections)
+
+
+def _distance(a: Member, b: Member) -> float:
+    sa, sb = a.skeleton.sections, b.skeleton.sections
+    d = float(abs(len(sa) - len(sb)))
+    for k in range(max(len(sa), len(sb))):
+        ca = len(sa[k].children) if k < len(sa) else 0
+        cb = len(sb[k].children) if k < len(sb) else 0
+        d += abs(ca - cb)
+        ra = sa[k].role if k < len(sa) else None
+        rb = sb[k].role if k < len(sb) else None
+        d += 0.5 if ra != rb else 0.0
+    # a speech whose points restart numbering, or whose point holds a lone sub-point, makes a
+    # poor template: prefer another member as the model
+    d += 5.0 * (run_count(a.skeleton) - 1)
+    d += 2.0 * sum(1 for s in a.skeleton.walk() if len(s.children) == 1)
+    return d
+
+
+def group_families(members: list[Member]) -> list[Family]:
+    """Families with at least MIN_SOURCES members, in a deterministic order."""
+    buckets: dict[tuple[str, bool], Family] = {}
+    for m in sorted(members, key=lambda m: m.key):
+        key = fine_key(m.skeleton)
+        buckets.setdefault(key, Family(*key)).members.append(m)
+    big = {k: f for k, f in buckets.items() if len(f.members) >= MIN_SOURCES}
+    for key in sorted(k for k in buckets if k not in big):
+        top, nested = key
+        inline = top in INLINE
+
+        def pick(pred):  # type: ignore[no-untyped-def]
+            options = [k for k in big if pred(k)]
+            return max(options, key=lambda k: (len(big[k].members), k)) if options else None
+
+        target = (
+            pick(lambda k: k[0] == top)
+            or pick(lambda k: k[1] == nested and (k[0] in INLINE) == inline)
+            or pick(lambda k: (k[0] in INLINE) == inline)
+        )
+        if target is not None:
+            big[target].members.extend(buckets[key].members)
+    families = list(big.values())
+    for f in families:
+        f.members.sort(key=lambda m: m.key)
+    families.sort(key=lambda f: (-len(f.members), f.top, f.nested))
+    return families

@@ -1,0 +1,157 @@
+"""Make a new Outline from a template, and the renderer regen uses to redraw sections."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from drafter._version import __version__
+from drafter.outline.model import Outline, fingerprints, section_tree, walk
+from drafter.outline.regen import Renderer, closing_lines, last_top_path
+
+
+def renderer_for(template: Any, variables: dict[str, str], seed: int) -> Renderer:
+    """A Renderer over drafter.render.render_outline for one template, variables and seed.
+
+    The phrase book is loaded once and shared by every render of this renderer (regen and
+    the closing probe render more than once).
+    """
+    from drafter.phrases.cache import load_phrasebook
+    from drafter.render import render_outline
+
+    book = load_phrasebook()
+
+    def render(section_seeds: dict[str, int]) -> str:
+        return render_outline(template, dict(variables), seed,
+                              section_seeds=section_seeds or None, book=book)
+
+    return render
+
+
+def closing_from_source(template: Any) -> int | None:
+    """How many lines of closing a template writes after its last point, read from its source.
+
+    Exact when the tail after the last heading is plain: one output line per `{{ ... }}` or
+    literal line (render drops blank lines). None when the tail has Jinja statements or
+    comments: then only a probe render can tell.
+    """
+    source = str(getattr(template, "source_text", "") or "")
+    lines = source.split("\n")
+    heads = [i for i, ln in enumerate(lines) if re.match(r"#{2,6}[ \t]", ln)]
+    if not source or not heads:
+        return None
+    tail = [ln for ln in lines[heads[-1] + 1:] if ln.strip()]
+    if any("{%" in ln or "{#" in ln for ln in tail):
+        return None
+    first = next((i for i, ln in enumerate(tail) if "closing(" in ln), None)
+    return 0 if first is None else len(tail) - first
+
+
+def build_outline(template_id: str, variables: dict[str, str], seed: int,
+                  render: Renderer, *, closing: int | None = None) -> Outline:
+    """Render a body and record what regen needs: seed, variables, fingerprints, closing size.
+
+    The closing (lines after the last point that belong to no section) is `closing` when the
+    caller knows it (closing_from_source); otherwise it is found by rendering once more with
+    the last point redrawn: the lines both versions end with are the closing.
+    """
+    body = render({})
+    if not body.endswith("\n"):
+        body += "\n"
+    last = last_top_path(body)
+    if last is None:
+        closing = 0
+    elif closing is None:
+        closing = closing_lines(body, render({last: seed + 1}))
+    return Outline(
+        template=template_id,
+        seed=seed,
+        body=body,
+        variables=dict(variables),
+        fingerprints=fingerprints(body, closing),
+        closing=closing,
+        version=__version__,
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `new` tells the writer about the outline it wrote."""
+
+    points_by_level: tuple[int, ...]  # (3, 12) = 3 top-level points, 12 second-level ones
+    characters: int  # Chinese text characters of the body, markup left out
+
+    def describe(self) -> str:
+        names = ("一级要点", "二级要点", "三级要点", "四级要点", "五级要点")
+        parts = [f"{n} 个{names[min(i, 4)]}" for i, n in enumerate(self.points_by_level) if n]
+        return f"{'，'.join(parts) or '没有要点'}，共 {self.characters} 字"
+
+
+def summarize(outline: Outline) -> Summary:
+    """Count points per level and the characters a reader would see."""
+    spans = walk(section_tree(outline.body, outline.closing))
+    depth = max((s.level for s in spans), default=0)
+    counts = tuple(sum(1 for s in spans if s.level == lvl) for lvl in range(1, depth + 1))
+    text = re.sub(r"(?m)^#+\s*", "", outline.body)
+    return Summary(counts, len(re.sub(r"\s", "", text)))
+
+
+def today() -> str:
+    """Today in the genre's date format: 2026年11月25日."""
+    d = _dt.date.today()
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def slugify(text: str, limit: int = 24) -> str:
+    """A file-name-safe slug that keeps Chinese: '安全生产 工作会议' -> '安全生产-工作会议'."""
+    slug = re.sub(r"[^\w\u4e00-\u9fff]+", "-", text).strip("-_")
+    return slug[:limit].rstrip("-_") or "提纲"
+
+
+def default_output(topic: str) -> str:
+    """drafts/<date>-<slug>.md relative to the current folder."""
+    return f"drafts/{_dt.date.today().isoformat()}-{slugify(topic)}.md"
+
+
+def title_of(outline: Outline) -> str:
+    """The outline's `#` title, or an empty string."""
+    for line in outline.body.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+__all__ = [
+    "Summary", "build_outline", "default_output", "renderer_for", "slugify",
+    "summarize", "title_of", "today",
+]
+
+
+def shape_preview(template: Any) -> str:
+    """One line for the template menu: 开场 → 过渡 → 3点(形势认识/任务措施/保障要求) 第2点4小点… → 结尾."""
+    try:
+        from drafter.mine.shape import PART_NAMES, parse_shape
+
+        nodes = parse_shape(template.shape)
+    except (ImportError, ValueError, AttributeError):
+        return str(getattr(template, "shape", ""))
+    roles = list(getattr(template, "roles", []) or [])
+    grouped: list[list[str]] = []
+    for role in roles:
+        if grouped and grouped[-1][0] == role:
+            grouped[-1].append(role)
+        else:
+            grouped.append([role])
+    role_text = "/".join(g[0] if len(g) == 1 else f"{g[0]}×{len(g)}" for g in grouped)
+    points = f"{len(nodes)}点" + (f"({role_text})" if role_text else "")
+    kids = [len(n.children) for n in nodes]
+    if kids and all(k == kids[0] for k in kids) and kids[0]:
+        points += f" 各{kids[0]}小点"
+    elif any(kids):
+        points += " " + "、".join(f"第{i + 1}点{k}小点" for i, k in enumerate(kids) if k)
+    parts = list(getattr(template, "parts", []) or [])
+    before = [PART_NAMES.get(p, p) for p in parts if p != "closing"]
+    after = [PART_NAMES["closing"]] if "closing" in parts else []
+    return " → ".join(before + [points] + after)

@@ -1,0 +1,284 @@
+"""Training: skeletons -> PhraseBook (pure; uses jieba through tokenize.py, so build time only)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from statistics import median
+
+import markovify
+
+from drafter.model import Section, Skeleton
+from drafter.phrases.book import Clause, ParallelGroup, PhraseBook, TopicInfo, Unit
+from drafter.phrases.facts import FACT_SLOTS, mask_names, mask_numbers
+from drafter.phrases.form import WEB_RESIDUE, balanced
+from drafter.phrases.tokenize import Tokenizer, mine_genre_terms
+
+CLAUSE_MARKS = ("，", "；", "：")
+END_MARKS = ("。", "！", "？")
+_SENT_RE = re.compile(r"[^。！？]*[。！？]?")
+_ENUM_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，、]?"
+    r"|首先|其次|再次|最后|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)"
+)
+_TRANSITION_RE = re.compile(r"讲几点|几点意见|强调几点|谈几点|讲[三四五两]点|几点要求|几个问题")
+_MEETING_RE = re.compile(r"召开(?:了)?([^，。；]{2,40}?(?:会议|会))")
+_HALF = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+_GENERIC = frozenset("工作 问题 建设 发展 加强 落实 推进 全面 坚持 党员 干部 群众 人民 责任".split())
+MIN_ROLE_POOL = 12
+
+
+def is_garbled(sentence: str) -> bool:
+    """The corpus part's garble test when present; a conservative local test otherwise."""
+    try:
+        from drafter.corpus import is_garbled as corpus_is_garbled
+    except ImportError:
+        corpus_is_garbled = None
+    if corpus_is_garbled is not None and corpus_is_garbled(sentence):
+        return True
+    return bool(
+        re.search(r"[?？�]|[a-zāáǎàēéěèīíǐìōóǒòūúǔù]{2,}|[×*＊]|(?<![A-Za-z])[xX](?![A-Za-z])", sentence)
+    )
+
+
+def normalise(text: str) -> str:
+    text = text.translate(_HALF).replace(" ", "").replace("\u3000", "")
+    return re.sub(r"([，、；：])\1+", r"\1", text)
+
+
+def sentences_of(paragraph: str) -> list[str]:
+    return [s for s in _SENT_RE.findall(normalise(paragraph)) if s.strip()]
+
+
+class _Trainer:
+    def __init__(self, tok: Tokenizer, flagged: set[str]) -> None:
+        self.tok = tok
+        self.flagged = flagged
+
+    def tokens(self, text: str) -> list[str]:
+        return mask_names(self.tok.pos(mask_numbers(text)))
+
+    def unit(self, text: str, source: int, heading: bool = False) -> Unit | None:
+        """Cut a clean line into clauses; None for flagged, garbled or noisy lines."""
+        text = normalise(text).strip()
+        if not text or text in self.flagged or is_garbled(text) or WEB_RESIDUE.search(text):
+            return None
+        if not balanced(text) or len(text) < (4 if heading else 8) or len(text) > 160:
+            return None
+        clauses: list[Clause] = []
+        current: list[str] = []
+        depth = 0
+        for tok in self.tokens(text):
+            depth += tok.count("“") + tok.count("（") - tok.count("”") - tok.count("）")
+            if depth == 0 and tok in CLAUSE_MARKS + END_MARKS:
+                if current:
+                    clauses.append((current, tok))
+                current = []
+            else:
+                current.append(tok)
+        if current:
+            clauses.append((current, ""))
+        cleaned: list[Clause] = []
+        for toks, mark in clauses:
+            joined = "".join(toks)
+            m = _ENUM_LEAD.match(joined)
+            if m:  # an inline enumerator (一是, 首先) would be misnumbered once recombined
+                rest = joined[m.end():].lstrip("，、")
+                if not rest:
+                    continue
+                toks = self.tokens(rest)
+            cleaned.append((toks, mark))
+        return Unit(source, cleaned) if cleaned else None
+
+
+def _role_of(path: list[Section]) -> str | None:
+    return path[0].role if path else None
+
+
+def _walk_paths(sections: list[Section], parents: list[Section]) -> Iterable[list[Section]]:
+    for s in sections:
+        here = parents + [s]
+        yield here
+        yield from _walk_paths(s.children, here)
+
+
+# The semantic field of an epidemic-control corpus that no other topic can reuse. Mining finds
+# the corpus topic and its rare characters; this seed lexicon covers words that carry none.
+TOPIC_FIELD_SEEDS = frozenset(
+    "核酸 隔离 感染 确诊 口罩 发热 消杀 流调 冷链 防控 防疫 抗疫 接种 疫苗 封控 管控 闭环 清零 阳性 "
+    "密接 病毒 病例 医学观察 留观 分诊 预检 传染源 冠状病毒 新冠 肺炎 疾控 交叉感染 密切接触 医疗 医院 "
+    "医务人员 医护人员 定点医院 勤洗手 阻击战 总体战 人民战争 野生动物 涉疫 公共卫生 体温 健康码 "
+    "行程码 收治 治愈 消毒 防护 旅居 聚集 返乡 返岗 返校 入境 输入 反弹 扩散 蔓延 传播 疑似 症状 救治 患者 诊疗 门诊".split()
+)
+
+
+def _general_rarity(tok: Tokenizer, ch: str) -> float:
+    return math.log(tok.general_total / (tok.general_frequency(ch) + 1))
+
+
+def _mine_topic(tok: Tokenizer, titles: list[list[str]], units: list[Unit]) -> TopicInfo:
+    """Corpus topic = most widespread title token far commoner here than in general Chinese;
+    leak words = tokens carrying the topic's rare characters or the topic field's seed words."""
+    counts: Counter[str] = Counter()
+    for u in units:
+        counts.update({t for c, _ in u.clauses for t in c})
+    total = sum(counts.values()) or 1
+    gtotal = tok.general_total
+
+    def specificity(w: str) -> float:
+        return math.log((counts[w] + 1) / total) - math.log((tok.general_frequency(w) + 1) / gtotal)
+
+    title_counts: Counter[str] = Counter(t for toks in titles for t in set(toks))
+    candidates = [w for w, c in title_counts.items() if len(w) >= 2 and specificity(w) > 4.0]
+    corpus_topic = max(candidates, key=lambda w: (title_counts[w], len(w)), default="")
+    rare = {ch for ch in corpus_topic if _general_rarity(tok, ch) > 12.0}
+    leak = sorted(
+        w for w in counts
+        if len(w) >= 2 and w not in FACT_SLOTS.values()
+        and (rare & set(w) or any(seed in w for seed in TOPIC_FIELD_SEEDS))
+    )
+    swap = sorted(w for w in counts if corpus_topic and corpus_topic in w and len(w) <= 8)
+    leak = [w for w in leak if w not in swap]
+    return TopicInfo(corpus_topic=corpus_topic, swap=swap, leak=leak)
+
+
+def _groups(skeletons: list[Skeleton], tok: Tokenizer) -> dict[int, list[ParallelGroup]]:
+    groups: dict[int, list[ParallelGroup]] = {}
+
+    def visit(children: list[Section], level: int) -> None:
+        heads = [c.text for c in children if c.text and not is_garbled(c.text)]
+        if len(heads) >= 2:
+            toks = [tok.cut(h) for h in heads]
+            first = {t[0] for t in toks if t}
+            lead = first.pop() if len(first) == 1 else None
+            clauses = Counter(1 + sum(h.count(m) for m in CLAUSE_MARKS) for h in heads)
+            groups.setdefault(min(level, 3), []).append(
+                ParallelGroup(lead, clauses.most_common(1)[0][0], int(median(map(len, heads))))
+            )
+        for c in children:
+            visit(c.children, level + 1)
+
+    for sk in skeletons:
+        visit(sk.sections, 1)
+    return groups
+
+
+def build_phrasebook(
+    skeletons: list[Skeleton], flagged: Iterable[str] = (), meta: dict[str, str] | None = None
+) -> PhraseBook:
+    """Compile the phrase models from parsed speeches (pure: no store, no disk)."""
+    texts = []
+    for sk in skeletons:
+        parts = [sk.title or ""] + sk.opening_paragraphs + sk.closing_paragraphs
+        for s in sk.walk():
+            parts += [s.text] + s.body
+        texts.append("\n".join(normalise(p) for p in parts))
+    terms = mine_genre_terms(texts)
+    tok = Tokenizer(terms)
+    tr = _Trainer(tok, set(flagged))
+    pools: dict[str, list[Unit]] = {}
+    novelty: list[tuple[list[str], int]] = []
+
+    def add(key: str, text: str, src: int, heading: bool = False) -> None:
+        unit = tr.unit(text, src, heading)
+        if unit is not None:
+            pools.setdefault(key, []).append(unit)
+
+    transitions: Counter[str] = Counter()
+    salutations: Counter[str] = Counter()
+    titles: list[list[str]] = []
+    for src, sk in enumerate(skeletons):
+        if sk.title:
+            titles.append(tok.cut(normalise(sk.title)))
+        if sk.salutation:
+            salutations[normalise(sk.salutation)] += 1
+        for para in sk.opening_paragraphs:
+            for sent in sentences_of(para):
+                if _TRANSITION_RE.search(sent) or (sk.transition and sent == sk.transition):
+                    transitions[sent] += 1
+                else:
+                    add("opening", sent, src)
+        for para in sk.closing_paragraphs:
+            for sent in sentences_of(para):
+                add("closing", sent, src)
+        for path in _walk_paths(sk.sections, []):
+            sec, role = path[-1], _role_of(path)
+            level = min(sec.level, 3)
+            add(f"heading/{level}", sec.text, src, heading=True)
+            if role:
+                add(f"heading/{level}/{role}", sec.text, src, heading=True)
+            for para in sec.body:
+                for sent in sentences_of(para):
+                    add("body", sent, src)
+                    if role:
+                        add(f"body/{role}", sent, src)
+        if sk.transition:
+            transitions[normalise(sk.transition)] += 1
+    pools = {k: v for k, v in pools.items() if k.count("/") < 2 or len(v) >= MIN_ROLE_POOL}
+    pools["heading/extra"] = _heading_like_clauses(pools)
+    seen: set[str] = set()
+    for key, units in pools.items():
+        for u in units:
+            if u.text not in seen:
+                seen.add(u.text)
+                novelty.append(([t for c, p in u.clauses for t in c + ([p] if p else [])], u.source))
+    topic = _mine_topic(tok, titles, [u for v in pools.values() for u in v])
+    formulas = sorted(
+        {f for f in (_formula(t, topic.corpus_topic) for t in transitions)
+         if "{topic}" in f and len(f) <= 40 and not re.search(r"[*＊×]|刚才|〔", f)}
+    ) or ["下面，我就做好{topic}工作讲几点意见。"]
+    lengths: dict[int, tuple[int, int]] = {}
+    for level in (1, 2, 3):
+        lens = sorted(len(u.text) for u in pools.get(f"heading/{level}", []))
+        if len(lens) >= 5:
+            lengths[level] = (lens[len(lens) // 20], lens[-1 - len(lens) // 20])
+        else:
+            lengths[level] = lengths.get(level - 1, (4, 30))
+    chains = {
+        key: markovify.Chain([[c[0][0] for c in u.clauses if c[0]] for u in units], 1).to_json()
+        for key, units in pools.items()
+    }
+    return PhraseBook(
+        pools=pools,
+        chains=chains,
+        groups=_groups(skeletons, tok),
+        lengths=lengths,
+        topic=topic,
+        transitions=formulas[:8],
+        salutations=[s for s, _ in salutations.most_common()] or ["同志们："],
+        novelty_sentences=[n[0] for n in novelty],
+        novelty_sources=[n[1] for n in novelty],
+        terms=terms,
+        meta=dict(meta or {}),
+    )
+
+
+def _heading_like_clauses(pools: dict[str, list[Unit]]) -> list[Unit]:
+    """Body clauses that open with a word real headings open with (加强…, 严格落实…): run-in
+    points in all but name, and more material for short headings."""
+    leads = Counter(
+        u.clauses[0][0][0] for k, v in pools.items() if k.startswith("heading/")
+        for u in v if u.clauses and u.clauses[0][0]
+    )
+    lead_words = {w for w, c in leads.items() if c >= 2 and len(w) >= 2}
+    out: list[Unit] = []
+    seen: set[str] = set()
+    for u in pools.get("body", []) + pools.get("opening", []):
+        for toks, _ in u.clauses:
+            text = "".join(toks)
+            if (toks and toks[0] in lead_words and 4 <= len(text) <= 14 and text not in seen
+                    and not text.endswith("的") and "〔" not in text and balanced(text)):
+                seen.add(text)
+                out.append(Unit(u.source, [(list(toks), "")]))
+    return out
+
+
+def _formula(sentence: str, corpus_topic: str) -> str:
+    """A transition line with its topic and place made into slots."""
+    s = normalise(sentence)
+    if corpus_topic:
+        s = s.replace(corpus_topic, "{topic}")
+    s = re.sub(r"全[市县区省镇乡]", "{org}", s)
+    return mask_numbers(s)

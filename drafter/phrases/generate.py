@@ -1,0 +1,283 @@
+"""Generation: new lines by recombining real clauses of one slot kind (no jieba needed).
+
+A line is built clause by clause: the first clause opens a real line of the pool, each next
+clause closes or continues another real line; the choice favours clauses that share content
+words with the first one and whose lead word follows the previous clause's lead word in the
+pool's clause chain (a markovify Chain whose states are clause lead words). Every candidate is
+checked for form and novelty; after the allowed tries the caller gets None (never a copy).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafter.phrases.book import ParallelGroup, PhraseBook, Unit
+from drafter.phrases.form import heading_problems, sentence_problems
+from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
+
+_CLAUSE_MARKS = ("，", "；", "：")
+SHARES = 6
+_STOP = frozenset("的 了 和 与 及 要 把 对 为 在 是 等 将 并 中 上 下 工作 进一步 切实 坚决 全面 加强".split())
+_MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会)")
+# Clauses that lean on a neighbour they would lose in recombination.
+_BAD_FIRST = re.compile(r"^(?:但|而|并|同时|因此|所以|从而|这|其|此|对此|也|还|又|特别是|尤其)|的$")
+_BAD_LATER = re.compile(r"^(?:但|而且|否则|这|其|此|也|都|的|我们|各级|全县|全市|如果|对于)|的$")
+# Adverbs that open headings but need a verb after them (切实加强, 坚决打赢).
+_ADVERBS = frozenset("切实 坚决 全力 持续 进一步 全面 着力 扎实 深入 认真 努力 积极 不断 始终 更加 立即 要".split())
+# Reported speech ("…指出，") and news narrative belong to the one speech they came from.
+_REPORTED = re.compile(r"(?:指出|强调|表示|说|提出|要求|认为)$|〔(?:人名|地名)待补〕(?:表示|强调|指出|说)")
+_OPENING_LEAD = re.compile(r"召开|今天|这次会议|本次会议")
+_CLOSING_LEAD = re.compile(r"^(?:同志们|最后|让我们|希望|总之)")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    tokens: tuple[str, ...]
+    mark: str
+    unit: int  # index of the unit in its pool
+    source: int
+
+
+@dataclass
+class _Pool:
+    firsts: list[_Clause]
+    mids: list[_Clause]
+    lasts: list[_Clause]
+    singles: list[_Clause]  # one-clause lines (most short headings)
+    leads: frozenset[str]  # words that open two or more one-clause lines (强化, 加强, 切实 …)
+    modifiers: frozenset[str]  # leads seen before another lead (切实, 坚决, 进一步): not verbs
+    words: list[frozenset[str]]  # content words of each unit, for coherence
+    chain: dict[str, dict[str, int]]
+    real_units: int = 1 << 30  # units at or past this index are heading-like body clauses
+
+
+class Generator:
+    """Draws headings and sentences from a PhraseBook, for one topic."""
+
+    def __init__(self, book: PhraseBook, topic: str = "", limits: NoveltyLimits | None = None):
+        self.book = book
+        self.limits = limits or NoveltyLimits()
+        corpus_topic = book.topic.corpus_topic
+        self.topic = topic or corpus_topic
+        self.swapping = bool(corpus_topic) and self.topic != corpus_topic
+        self._leak = frozenset(book.topic.leak) if self.swapping else frozenset()
+        self._swap = frozenset(book.topic.swap)
+        self.index = NoveltyIndex(book.novelty_sentences, book.novelty_sources)
+        self._pools: dict[str, _Pool] = {}
+
+    # ---- pools -------------------------------------------------------------------------
+    def _pool(self, key: str) -> _Pool:
+        if key not in self._pools:
+            self._pools[key] = self._make_pool(self.book.pool(key), self.book.chains.get(key))
+        return self._pools[key]
+
+    def _make_pool(self, units: list[Unit], chain_json: str | None) -> _Pool:
+        pool = _Pool([], [], [], [], frozenset(), frozenset(), [], {})
+        for i, u in enumerate(units):
+            pool.words.append(frozenset(
+                t for c, _ in u.clauses for t in c if len(t) >= 2 and t not in _STOP
+            ))
+            n = len(u.clauses)
+            if any(m == "：" for _, m in u.clauses[:-1]):
+                continue  # "…：一是…" lines do not recombine
+            for j, (toks, mark) in enumerate(u.clauses):
+                if not toks or self._leak.intersection(toks) or "〔人名待补〕" in toks:
+                    continue
+                text = "".join(toks)
+                if (_BAD_FIRST if j == 0 else _BAD_LATER).search(text):
+                    continue
+                if n > 1 and len(text) < (4 if j in (0, n - 1) else 3):
+                    continue
+                if _REPORTED.search(text):
+                    continue
+                c = _Clause(tuple(toks), mark, i, u.source)
+                if n == 1:
+                    pool.singles.append(c)
+                elif j == 0:
+                    pool.firsts.append(c)
+                elif j == n - 1:
+                    pool.lasts.append(c)
+                else:
+                    pool.mids.append(c)
+        firsts = Counter(c.tokens[0] for c in pool.singles)
+        pool.leads = frozenset(w for w, k in firsts.items() if k >= 2)
+        pool.modifiers = frozenset(
+            c.tokens[k] for c in pool.singles for k in range(len(c.tokens) - 1)
+            if c.tokens[k] in pool.leads and c.tokens[k + 1] in pool.leads
+        )
+        if chain_json:
+            for state, nexts in json.loads(chain_json):
+                pool.chain[state[0]] = nexts
+        return pool
+
+    def _merged(self, *keys: str) -> _Pool:
+        """One pool over several kinds (real headings + heading-like body clauses)."""
+        name = "+".join(keys)
+        if name not in self._pools:
+            units = [u for k in keys for u in self.book.pool(k)]
+            pool = self._make_pool(units, self.book.chains.get(keys[0]))
+            pool.real_units = len(self.book.pool(keys[0]))
+            self._pools[name] = pool
+        return self._pools[name]
+
+    def pool_key(self, kind: str, role: str | None) -> str:
+        """The role's own pool when it is big enough, else the kind's pool."""
+        if role and f"{kind}/{role}" in self.book.pools:
+            return f"{kind}/{role}"
+        return kind
+
+    # ---- output helpers ----------------------------------------------------------------
+    def _surface(self, tokens: list[str]) -> str:
+        if not self.swapping:
+            return "".join(tokens)
+        corpus_topic = self.book.topic.corpus_topic
+        return "".join(t.replace(corpus_topic, self.topic) if t in self._swap else t for t in tokens)
+
+    def _novel(self, tokens: list[str]) -> bool:
+        return self.index.passes(tokens, self.limits)
+
+    # ---- clause recombination ----------------------------------------------------------
+    def _pick(self, rng: random.Random, options: list[_Clause], prev: _Clause,
+              used: set[int], words: frozenset[str], chain: dict[str, dict[str, int]]) -> _Clause | None:
+        options = [c for c in options if c.unit not in used]
+        if not options:
+            return None
+        related = [c for c in options if words.intersection(c.tokens)]
+        if related and rng.random() < 0.85:
+            options = related
+        follows = chain.get(prev.tokens[0], {})
+        weights = [
+            1.0 + 6.0 * bool(words.intersection(c.tokens)) + 2.0 * (c.tokens[0] in follows)
+            + 2.0 * (c.source == prev.source)
+            for c in options
+        ]
+        return rng.choices(options, weights)[0]
+
+    def _combine(self, rng: random.Random, pool: _Pool, n: int, lead: str | None,
+                 end: str, first_re: re.Pattern[str] | None = None,
+                 part: Callable[[int], bool] | None = None) -> list[str] | None:
+        """One candidate of n clauses as tokens (marks included), or None."""
+        firsts = [c for c in pool.firsts if (lead is None or c.tokens[0] == lead)
+                  and (part is None or part(c.unit))]
+        if first_re is not None:
+            firsts = [c for c in firsts if first_re.search("".join(c.tokens))] or firsts
+        if not firsts:
+            return None
+        first = rng.choice(firsts)
+        chosen = [first]
+        used = {first.unit}
+        words = pool.words[first.unit]
+        for i in range(1, n):
+            options = pool.lasts if i == n - 1 else (pool.mids or pool.lasts)
+            nxt = self._pick(rng, options, chosen[-1], used, words, pool.chain)
+            if nxt is None:
+                return None
+            chosen.append(nxt)
+            used.add(nxt.unit)
+        tokens: list[str] = []
+        for i, c in enumerate(chosen):
+            tokens += list(c.tokens)
+            if i < n - 1:
+                tokens.append(c.mark if c.mark in _CLAUSE_MARKS else "，")
+            elif end:
+                tokens.append(end)
+        return tokens
+
+    def _recombine_single(self, rng: random.Random, pool: _Pool, lead: str | None,
+                          part: Callable[[int], bool] | None = None) -> list[str] | None:
+        """A one-clause heading: the lead words (强化, 切实加强 …) of one real heading + the
+        object of another that also opens with lead words, so verb meets object."""
+
+        def split(c: _Clause) -> int:
+            k = 0
+            while k < len(c.tokens) - 1 and (c.tokens[k] in pool.leads or c.tokens[k] in _ADVERBS):
+                k += 1
+            return k
+
+        def verb_ended(c: _Clause) -> bool:
+            k = split(c)
+            return k > 0 and c.tokens[k - 1] not in pool.modifiers | _ADVERBS
+
+        heads = [c for c in pool.singles if verb_ended(c) and (lead is None or c.tokens[0] == lead)]
+        tails = [c for c in pool.singles if verb_ended(c) and c.unit < pool.real_units
+                 and (part is None or part(c.unit))]
+        if not heads or not tails:
+            return None
+        head = rng.choice(heads)
+        tails = [t for t in tails if t.unit != head.unit]
+        if not tails:
+            return None
+        tail = rng.choice(tails)
+        return list(head.tokens[: split(head)]) + list(tail.tokens[split(tail):])
+
+    # ---- public draws ------------------------------------------------------------------
+    def heading(self, rng: random.Random, level: int, role: str | None = None,
+                group: ParallelGroup | None = None, share: tuple[int, int] | None = None,
+                avoid: frozenset[str] = frozenset(), tries: int = 120) -> str | None:
+        """A heading of `level` (text only, no marker); parallel to siblings when `group`.
+
+        `share` = (salt, index): siblings draw their key clause from disjoint shares of the
+        pool (a partition chosen by the parent's salt), so two siblings never coincide.
+        """
+        level = min(level, 3)
+        part = None
+        if share is not None:
+            salt, index = share
+            part = lambda unit: (unit * 7919 + salt) % SHARES == index % SHARES  # noqa: E731
+        pools = [self._pool(self.pool_key(f"heading/{level}", role)), self._pool(f"heading/{level}")]
+        if level > 1:
+            pools.append(self._pool(f"heading/{level - 1}"))
+        pools.append(self._merged(f"heading/{level}", "heading/extra"))
+        lo, hi = self.book.lengths.get(level, (4, 30))
+        # Relax step by step: same lead -> same clause count and length -> looser length.
+        stages = [(True, 0.15, True), (False, 0.15, True), (False, 0.15, False), (False, 0.3, False),
+                  (False, -1.0, False)]
+        per_stage = max(1, tries // len(stages))
+        for with_lead, spread, shared in stages:
+            if spread < 0:
+                group = None  # last resort: any well-formed novel heading of the level
+            for pool in pools:
+                if not (pool.firsts or pool.singles):
+                    continue
+                for _ in range(per_stage // len(pools) + 1):
+                    lead = group.lead if group and with_lead else None
+                    n = group.clauses if group else rng.choice([1, 1, 2] if pool.singles else [2])
+                    use = part if shared else None
+                    tokens = (self._recombine_single(rng, pool, lead, use) if n == 1
+                              else self._combine(rng, pool, n, lead, "", None, use))
+                    if not tokens or not self._novel(tokens):
+                        continue
+                    text = self._surface(tokens)
+                    if group and abs(len(text) - group.length) > spread * group.length:
+                        continue
+                    if heading_problems(text, (lo, hi)) or text in avoid:
+                        continue
+                    return text
+        return None
+
+    def sentence(self, rng: random.Random, kind: str, role: str | None = None,
+                 avoid: frozenset[str] = frozenset(), tries: int = 120) -> str | None:
+        """A body / opening / closing sentence ending in 。, or None."""
+        pool = self._pool(self.pool_key(kind, role))
+        if not pool.firsts:
+            pool = self._pool("body")
+        first_re = {"opening": _OPENING_LEAD, "closing": _CLOSING_LEAD}.get(kind)
+        for _ in range(tries):
+            n = rng.choice((2, 2, 3, 3, 4))
+            tokens = self._combine(rng, pool, n, None, "。", first_re)
+            if not tokens or not self._novel(tokens):
+                continue
+            text = self._surface(tokens)
+            if sentence_problems(text) or not 14 <= len(text) <= 110 or text in avoid:
+                continue
+            return text
+        return None
+
+    def fill_meeting(self, text: str, meeting: str) -> str:
+        """Name the user's meeting where a real opening names its own."""
+        return _MEETING_RE.sub(lambda m: "召开" + meeting, text, count=1) if meeting else text

@@ -1,0 +1,84 @@
+"""Novelty: a generated line must not copy the corpus, verbatim or in long runs of tokens.
+
+Corpus sentences are kept as token lists; each distinct token is encoded as one character so
+that "does any run of k tokens occur in the corpus" is a plain substring search in C.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEP = "\n"
+
+
+@dataclass(frozen=True)
+class NoveltyLimits:
+    """Both limits are settings: the shared run may cover at most `ratio` of the line's
+    tokens and at most `max_tokens` tokens."""
+
+    ratio: float = 0.7
+    max_tokens: int = 15
+
+    def allowed_run(self, n_tokens: int) -> int:
+        return max(1, min(self.max_tokens, int(self.ratio * n_tokens)))
+
+
+class NoveltyIndex:
+    """Answers "longest token run shared with any corpus sentence" without jieba."""
+
+    def __init__(self, sentences: list[list[str]], sources: list[int] | None = None) -> None:
+        self._codes: dict[str, str] = {}
+        encoded = [self._encode(toks, grow=True) for toks in sentences]
+        self._blob = SEP + SEP.join(encoded) + SEP
+        self._text = SEP + SEP.join("".join(t) for t in sentences) + SEP
+        self._encoded = encoded
+        self._sources = sources or list(range(len(sentences)))
+
+    def _encode(self, tokens: list[str], grow: bool = False) -> str:
+        out = []
+        for tok in tokens:
+            code = self._codes.get(tok)
+            if code is None:
+                if not grow:
+                    return_char = "\U000f0000"  # never in the corpus: breaks any run
+                    out.append(return_char)
+                    continue
+                code = chr(0x10000 + len(self._codes))
+                self._codes[tok] = code
+            out.append(code)
+        return "".join(out)
+
+    def longest_run(self, tokens: list[str]) -> int:
+        """Length in tokens of the longest contiguous run shared with one corpus sentence."""
+        enc = self._encode(tokens)
+        lo, hi = 0, len(enc)
+        while lo < hi:  # a run of k shared implies every shorter one: binary search on k
+            k = (lo + hi + 1) // 2
+            if any(enc[i : i + k] in self._blob for i in range(len(enc) - k + 1)):
+                lo = k
+            else:
+                hi = k - 1
+        return lo
+
+    def is_verbatim(self, text: str) -> bool:
+        """True when the whole line (without its end mark) occurs inside a corpus sentence."""
+        core = text.rstrip("。！？；，")
+        return bool(core) and core in self._text
+
+    def passes(self, tokens: list[str], limits: NoveltyLimits) -> bool:
+        if not tokens or self.is_verbatim("".join(tokens)):
+            return False
+        return self.longest_run(tokens) <= limits.allowed_run(len(tokens))
+
+    def closest(self, tokens: list[str]) -> tuple[float, int, int | None]:
+        """(overlap ratio, shared run in tokens, corpus source id) for `drafter check --sources`."""
+        run = self.longest_run(tokens)
+        if not tokens or run == 0:
+            return 0.0, 0, None
+        enc = self._encode(tokens)
+        for i in range(len(enc) - run + 1):
+            piece = enc[i : i + run]
+            for j, sent in enumerate(self._encoded):
+                if piece in sent:
+                    return run / len(tokens), run, self._sources[j]
+        return run / len(tokens), run, None

@@ -1,0 +1,103 @@
+"""Word segmentation: the only module that imports jieba (build time only, never on a warm run).
+
+Genre terms (联防联控, 压实责任, 落细落实 …) are mined from the corpus and added to a private
+jieba Tokenizer so they are never cut apart; fact masks (〔数据待补〕…) are kept whole too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import jieba
+import jieba.posseg
+
+from drafter.phrases.facts import FACT_SLOTS
+
+jieba.setLogLevel(logging.WARNING)
+
+_CJK4 = re.compile(r"(?=([\u4e00-\u9fff]{4}))")
+# Characters that almost never sit inside a fixed four-character genre term.
+_STOP_CHARS = set("的了是在和与及等要把对为从将就也都而并或被让向于以之其这那我你他她它们个")
+
+
+def _jieba() -> jieba.Tokenizer:
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def mine_genre_terms(
+    texts: Iterable[str], min_count: int = 3, min_docs: int = 2, cohesion: float = 0.3
+) -> list[str]:
+    """Four-character spans that recur across documents and that plain jieba cuts apart.
+
+    A span qualifies when its halves rarely occur apart from each other (cohesion: the span's
+    count over the more frequent half's count), jieba's cuts fall on both of its edges nearly
+    every time (it behaves as a unit in context) and jieba splits it inside (not yet a word).
+    """
+    docs = list(texts)
+    joined = "\n".join(docs)
+    tok = _jieba()
+    counts: Counter[str] = Counter()
+    doc_sets: dict[str, set[int]] = defaultdict(set)
+    for i, doc in enumerate(docs):
+        for m in _CJK4.finditer(doc):
+            gram = m.group(1)
+            if _STOP_CHARS.intersection(gram) or gram[0] in "上下" or gram[-1] in "新再":
+                continue
+            counts[gram] += 1
+            doc_sets[gram].add(i)
+    wanted = {
+        g
+        for g, c in counts.items()
+        if c >= min_count
+        and len(doc_sets[g]) >= min_docs
+        and c >= cohesion * max(joined.count(g[:2]), joined.count(g[2:]))
+    }
+    aligned: Counter[str] = Counter()
+    split_inside: set[str] = set()
+    for doc in docs:
+        bounds = {0}
+        pos = 0
+        for w in tok.cut(doc, HMM=False):
+            pos += len(w)
+            bounds.add(pos)
+        for m in _CJK4.finditer(doc):
+            gram = m.group(1)
+            if gram not in wanted:
+                continue
+            start = m.start()
+            if start in bounds and start + 4 in bounds:
+                aligned[gram] += 1
+                if any(start + k in bounds for k in (1, 2, 3)):
+                    split_inside.add(gram)
+    return sorted(g for g in split_inside if aligned[g] >= 0.8 * counts[g])
+
+
+class Tokenizer:
+    """jieba with the genre terms and fact masks as whole words."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self._tok = _jieba()
+        for term in list(terms) + list(FACT_SLOTS.values()):
+            self._tok.add_word(term, freq=2000)
+        self._pos = jieba.posseg.POSTokenizer(self._tok)
+
+    def cut(self, text: str) -> list[str]:
+        """Tokens of one sentence or clause, without whitespace tokens."""
+        return [w for w in self._tok.cut(text, HMM=True) if w.strip()]
+
+    def pos(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech flag) pairs; used to find person, place and unit names."""
+        return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
+
+    def general_frequency(self, word: str) -> int:
+        """How common a word is in jieba's general dictionary (0 when unknown)."""
+        return int(self._tok.FREQ.get(word, 0))
+
+    @property
+    def general_total(self) -> int:
+        return int(self._tok.total)

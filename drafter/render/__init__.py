@@ -1,0 +1,110 @@
+"""Render an outline body from a template: sandboxed Jinja + slot functions (see slots.py)."""
+
+from __future__ import annotations
+
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.sandbox import SecurityError
+
+from drafter.errors import TemplateError
+from drafter.render.env import SLOT_NAMES, make_environment
+from drafter.render.slots import Slots
+
+if TYPE_CHECKING:
+    from drafter.phrases.book import PhraseBook
+    from drafter.phrases.generate import Generator
+    from drafter.templates import TemplateInfo
+
+BASE_VARIABLES = ("meeting", "org", "speaker", "topic", "date")
+
+
+def _template_line(exc: BaseException, filename: str) -> int | None:
+    """The template line a runtime error happened on (Jinja maps frames to template lines)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _check_names(ast: nodes.Template, known: set[str], path: str) -> None:
+    """Unknown slots or variables, caught before rendering, with their line."""
+    for node in ast.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known:
+            assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"}
+            if node.name not in assigned:
+                raise TemplateError(f"模板使用了未知的槽位或变量：{node.name}", path, node.lineno)
+
+
+def render_outline(
+    template: TemplateInfo,
+    variables: Mapping[str, str],
+    seed: int,
+    section_seeds: Mapping[str, int] | None = None,
+    *,
+    book: PhraseBook | None = None,
+) -> str:
+    """The Markdown body of an outline (no front matter), byte-identical for equal inputs."""
+    from drafter.phrases.cache import load_phrasebook
+    from drafter.phrases.generate import Generator
+
+    book = book if book is not None else load_phrasebook()
+    values = _values(template, variables, book)
+    generator = Generator(book, values.get("topic", ""))
+    return render_with(template, values, seed, generator, section_seeds)
+
+
+def _values(template: TemplateInfo, variables: Mapping[str, str], book: PhraseBook) -> dict[str, str]:
+    """The five base variables, the template's declared defaults, then the user's values."""
+    values = {k: "" for k in BASE_VARIABLES}
+    for var in getattr(template, "variables", []) or []:
+        if not values.get(var.key):
+            values[var.key] = str(var.default or "")
+    defaults = dict(values)
+    values.update({k: str(v) for k, v in variables.items()})
+    topic = values.get("topic") or book.topic.corpus_topic
+    corpus_topic = book.topic.corpus_topic
+    if corpus_topic and topic != corpus_topic and values["meeting"] == defaults["meeting"]:
+        values["meeting"] = values["meeting"].replace(corpus_topic, topic)  # default follows topic
+    return values
+
+
+def render_with(template: TemplateInfo, values: dict[str, str], seed: int, generator: Generator,
+                section_seeds: Mapping[str, int] | None = None) -> str:
+    """Render with a given line generator (drafter's, or a baseline being measured)."""
+    slots = Slots(generator, values, seed, section_seeds)
+    env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
+    filename = str(template.path)
+    try:
+        ast = env.parse(template.source_text, name=template.id, filename=filename)
+        _check_names(ast, set(values) | set(SLOT_NAMES), filename)
+        code = env.compile(ast, name=template.id, filename=filename)
+        compiled = env.template_class.from_code(env, code, env.globals, None)
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"模板语法错误：{exc.message}", filename, exc.lineno) from None
+    try:
+        text = compiled.render()
+    except (JinjaTemplateError, SecurityError, ValueError, TypeError) as exc:
+        line = _template_line(exc, filename)
+        raise TemplateError(f"模板无法渲染：{exc}", filename, line) from None
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines; end with exactly one newline."""
+    lines = [ln.rstrip() for ln in text.splitlines()]
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(ln)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+__all__ = ["render_outline"]
+

@@ -1,0 +1,147 @@
+"""The slot functions a template may call, and how each draws its randomness.
+
+Slots (call them in a template as ``{{ name(...) }}``):
+
+- ``title()``: the speech title, from the meeting name (在××会议上的讲话).
+- ``salutation()``: 同志们： (the corpus's most common salutation).
+- ``opening()``: an opening sentence naming the meeting where real openings name theirs.
+- ``transition()``: the turn to the points (下面，我就××工作讲几点意见：).
+- ``heading(level, role, family)``: marker + text of the next point at ``level`` (1, 2, 3);
+  numbering is automatic per level and restarts under a new parent; ``family`` is a marker
+  family of drafter.structure.markers (cn_dun 一、, cn_paren （一）, arabic_dot 1. …);
+  ``role`` (形势认识, 任务措施, …) picks the heading pool and the bodies beneath it.
+- ``body(role, n=1)``: a paragraph of ``n`` sentences for the current point.
+- ``closing(n=1)``: the closing paragraph.
+
+Variables: ``meeting org speaker topic date`` and any the template declares.
+
+Randomness: every draw inside section "2.1" uses a generator seeded by (seed, "2.1", what is
+drawn), or by ``section_seeds[p]`` for the nearest p among "2.1", "2" that is given. Siblings
+share their parallel form, chosen by the parent's generator, so a redrawn point still matches
+its siblings. A draw that finds no novel line yields a visible 〔待写：…〕.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Mapping
+
+from drafter.phrases.book import ParallelGroup
+from drafter.phrases.facts import FALLBACK_PREFIX
+from drafter.phrases.generate import SHARES, Generator
+
+FRAME = "0"  # path of everything outside the numbered points
+
+
+def marker_for(family: str, n: int) -> str:
+    """Marker text of number n in a family (the structure part owns the families)."""
+    from drafter.structure.markers import format_marker
+
+    marker = format_marker(family, n)
+    return marker + " " if marker[-1:] in ".．" else marker
+
+
+def fallback(what: str) -> str:
+    return f"{FALLBACK_PREFIX}{what}〕"
+
+
+class Slots:
+    """The state of one render: counters, the current point, the seeded draws."""
+
+    def __init__(self, gen: Generator, variables: Mapping[str, str], seed: int,
+                 section_seeds: Mapping[str, int] | None = None) -> None:
+        self.gen = gen
+        self.vars = dict(variables)
+        self.seed = seed
+        self.section_seeds = dict(section_seeds or {})
+        self.counters: list[int] = []  # counters[i] = number of level i+1 points so far
+        self.path = FRAME
+        self.roles: dict[str, str | None] = {}
+        self.draws: dict[str, int] = {}
+        self.topic = self.vars.get("topic") or gen.topic
+        self.used: set[str] = set()  # lines already in this outline: never repeat one
+
+    # ---- randomness --------------------------------------------------------------------
+    def rng(self, path: str, purpose: str) -> random.Random:
+        base: object = self.seed
+        parts = path.split(".")
+        for k in range(len(parts), 0, -1):
+            prefix = ".".join(parts[:k])
+            if prefix in self.section_seeds:
+                base = f"s{self.section_seeds[prefix]}@{prefix}"
+                break
+        digest = hashlib.sha256(f"{base}|{path}|{purpose}".encode()).digest()
+        return random.Random(int.from_bytes(digest[:8], "big"))
+
+    def _next_draw(self, purpose: str) -> random.Random:
+        key = f"{self.path}|{purpose}"
+        self.draws[key] = self.draws.get(key, 0) + 1
+        return self.rng(self.path, f"{purpose}{self.draws[key]}")
+
+    # ---- frame slots -------------------------------------------------------------------
+    def title(self) -> str:
+        meeting = self.vars.get("meeting") or f"{self.vars.get('org', '')}{self.topic}工作会议"
+        return f"在{meeting}上的讲话"
+
+    def salutation(self) -> str:
+        return self.gen.book.salutations[0] if self.gen.book.salutations else "同志们："
+
+    def opening(self) -> str:
+        text = self._sentence(self.rng(FRAME, "opening"), "opening", None, "开场白")
+        return self.gen.fill_meeting(text, self.vars.get("meeting") or "这次会议")
+
+    def transition(self) -> str:
+        formulas = self.gen.book.transitions or ["下面，我就做好{topic}工作讲几点意见。"]
+        formula = self.rng(FRAME, "transition").choice(formulas)
+        org = self.vars.get("org") or "{org}"
+        text = formula.replace("{topic}", self.topic).replace("{org}", org)
+        return text.replace("{org}", "")
+
+    def closing(self, n: int = 1) -> str:
+        rng = self.rng(FRAME, "closing")
+        out = [self._sentence(rng, "closing", None, "结束语")]
+        out += [self._sentence(rng, "body", None, "结束语") for _ in range(n - 1)]
+        return "".join(out)
+
+    # ---- points ------------------------------------------------------------------------
+    def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:
+        level = int(level)
+        if level < 1 or level > len(self.counters) + 1:
+            raise ValueError(f"heading level {level} cannot follow level {len(self.counters)}")
+        del self.counters[level:]
+        if len(self.counters) < level:
+            self.counters.append(0)
+        self.counters[level - 1] += 1
+        n = self.counters[level - 1]
+        parent = ".".join(map(str, self.counters[: level - 1])) or FRAME
+        self.path = ".".join(map(str, self.counters))
+        top = self.path.split(".")[0]
+        if level == 1:
+            self.roles[top] = role or None
+        role = role or self.roles.get(top)
+        group, salt = self._sibling_form(parent, level)
+        text = self.gen.heading(self.rng(self.path, "heading"), level, role, group, (salt, n),
+                                frozenset(self.used))
+        if text:
+            self.used.add(text)
+        return marker_for(family, n) + (text or fallback(f"{level}级标题"))
+
+    def _sibling_form(self, parent: str, level: int) -> tuple[ParallelGroup | None, int]:
+        """The parallel form every child of `parent` shares (drawn by the parent)."""
+        rng = self.rng(parent, f"children{level}")
+        groups = [g for g in self.gen.book.groups.get(min(level, 3), []) if g.clauses <= 2]
+        group = rng.choice(groups) if groups else None
+        return group, rng.randrange(SHARES * 1000)
+
+    def body(self, role: str | None = None, n: int = 1) -> str:
+        role = role or self.roles.get(self.path.split(".")[0])
+        rng = self._next_draw("body")
+        return "".join(self._sentence(rng, "body", role, "正文") for _ in range(int(n)))
+
+    def _sentence(self, rng: random.Random, kind: str, role: str | None, what: str) -> str:
+        text = self.gen.sentence(rng, kind, role, frozenset(self.used))
+        if text is None:
+            return fallback(what)
+        self.used.add(text)
+        return text

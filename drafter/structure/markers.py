@@ -1,0 +1,151 @@
+"""Numbering markers of the speech genre: recognise them at a paragraph start, and write them.
+
+A *family* is a numbering style ("cn_dun" 一、, "cn_paren" （一）, ...). Levels are not fixed per
+family (that is decided per document in `parse`), but numbered families have a usual depth
+order, `RANK`, used when a new family appears under another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零一二三四五六七八九"
+_CN = "[一二三四五六七八九十]{1,3}"
+
+# family -> (regex on the paragraph start, description). Group "n" is the number.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("cn_paren", re.compile(rf"^[（(]\s*(?P<n>{_CN})\s*[)）]\s*")),
+    ("arabic_paren", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+    ("circled", re.compile(r"^(?P<n>[①-⑳])\s*")),
+    ("cn_dun", re.compile(rf"^(?P<n>{_CN})\s*[、．]\s*")),
+    ("arabic_dot", re.compile(r"^(?P<n>\d{1,2})\s*[.．、](?![\d.．])\s*")),
+    ("di", re.compile(rf"^第(?P<n>{_CN})(?:\s*[，,、：:]|(?=是))\s*")),
+    ("yishi", re.compile(rf"^(?P<n>{_CN})是(?![否非])\s*")),
+    ("yiyao", re.compile(rf"^(?P<n>{_CN})要(?![求素点件])\s*")),
+    ("sequence", re.compile(r"^(?P<n>首先|其次|再次|最后)(?:\s*[，,：:]\s*|(?=要|是|[\u4e00-\u9fff]))")),
+    ("label", re.compile(rf"^(?P<label>[\u4e00-\u9fff]{{1,5}}[^\W\d之统唯第其一二三四五六七八九十])(?P<n>{_CN})\s*[:：]\s*")),
+    ("placeholder", re.compile(r"^(?P<n>XX|xx|X|x|××|×)\s*[，,、]\s*")),
+]
+
+FAMILIES: tuple[str, ...] = tuple(name for name, _ in _PATTERNS)
+
+# Usual depth of the numbered families (一、 → （一） → 1. → （1） → ①).
+RANK: dict[str, int] = {"cn_dun": 0, "cn_paren": 1, "arabic_dot": 2, "arabic_paren": 3, "circled": 4}
+# Families written inline, at the start of a running sentence.
+INLINE: frozenset[str] = frozenset({"di", "yishi", "yiyao", "sequence", "label", "placeholder"})
+
+FAMILY_NAMES: dict[str, str] = {
+    "cn_dun": "一、",
+    "cn_paren": "（一）",
+    "arabic_dot": "1.",
+    "arabic_paren": "（1）",
+    "circled": "①",
+    "di": "第一，",
+    "yishi": "一是",
+    "yiyao": "一要",
+    "sequence": "首先/其次/最后",
+    "label": "要点一：",
+    "placeholder": "XX，",
+}
+
+_SEQUENCE_WORDS = ("首先", "其次", "再次")
+_NUMERAL_RANGE = re.compile(r"^[一二三四五六七八九十]+(?:[、，]|月|季度?|年级|楼|层|号|等)")
+SEQUENCE_LAST = 99  # the value of 最后: always the last of its series
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """A marker found at the start of a paragraph."""
+
+    family: str
+    n: int  # its number (1-based); 0 for a placeholder marker
+    marker: str  # exactly as written, including trailing punctuation (spaces stripped)
+    rest: str  # the paragraph after the marker
+
+
+def cn_to_int(text: str) -> int:
+    """Chinese numeral 一..九十九 to int."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+    return CN_DIGITS.index(text)
+
+
+def int_to_cn(n: int) -> str:
+    """int 1..99 to a Chinese numeral (一, 十, 十二, 二十一)."""
+    if n <= 0 or n >= 100:
+        raise ValueError(f"number out of range: {n}")
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def _number(family: str, raw: str) -> int:
+    if family in ("arabic_dot", "arabic_paren"):
+        return int(raw)
+    if family == "circled":
+        return ord(raw) - ord("①") + 1
+    if family == "sequence":
+        return SEQUENCE_LAST if raw == "最后" else _SEQUENCE_WORDS.index(raw) + 1
+    if family == "placeholder":
+        return 0
+    return cn_to_int(raw)
+
+
+def match_marker(paragraph: str) -> MarkerMatch | None:
+    """The numbering marker at the start of `paragraph`, or None.
+
+    >>> match_marker("（一）细致摸排底数。").marker
+    '（一）'
+    """
+    text = paragraph.lstrip()
+    for family, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        rest = text[m.end():]
+        if not rest.strip() and family not in ("label",):
+            continue  # a bare number is not a heading
+        if family == "cn_dun" and (
+            (m.group(0).rstrip()[-1] == "．" and rest[:1].isdigit()) or _NUMERAL_RANGE.match(rest)
+        ):
+            continue  # "一、二月份", "一、二楼": a range of numbers, not a point
+        try:
+            n = _number(family, m.group("n"))
+        except ValueError:
+            continue
+        if family != "placeholder" and n == 0:
+            continue
+        return MarkerMatch(family, n, re.sub(r"\s+", "", m.group(0)), rest.strip())
+    return None
+
+
+def format_marker(family: str, n: int) -> str:
+    """The canonical (full-width) marker of number `n` in `family`: ("cn_dun", 2) -> "二、"."""
+    if family not in FAMILY_NAMES:
+        raise ValueError(f"unknown marker family: {family}")
+    if family == "cn_dun":
+        return f"{int_to_cn(n)}、"
+    if family == "cn_paren":
+        return f"（{int_to_cn(n)}）"
+    if family == "arabic_dot":
+        return f"{n}."
+    if family == "arabic_paren":
+        return f"（{n}）"
+    if family == "circled":
+        if not 1 <= n <= 20:
+            raise ValueError(f"number out of range: {n}")
+        return chr(ord("①") + n - 1)
+    if family == "di":
+        return f"第{int_to_cn(n)}，"
+    if family == "yishi":
+        return f"{int_to_cn(n)}是"
+    if family == "yiyao":
+        return f"{int_to_cn(n)}要"
+    if family == "sequence":
+        return ("首先，", "其次，", "再次，")[n - 1] if n <= 3 else "最后，"
+    if family == "label":
+        return f"要点{int_to_cn(n)}："
+    return "XX，"

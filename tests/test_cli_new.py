@@ -1,0 +1,163 @@
+"""`drafter new` without a terminal: options, defaults, determinism, the write rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.outline.model import fingerprints, parse_outline, section_tree
+from drafter.templates import list_templates
+
+
+@pytest.fixture(autouse=True)
+def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    """One DRAFTER_HOME for the outline CLI tests, so the phrase models are built once."""
+    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    return home
+
+
+def new(*args: str):
+    return CliRunner().invoke(app, ["new", *args])
+
+
+def test_non_interactive_writes_outline_with_front_matter(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    result = new("--template", "yi-nested", "--seed", "7", "-o", str(out), "--topic", "安全生产",
+                 "--var", "会议名称=全市安全生产工作会议", "--var", "org=市应急管理局")
+    assert result.exit_code == 0, result.output
+    outline = parse_outline(out.read_text(encoding="utf-8"))
+    assert (outline.template, outline.seed) == ("yi-nested", 7)
+    assert outline.variables["meeting"] == "全市安全生产工作会议"
+    assert outline.variables["org"] == "市应急管理局"
+    assert outline.variables["topic"] == "安全生产"
+    assert outline.version
+    assert outline.body.startswith("# ") and "全市安全生产工作会议" in outline.body
+    assert outline.fingerprints == fingerprints(outline.body, outline.closing)
+    assert [s.path for s in section_tree(outline.body, outline.closing)] == ["1", "2", "3"]
+    assert f"已写出提纲：{out}" in result.output
+    assert "3 个一级要点" in result.output and "字" in result.output
+    assert f"drafter regen {out} 2" in result.output and f"drafter check {out}" in result.output
+
+
+def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
+    paths = [tmp_path / f"{n}.md" for n in range(3)]
+    for path, seed in zip(paths, ["11", "11", "12"]):
+        assert new("-t", "yiyao-flat", "--seed", seed, "-o", str(path)).exit_code == 0
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert paths[0].read_bytes() != paths[2].read_bytes()
+
+
+def test_closing_is_recorded_and_kept_out_of_the_last_point(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    assert new("-t", "diyi-flat", "--seed", "3", "-o", str(out)).exit_code == 0
+    outline = parse_outline(out.read_text(encoding="utf-8"))
+    assert outline.closing == 1
+    lines = outline.body.rstrip("\n").split("\n")
+    last = section_tree(outline.body, outline.closing)[-1]
+    assert last.end < len(lines) and not lines[-1].startswith("#")
+
+
+def test_default_seed_is_random_and_recorded(tmp_path: Path) -> None:
+    seeds = set()
+    for n in range(3):
+        out = tmp_path / f"{n}.md"
+        assert new("-t", "yiyao-flat", "-o", str(out)).exit_code == 0
+        seeds.add(parse_outline(out.read_text(encoding="utf-8")).seed)
+    assert len(seeds) > 1
+
+
+def test_default_output_is_drafts_date_slug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = new("-t", "yiyao-flat", "--seed", "1", "--topic", "乡村 振兴/工作")
+    assert result.exit_code == 0, result.output
+    expected = Path("drafts") / f"{dt.date.today().isoformat()}-乡村-振兴-工作.md"
+    assert (tmp_path / expected).is_file()
+    assert str(expected) in result.output
+
+
+def test_default_template_and_no_input(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    result = new("--no-input", "--seed", "2", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert parse_outline(out.read_text(encoding="utf-8")).template == list_templates()[0].id
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    out.write_text("我的稿子", encoding="utf-8")
+    result = new("-t", "yiyao-flat", "--seed", "1", "-o", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "我的稿子"
+    assert result.output.strip().count("\n") == 0 and "--force" in result.output
+    assert new("-t", "yiyao-flat", "--seed", "1", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "o.md"
+    out.write_text("我的稿子", encoding="utf-8")
+
+    def disk_full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = new("-t", "yiyao-flat", "--seed", "1", "-o", str(out), "--force")
+    assert result.exit_code == 1
+    assert "原文件未改动" in result.output and result.output.strip().count("\n") == 0
+    assert out.read_text(encoding="utf-8") == "我的稿子"
+    assert [p.name for p in tmp_path.iterdir()] == ["o.md"]
+
+
+def test_template_given_as_path_is_recorded_by_path(tmp_path: Path) -> None:
+    source = next(t.path for t in list_templates() if t.id == "yiyao-flat")
+    mine = tmp_path / "我的模板.md.j2"
+    mine.write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "o.md"
+    assert new("-t", str(mine), "--seed", "1", "-o", str(out)).exit_code == 0
+    assert parse_outline(out.read_text(encoding="utf-8")).template == str(mine.resolve())
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["-t", "no-such-template"], "yi-nested"),
+        (["-t", "yiyao-flat", "--var", "nokey"], "KEY=VALUE"),
+        (["-t", "yiyao-flat", "--var", "颜色=红"], "会议名称"),
+    ],
+)
+def test_errors_are_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    result = new(*args, "-o", str(tmp_path / "o.md"))
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and needle in result.output
+    assert not (tmp_path / "o.md").exists()
+
+
+def test_closing_read_from_source_matches_a_probe_render() -> None:
+    from drafter.outline.generate import build_outline, closing_from_source, renderer_for
+
+    for template in list_templates():
+        render = renderer_for(template, {}, 5)
+        probed = build_outline(template.id, {}, 5, render).closing
+        assert closing_from_source(template) == probed, template.id
+
+
+def test_closing_from_source_gives_up_on_jinja_statements() -> None:
+    from types import SimpleNamespace
+
+    from drafter.outline.generate import closing_from_source
+
+    plain = "{#- x -#}\n## {{ heading(1) }}\n\n{{ body('x') }}\n\n{{ closing(1) }}\n\n谢谢大家！\n"
+    assert closing_from_source(SimpleNamespace(source_text=plain)) == 2
+    assert closing_from_source(SimpleNamespace(source_text=plain.replace("谢谢大家！\n", ""))) == 1
+    looped = plain.replace("{{ closing(1) }}", "{% for i in range(2) %}{{ closing() }}{% endfor %}")
+    assert closing_from_source(SimpleNamespace(source_text=looped)) is None
+    no_closing = "## {{ heading(1) }}\n\n{{ body('x') }}\n"
+    assert closing_from_source(SimpleNamespace(source_text=no_closing)) == 0

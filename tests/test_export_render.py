@@ -1,0 +1,65 @@
+"""bench/render_docx.sh: an exported .docx becomes a PDF and PNG pages (needs LibreOffice)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter.export import export_outline
+
+SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "render_docx.sh"
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftoppm") and shutil.which("pdftotext")),
+    reason="LibreOffice or poppler-utils not installed",
+)
+
+OUTLINE = """---
+template: "yi-nested"
+seed: 1
+---
+# 在全市安全生产工作会议上的讲话
+
+同志们：
+
+今天召开全市安全生产工作会议，主要任务是总结工作、部署任务。
+
+## 一、提高政治站位
+
+### （一）坚持人民至上
+
+要在〔日期待补〕前完成全面排查。
+"""
+
+
+def test_render_script_makes_pdf_and_png(tmp_path: Path) -> None:
+    outline = tmp_path / "稿.md"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    exported = export_outline(outline).path
+    out = tmp_path / "pages"
+    done = subprocess.run(["bash", str(SCRIPT), str(exported), str(out), "30"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    pdf = out / "稿.pdf"
+    assert pdf.is_file()
+    assert (out / "稿-1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "在全市安全生产工作会议上的讲话" in text
+    assert "（一）坚持人民至上" in text
+    assert "—" in text.replace(" ", "").split("〔日期待补〕")[-1]  # the page number line
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    if "AR PL UKai" in subprocess.run(["fc-list"], capture_output=True, text=True).stdout:
+        assert "UKai" in fonts  # 楷体_GB2312 mapped to a real 楷体 substitute
+
+
+def test_render_script_usage_and_missing_file(tmp_path: Path) -> None:
+    done = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "用法" in done.stderr
+    missing = tmp_path / "无.docx"
+    done = subprocess.run(["bash", str(SCRIPT), str(missing)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 1 and str(missing) in done.stderr

@@ -1,0 +1,80 @@
+"""Interactive `drafter new` in a real pseudo-terminal: arrow keys to pick a template."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.outline.generate import today
+from drafter.outline.model import parse_outline
+from drafter.templates import list_templates
+
+pexpect = pytest.importorskip("pexpect")
+
+DOWN = "\x1b[B"
+CLEAR_LINE = "\x15"  # Ctrl-U: empty the input box before typing
+
+
+@pytest.fixture(autouse=True)
+def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Share the phrase-model cache with the other outline CLI tests."""
+    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    return home
+
+
+def spawn(tmp_path: Path, *args: str):
+    env = dict(os.environ, TERM="xterm", COLUMNS="200", LINES="40")
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", "new", *args], cwd=str(tmp_path),
+                          env=env, encoding="utf-8", timeout=90, dimensions=(40, 200))
+    return child
+
+
+def test_choose_second_template_with_arrow_keys(tmp_path: Path) -> None:
+    templates = list_templates()
+    assert len(templates) >= 2
+    chosen = templates[1]
+    child = spawn(tmp_path, "-o", "out.md", "--seed", "5")
+    try:
+        child.expect("选择模板")
+        child.expect(templates[-1].name)  # the whole menu is drawn
+        child.send(DOWN)
+        child.send("\r")
+        asked = [v for v in chosen.variables if v.ask_when in ("always", "missing")]
+        answers = {}
+        for var in asked:
+            child.expect(var.prompt.rstrip("：:"))
+            if var.key == "meeting":
+                child.send(CLEAR_LINE + "全市安全生产工作会议\r")
+                answers["meeting"] = "全市安全生产工作会议"
+            else:
+                child.send("\r")  # accept the default
+        child.expect("已写出提纲：out.md")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    outline = parse_outline((tmp_path / "out.md").read_text(encoding="utf-8"))
+    assert outline.template == chosen.id and outline.seed == 5
+    for key, value in answers.items():
+        assert outline.variables[key] == value
+    if any(v.key == "date" for v in asked):
+        assert outline.variables["date"] == today()
+    assert set(outline.variables) == {v.key for v in chosen.variables}
+
+
+def test_ctrl_c_at_the_menu_writes_nothing(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "-o", "out.md")
+    try:
+        child.expect("选择模板")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus != 0
+    assert not (tmp_path / "out.md").exists()

@@ -1,0 +1,144 @@
+"""`drafter regen` end to end on outlines written by `drafter new` (real templates, render)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.outline.model import find_span, fingerprints, parse_outline, section_tree
+
+
+@pytest.fixture(autouse=True)
+def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Share the phrase-model cache with the other outline CLI tests."""
+    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    return home
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture(params=["yi-nested", "diyi-flat"])
+def outline_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    out = tmp_path / "提纲.md"
+    result = invoke("new", "-t", request.param, "--seed", "7", "-o", str(out), "--topic", "安全生产")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def body_outside(path: Path, section: str) -> tuple[list[str], list[str], list[str]]:
+    """(lines before, the section's lines, lines after) of the body as it is now."""
+    outline = parse_outline(path.read_text(encoding="utf-8"))
+    lines = outline.body.split("\n")
+    span = find_span(section_tree(outline.body, outline.closing), section)
+    assert span is not None
+    return lines[: span.start], lines[span.start:span.end], lines[span.end:]
+
+
+@pytest.mark.parametrize("section", ["2", "二", "1", "last"])
+def test_regen_changes_only_that_section(outline_file: Path, section: str) -> None:
+    outline = parse_outline(outline_file.read_text(encoding="utf-8"))
+    if section == "last":
+        section = section_tree(outline.body, outline.closing)[-1].path
+    path = "2" if section == "二" else section
+    before, old, after = body_outside(outline_file, path)
+    result = invoke("regen", str(outline_file), section, "--seed", "99")
+    assert result.exit_code == 0, result.output
+    before2, new, after2 = body_outside(outline_file, path)
+    assert (before2, after2) == (before, after)  # every other body byte unchanged
+    assert new != old and new[0].startswith(old[0].split()[0][:3])
+    updated = parse_outline(outline_file.read_text(encoding="utf-8"))
+    assert updated.section_seeds == {path: 99}
+    assert updated.fingerprints == fingerprints(updated.body, updated.closing)
+    assert (updated.template, updated.seed, updated.variables) == (
+        outline.template, outline.seed, outline.variables)
+    # Regenerating again is allowed: the section is as generated.
+    assert invoke("regen", str(outline_file), path).exit_code == 0
+
+
+def test_regen_is_deterministic_for_a_seed(outline_file: Path) -> None:
+    copy = outline_file.with_name("副本.md")
+    copy.write_bytes(outline_file.read_bytes())
+    for path in (outline_file, copy):
+        assert invoke("regen", str(path), "2", "--seed", "5").exit_code == 0
+    assert copy.read_bytes() == outline_file.read_bytes()
+
+
+def test_edited_section_refused_then_forced_with_backup(outline_file: Path) -> None:
+    text = outline_file.read_text(encoding="utf-8")
+    _, old, _ = body_outside(outline_file, "2")
+    edited_line = next(x for x in old[1:] if x.strip())
+    text = text.replace(edited_line, "这一段是我自己改写的。", 1)
+    outline_file.write_text(text, encoding="utf-8")
+
+    refused = invoke("regen", str(outline_file), "2")
+    assert refused.exit_code == 1
+    assert "--force" in refused.output and refused.output.strip().count("\n") == 0
+    assert outline_file.read_text(encoding="utf-8") == text
+
+    forced = invoke("regen", str(outline_file), "2", "--force", "--seed", "3")
+    assert forced.exit_code == 0, forced.output
+    backup = outline_file.with_name(outline_file.name + ".bak")
+    assert backup.read_text(encoding="utf-8") == text
+    assert str(backup) in forced.output
+    assert "这一段是我自己改写的。" not in outline_file.read_text(encoding="utf-8")
+
+
+def test_edits_in_other_sections_do_not_block_and_survive(outline_file: Path) -> None:
+    text = outline_file.read_text(encoding="utf-8")
+    _, first, _ = body_outside(outline_file, "1")
+    line = next(x for x in first[1:] if x.strip())
+    text = text.replace(line, line + "（我补充的一句。）", 1)
+    outline_file.write_text(text, encoding="utf-8")
+    before, _, after = body_outside(outline_file, "2")
+    assert invoke("regen", str(outline_file), "2", "--seed", "8").exit_code == 0
+    assert body_outside(outline_file, "2")[0] == before
+    assert body_outside(outline_file, "2")[2] == after
+    assert "（我补充的一句。）" in outline_file.read_text(encoding="utf-8")
+
+
+def test_after_deleting_a_point_regen_finds_it_by_position(outline_file: Path) -> None:
+    text = outline_file.read_text(encoding="utf-8")
+    _, first, _ = body_outside(outline_file, "1")
+    outline_file.write_text(text.replace("\n".join(first) + "\n\n", "", 1), encoding="utf-8")
+    before, old, after = body_outside(outline_file, "1")  # was point 2
+    result = invoke("regen", str(outline_file), "1", "--seed", "4")
+    assert result.exit_code == 0, result.output
+    assert "模板第 2 部分" in result.output
+    before2, new, after2 = body_outside(outline_file, "1")
+    assert (before2, after2) == (before, after) and new != old
+    assert new[0].split()[1][:2] == old[0].split()[1][:2]  # keeps the heading's own marker
+    assert parse_outline(outline_file.read_text(encoding="utf-8")).section_seeds == {"2": 4}
+
+
+@pytest.mark.parametrize("section", ["9", "1.7", "x"])
+def test_bad_section_is_one_line(outline_file: Path, section: str) -> None:
+    text = outline_file.read_text(encoding="utf-8")
+    result = invoke("regen", str(outline_file), section)
+    assert result.exit_code == 1 and result.output.strip().count("\n") == 0
+    assert outline_file.read_text(encoding="utf-8") == text
+
+
+def test_regen_missing_file_and_non_outline(tmp_path: Path) -> None:
+    missing = invoke("regen", str(tmp_path / "无.md"), "1")
+    assert missing.exit_code == 1 and "文件不存在" in missing.output
+    plain = tmp_path / "plain.md"
+    plain.write_text("## 一、甲\n\n正文。\n", encoding="utf-8")
+    result = invoke("regen", str(plain), "1")
+    assert result.exit_code == 1 and "不是 drafter 提纲" in result.output
+    assert result.output.strip().count("\n") == 0
+
+
+def test_fresh_outline_checks_clean_except_fact_slots(outline_file: Path) -> None:
+    result = invoke("check", str(outline_file))
+    kinds = {line.split(": ")[1].split("：")[0] for line in result.output.splitlines()
+             if line.startswith(str(outline_file))}
+    assert kinds <= {"事实待补", "待写占位", "变量未填"}, result.output
+    assert result.exit_code == (1 if kinds else 0)

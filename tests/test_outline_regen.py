@@ -1,0 +1,179 @@
+"""regen: redraw one section, every other body byte unchanged; refuse edited sections."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.errors import OutlineError, WriteRefused
+from drafter.outline.generate import build_outline
+from drafter.outline.model import find_span, fingerprints, parse_outline, section_tree
+from drafter.outline.regen import closing_lines, regen_section
+
+CN = "一二三四五六七八九"
+
+
+def fake_render(seed: int):
+    """A stand-in for render_outline with its seeding contract: a section's words depend on
+    (seed, path), or on section_seeds for the path or an ancestor; the number of children too."""
+
+    def render(section_seeds: dict[str, int]) -> str:
+        def word(path: str) -> str:
+            parts = path.split(".")
+            key: tuple = (seed, path)
+            for k in range(len(parts), 0, -1):
+                if ".".join(parts[:k]) in section_seeds:
+                    key = (section_seeds[".".join(parts[:k])], path)
+                    break
+            return hashlib.md5(repr(key).encode()).hexdigest()[:6]
+
+        lines = ["# 在测试会议上的讲话", "", "同志们：", "", "今天召开会议。", ""]
+        for i in range(1, 4):
+            lines += [f"## {CN[i - 1]}、要点{word(str(i))}", "", f"正文{word(str(i))}。", ""]
+            for j in range(1, 2 + int(word(str(i)), 16) % 2 + 1):
+                p = f"{i}.{j}"
+                lines += [f"### （{CN[j - 1]}）小点{word(p)}", "", f"小点正文{word(p)}。", ""]
+        lines += ["同志们，任务艰巨。", "", "谢谢大家！", ""]
+        return "\n".join(lines)
+
+    return render
+
+
+@pytest.fixture
+def outline():
+    return build_outline("fake", {"topic": "测试"}, 7, fake_render(7))
+
+
+def _outside(body: str, span) -> tuple[list[str], list[str]]:
+    lines = body.split("\n")
+    return lines[: span.start], lines[span.end:]
+
+
+def test_build_records_closing_and_fingerprints(outline) -> None:
+    assert outline.closing == 2
+    assert set(outline.fingerprints) >= {"1", "2", "3", "1.1", "1.2"}
+    assert outline.fingerprints == fingerprints(outline.body, 2)
+
+
+def test_regen_changes_only_that_section(outline) -> None:
+    before = outline.body
+    span = find_span(section_tree(before, 2), "2")
+    result = regen_section(outline, "2", fake_render(7), seed=99)
+    after = result.outline.body
+    new_span = find_span(section_tree(after, 2), "2")
+    head_b, tail_b = _outside(before, span)
+    head_a, tail_a = _outside(after, new_span)
+    assert head_a == head_b and tail_a == tail_b
+    assert after != before
+    assert result.outline.section_seeds == {"2": 99}
+    assert result.outline.fingerprints == fingerprints(after, 2)
+    assert result.origin == "2" and not result.edited
+    # Same seed again: the section is unedited, so regen is allowed and reproduces it.
+    again = regen_section(result.outline, "二", fake_render(7), seed=99)
+    assert again.outline.body == after
+
+
+def test_regen_last_section_keeps_closing(outline) -> None:
+    result = regen_section(outline, "3", fake_render(7), seed=5)
+    assert result.outline.body.endswith("同志们，任务艰巨。\n\n谢谢大家！\n")
+    assert result.outline.body.split("\n")[:find_span(section_tree(outline.body, 2), "3").start] \
+        == outline.body.split("\n")[:find_span(section_tree(outline.body, 2), "3").start]
+
+
+def test_regen_subsection(outline) -> None:
+    span = find_span(section_tree(outline.body, 2), "1.2")
+    result = regen_section(outline, "1.2", fake_render(7), seed=3)
+    new_span = find_span(section_tree(result.outline.body, 2), "1.2")
+    assert _outside(outline.body, span) == _outside(result.outline.body, new_span)
+    assert result.outline.body.split("\n")[new_span.start].startswith("### （二）小点")
+    assert result.outline.section_seeds == {"1.2": 3}
+
+
+def test_edited_section_is_refused_then_forced(outline) -> None:
+    edited = outline.body.replace("## 二、要点", "## 二、我改过的要点", 1)
+    o = parse_outline(outline.to_text().replace(outline.body, edited))
+    with pytest.raises(WriteRefused, match="--force"):
+        regen_section(o, "2", fake_render(7), seed=1)
+    result = regen_section(o, "2", fake_render(7), seed=1, force=True)
+    assert result.edited and "我改过的要点" in result.old_text
+    assert "我改过的要点" not in result.outline.body
+
+
+def test_edits_elsewhere_survive_byte_for_byte(outline) -> None:
+    lines = outline.body.split("\n")
+    span1 = find_span(section_tree(outline.body, 2), "1")
+    lines[span1.start + 2] = "我自己重写的一段话，  带两个空格。  "
+    o = parse_outline(outline.to_text().replace(outline.body, "\n".join(lines)))
+    result = regen_section(o, "2", fake_render(7), seed=42)
+    assert "我自己重写的一段话，  带两个空格。  \n" in result.outline.body
+    assert result.outline.body.split("\n")[: span1.end] == lines[: span1.end]
+
+
+def test_section_found_by_position_after_delete(outline) -> None:
+    lines = outline.body.split("\n")
+    spans = section_tree(outline.body, 2)
+    s1, s2 = spans[0], spans[1]
+    body = "\n".join(lines[: s1.start] + lines[s2.start:])  # the user deleted point 一
+    o = parse_outline(outline.to_text().replace(outline.body, body))
+    result = regen_section(o, "1", fake_render(7), seed=8)
+    assert result.origin == "2"  # recognised by its fingerprint as the template's point 2
+    first = find_span(section_tree(result.outline.body, 2), "1")
+    heading = result.outline.body.split("\n")[first.start]
+    assert heading.startswith("## 二、要点")  # the user's own marker is kept until fmt
+    assert result.outline.section_seeds == {"2": 8}
+
+
+def test_inserted_section_has_no_template_counterpart(outline) -> None:
+    body = outline.body.replace("同志们，任务艰巨。", "## 四、我加的一点\n\n我写的内容。\n\n同志们，任务艰巨。")
+    o = parse_outline(outline.to_text().replace(outline.body, body))
+    with pytest.raises(WriteRefused):
+        regen_section(o, "4", fake_render(7))
+    with pytest.raises(OutlineError, match="模板“fake”中没有第 4 部分"):
+        regen_section(o, "4", fake_render(7), force=True)
+
+
+@pytest.mark.parametrize("bad", ["9", "1.9", "abc", "0", "二.九"])
+def test_bad_paths(outline, bad: str) -> None:
+    with pytest.raises(OutlineError):
+        regen_section(outline, bad, fake_render(7))
+
+
+def test_closing_lines_counts_common_tail() -> None:
+    a = "## 一、甲\n\n正文甲。\n\n结尾一。\n\n结尾二。\n"
+    b = "## 一、乙\n\n正文乙。\n\n结尾一。\n\n结尾二。\n"
+    assert closing_lines(a, b) == 2
+    assert closing_lines(a, a.replace("结尾二", "别的")) == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from(["1", "2", "3", "1.1", "2.2", "3.1"]),
+       edited=st.sampled_from(["1", "2", "3"]), seed=st.integers(0, 10**6),
+       extra=st.text(alphabet="改写的句子。 ", min_size=1, max_size=12))
+def test_regen_never_touches_bytes_outside_the_section(outline, target: str, edited: str,
+                                                       seed: int, extra: str) -> None:
+    if target.split(".")[0] == edited:
+        return
+    lines = outline.body.split("\n")
+    span = find_span(section_tree(outline.body, 2), edited)
+    lines.insert(span.end, "\n" + extra)  # the user adds a paragraph to another point
+    o = parse_outline(outline.to_text().replace(outline.body, "\n".join(lines)))
+    before = find_span(section_tree(o.body, 2), target)
+    result = regen_section(o, target, fake_render(7), seed=seed)
+    after = find_span(section_tree(result.outline.body, 2), target)
+    assert _outside(o.body, before) == _outside(result.outline.body, after)
+
+
+def test_reordered_points_are_redrawn_from_their_own_template_section(outline) -> None:
+    lines = outline.body.split("\n")
+    s1, s2, s3 = section_tree(outline.body, 2)
+    swapped = lines[: s2.start] + lines[s3.start:s3.end] + [""] + lines[s2.start:s2.end] \
+        + lines[s3.end:]
+    o = parse_outline(outline.to_text().replace(outline.body, "\n".join(swapped)))
+    result = regen_section(o, "2", fake_render(7), seed=4)
+    assert result.origin == "3"
+    heading = result.outline.body.split("\n")[find_span(section_tree(result.outline.body, 2), "2").start]
+    assert heading.startswith("## 三、要点")
+    assert find_span(section_tree(result.outline.body, 2), "3").heading.text == s2.heading.text

@@ -1,0 +1,95 @@
+"""render_outline: structure, numbering, determinism, section seeds, errors, sandbox."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_phrases_support import LEAK_WORDS, TEMPLATE, load_skeletons, load_template
+
+from drafter.errors import TemplateError
+from drafter.phrases import PhraseBook, build_phrasebook
+from drafter.render import render_outline
+
+VARS = {"meeting": "全县安全生产工作会议", "org": "某县", "topic": "安全生产", "speaker": "", "date": ""}
+
+
+@pytest.fixture(scope="session")
+def book() -> PhraseBook:
+    return build_phrasebook(load_skeletons())
+
+
+def render(book: PhraseBook, seed: int = 1, variables: dict | None = None, **kw) -> str:  # type: ignore[no-untyped-def]
+    return render_outline(load_template(), variables or VARS, seed, book=book, **kw)
+
+
+def sections(text: str) -> dict[str, str]:
+    """Markdown split at level-1 headings: {"0": frame, "1": ..., "2": ...}."""
+    parts = re.split(r"^## ", text, flags=re.M)
+    return {str(i): p for i, p in enumerate(parts)}
+
+
+def test_structure_and_numbering(book: PhraseBook) -> None:
+    text = render(book)
+    assert text.startswith("# 在全县安全生产工作会议上的讲话\n")
+    assert "\n同志们：\n" in text
+    h1 = re.findall(r"^## (\S{2})", text, flags=re.M)
+    h2 = re.findall(r"^### (（.）)", text, flags=re.M)
+    assert h1 == ["一、", "二、", "三、"]
+    assert h2 == ["（一）", "（二）", "（一）", "（二）", "（三）"]  # restarts under a new parent
+    assert "---" not in text.splitlines()[0]
+
+
+def test_deterministic_and_seed_sensitive(book: PhraseBook) -> None:
+    assert render(book, 7) == render(book, 7)
+    assert render(book, 7) != render(book, 8)
+
+
+def test_section_seed_redraws_only_that_section(book: PhraseBook) -> None:
+    base = sections(render(book, 4))
+    redrawn = sections(render(book, 4, section_seeds={"2": 99}))
+    assert redrawn["2"] != base["2"]
+    assert redrawn["0"] == base["0"] and redrawn["1"] == base["1"]
+
+
+def test_topic_and_variables_fill_the_outline(book: PhraseBook) -> None:
+    text = render(book, 2)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert "安全生产" in text and "某县" in text
+    leaked = [ln for ln in lines if any(w in ln for w in LEAK_WORDS)]
+    assert len(leaked) <= 0.05 * len(lines) + 1, leaked
+
+
+def test_fallback_is_visible(book: PhraseBook) -> None:
+    tiny = build_phrasebook(load_skeletons(1))
+    text = render_outline(load_template(), VARS, 1, book=tiny)
+    assert "〔待写：" in text
+
+
+def test_unknown_slot_names_file_and_line(book: PhraseBook) -> None:
+    src = "# {{ title() }}\n\n{{ headline(1) }}\n"
+    with pytest.raises(TemplateError) as err:
+        render_outline(load_template(text=src), VARS, 1, book=book)
+    assert err.value.line == 3 and str(TEMPLATE) in str(err.value)
+
+
+def test_syntax_error_names_file_and_line(book: PhraseBook) -> None:
+    src = "# {{ title() }}\n\n{% if %}\n"
+    with pytest.raises(TemplateError) as err:
+        render_outline(load_template(text=src), VARS, 1, book=book)
+    assert err.value.line == 3
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "{{ title.__globals__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ heading.__self__.gen.book.__class__ }}",
+        "{% set x = [] %}{{ x.append(1) }}",
+        "{{ range(10) }}",
+    ],
+)
+def test_sandbox_blocks_code(book: PhraseBook, src: str) -> None:
+    with pytest.raises(TemplateError):
+        render_outline(load_template(text=src), VARS, 1, book=book)
