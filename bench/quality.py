@@ -3,7 +3,14 @@
 50 outlines (every template x seeds x topics 疫情防控/安全生产/乡村振兴), same structure for both
 systems; prints verbatim copies, share over the overlap limit, heading-form pass rate, sibling
 length spread, topic leak, fallbacks, and one sample outline.  Run: python bench/quality.py
-[--extra DIR ...] (extra training text, e.g. corpus-extra gwr-national, to measure its effect).
+
+Systems: drafter (clause recombination per slot kind), word-level markovify per slot kind
+(state 1 for headings, 2 for sentences), and the naive baseline (one markovify model, state 2,
+over every sentence).  Blind reading: `--blind-sheet FILE` writes 20+20 generated and 20+20
+real lines, shuffled, for a reader who is not told which is which (key in FILE.key.tsv);
+plausible = rated 4 or 5.  Measured once and not shipped: adding corpus-extra gwr-national
+(2003-2025) + cpc-congress (15th-20th) to training kept form but pulled outlines to national
+policy (lines naming the requested topic fell from 37% to 5%; heading form 100% -> 91%).
 """
 
 from __future__ import annotations
@@ -55,6 +62,37 @@ class BaselineGenerator:
         return _MEETING_RE.sub(lambda m: "召开" + meeting, text, count=1) if meeting else text
 
 
+class WordSlotGenerator(BaselineGenerator):
+    """Word-level markovify (state 2) per slot kind: one model per heading level and per
+    sentence kind, trained on that kind only (the alternative unit to clause recombination)."""
+
+    def __init__(self, book: PhraseBook, topic: str, models: dict[str, ChineseText]) -> None:
+        super().__init__(book, topic, models["body"])
+        self.models = models
+
+    def _from(self, key: str, rng: random.Random) -> str | None:
+        model = self.models.get(key) or self.models["body"]
+        s = model.make_sentence_with(rng, tries=50)
+        return s.replace(self.book.topic.corpus_topic, self.topic) if s else None
+
+    def heading(self, rng, level, role=None, group=None, share=None, avoid=frozenset(), tries=0):  # type: ignore[no-untyped-def]
+        s = self._from(f"heading/{min(level, 3)}", rng)
+        return s.rstrip("。！？；") if s else None
+
+    def sentence(self, rng, kind, role=None, avoid=frozenset(), tries=0):  # type: ignore[no-untyped-def]
+        return self._from(kind, rng)
+
+
+def word_slot_models(book: PhraseBook, tok: Tokenizer) -> dict[str, ChineseText]:
+    models = {}
+    for key in ("heading/1", "heading/2", "heading/3", "body", "opening", "closing"):
+        units = book.pool(key)
+        if units:
+            text = "\n".join(u.text.rstrip("。") + "。" for u in units)
+            models[key] = ChineseText(text, 2 if key == "body" else 1, tokenizer=tok)
+    return models
+
+
 def outline_lines(text: str) -> tuple[list[tuple[int, str, str]], list[str]]:
     """(level, parent path, heading text without marker) and body sentences of one outline."""
     heads: list[tuple[int, str, str]] = []
@@ -78,6 +116,8 @@ def measure(outlines: list[tuple[str, str]], book: PhraseBook, tok: Tokenizer) -
     limits = NoveltyLimits()
     corpus_topic = book.topic.corpus_topic
     lines, form_ok, form_n, spreads, leak, leak_n, fallbacks, parallel = [], 0, 0, [], 0, 0, 0, []
+    ratios: list[float] = []
+    present = 0
     for topic, text in outlines:
         heads, sents = outline_lines(text)
         for level, _, h in heads:
@@ -93,7 +133,9 @@ def measure(outlines: list[tuple[str, str]], book: PhraseBook, tok: Tokenizer) -
         for sib in groups.values():
             if len(sib) >= 2:
                 lens = [len(x) for x in sib]
-                spreads.append(max(lens) / min(lens))
+                mean = sum(lens) / len(lens)
+                spreads.append(all(abs(n - mean) <= 0.3 * mean for n in lens))
+                ratios.append(max(lens) / min(lens))
                 leads = {tok.cut(x)[0] for x in sib}
                 clauses = {len(re.split("[，；：]", x)) for x in sib}
                 parallel.append(len(leads) == 1 or len(clauses) == 1)
@@ -103,6 +145,7 @@ def measure(outlines: list[tuple[str, str]], book: PhraseBook, tok: Tokenizer) -
         if topic != corpus_topic:
             leak_n += len(all_lines)
             leak += sum(any(w in x for w in LEAK_WORDS) for x in all_lines)
+            present += sum(topic in x for x in all_lines)
         lines += [x.replace(topic, corpus_topic) for x in all_lines]
     verbatim = sum(index.is_verbatim(x) for x in lines)
     over = 0
@@ -115,10 +158,11 @@ def measure(outlines: list[tuple[str, str]], book: PhraseBook, tok: Tokenizer) -
         "verbatim copies": verbatim,
         "share over overlap limit": over / max(1, len(lines)),
         "heading-form pass rate": form_ok / max(1, form_n),
-        "sibling groups within ±30%": sum(s <= 1.3 / 0.7 and s <= 1.6 for s in spreads) / max(1, len(spreads)),
-        "median sibling max/min length": statistics.median(spreads) if spreads else 0.0,
+        "sibling groups within ±30% of their mean": sum(spreads) / max(1, len(spreads)),
+        "median sibling max/min length": statistics.median(ratios) if ratios else 0.0,
         "sibling groups parallel (lead or clause count)": sum(parallel) / max(1, len(parallel)),
         "topic leak (other topics)": leak / max(1, leak_n),
+        "lines naming the topic (other topics)": present / max(1, leak_n),
         "fallback placeholders": fallbacks,
     }
 
@@ -127,15 +171,41 @@ def corpus_sentences(book: PhraseBook) -> str:
     return "\n".join(u.text for units in book.pools.values() for u in units)
 
 
+def write_blind_sheet(book: PhraseBook, out: Path, n: int = 20) -> None:
+    """Blind reading protocol: n generated headings + n generated sentences + as many real ones,
+    shuffled; the reader rates each line 1-5 without the key; plausible = 4 or 5."""
+    rng = random.Random(2024)
+    gen = Generator(book)
+    made_h = [h for i in range(200) if (h := gen.heading(random.Random(i), 1 + i % 2))]
+    made_s = [t for i in range(200) if (t := gen.sentence(random.Random(i), "body"))]
+    real_h = [u.text for k in ("heading/1", "heading/2") for u in book.pool(k)]
+    real_s = [u.text for u in book.pool("body") if 14 <= len(u.text) <= 110]
+    rows = [("generated", "heading", x) for x in rng.sample(sorted(set(made_h)), n)]
+    rows += [("generated", "sentence", x) for x in rng.sample(sorted(set(made_s)), n)]
+    rows += [("real", "heading", x) for x in rng.sample(sorted(set(real_h)), n)]
+    rows += [("real", "sentence", x) for x in rng.sample(sorted(set(real_s)), n)]
+    rng.shuffle(rows)
+    out.write_text("".join(f"{i + 1}\t{text}\t\n" for i, (_, _, text) in enumerate(rows)), "utf-8")
+    key = out.with_suffix(".key.tsv")
+    key.write_text("".join(f"{i + 1}\t{src}\t{kind}\n" for i, (src, kind, _) in enumerate(rows)),
+                   "utf-8")
+    print(f"rating sheet: {out} (rate column 3 with 1-5); key: {key}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--outlines", type=int, default=50)
-    parser.add_argument("--sample", default="")
+    parser.add_argument("--sample-topic", default="安全生产")
+    parser.add_argument("--blind-sheet", type=Path, default=None,
+                        help="write a shuffled 80-line rating sheet (+ .key.tsv) and stop")
     args = parser.parse_args()
     from drafter.phrases import load_phrasebook
     from drafter.templates import list_templates
 
     book = load_phrasebook()
+    if args.blind_sheet:
+        write_blind_sheet(book, args.blind_sheet)
+        return
     templates = list_templates()
     tok = Tokenizer(book.terms)
     baseline_model = ChineseText(corpus_sentences(book), 2, tokenizer=tok, retain_original=True)
@@ -144,29 +214,37 @@ def main() -> None:
         args.outlines,
     ))
     results = {}
-    samples = {}
-    for name in ("drafter", "baseline"):
+    samples: dict[str, str] = {}
+    slot_models = word_slot_models(book, tok)
+    systems = ("drafter", "word-level per slot", "naive baseline")
+    for name in systems:
         outlines = []
         for template, topic, seed in runs:
             values = _values(template, {"topic": topic, "meeting": f"全县{topic}工作会议",
                                         "org": "某县"}, book)
-            gen = (Generator(book, topic) if name == "drafter"
-                   else BaselineGenerator(book, topic, baseline_model))
+            if name == "drafter":
+                gen = Generator(book, topic)
+            elif name == "word-level per slot":
+                gen = WordSlotGenerator(book, topic, slot_models)
+            else:
+                gen = BaselineGenerator(book, topic, baseline_model)
             text = render_with(template, values, seed, gen)  # type: ignore[arg-type]
             outlines.append((topic, text))
-            samples.setdefault(name, text if topic == "安全生产" else None) or samples.update({name: text}) if topic == "安全生产" and samples.get(name) is None else None
+            if topic == args.sample_topic and name not in samples:
+                samples[name] = text
         results[name] = measure(outlines, book, tok)
-    keys = list(results["drafter"])
-    print(f"{'metric':48} {'drafter':>10} {'baseline':>10}")
-    for k in keys:
-        a, b = results["drafter"][k], results["baseline"][k]
-        fmt = (lambda v: f"{v:10.1%}") if isinstance(a, float) and "median" not in k else (lambda v: f"{v:10}")
-        print(f"{k:48} {fmt(a)} {fmt(b)}")
+    print(f"{'metric':48}" + "".join(f"{n:>22}" for n in systems))
+    for k in results["drafter"]:
+        row = []
+        for n in systems:
+            v = results[n][k]
+            row.append(f"{v:22.1%}" if isinstance(v, float) and "median" not in k
+                       else f"{v:22.2f}" if isinstance(v, float) else f"{v:22}")
+        print(f"{k:48}" + "".join(row))
     print(f"\n{len(runs)} outlines, {len(templates)} templates, topics {'/'.join(TOPICS)}\n")
-    print("--- sample (drafter, 安全生产) ---")
-    print(samples["drafter"])
-    print("--- sample (baseline, 安全生产) ---")
-    print(samples["baseline"])
+    for n in systems:
+        print(f"--- sample ({n}, {args.sample_topic}) ---")
+        print(samples.get(n, ""))
 
 
 if __name__ == "__main__":

@@ -87,7 +87,8 @@ def test_default_template_and_no_input(tmp_path: Path) -> None:
     out = tmp_path / "o.md"
     result = new("--no-input", "--seed", "2", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert parse_outline(out.read_text(encoding="utf-8")).template == list_templates()[0].id
+    most = max(list_templates(), key=lambda t: t.count).id
+    assert parse_outline(out.read_text(encoding="utf-8")).template == most
 
 
 def test_never_overwrites_without_force(tmp_path: Path) -> None:

@@ -42,19 +42,19 @@ def test_choose_second_template_with_arrow_keys(tmp_path: Path) -> None:
     child = spawn(tmp_path, "-o", "out.md", "--seed", "5")
     try:
         child.expect("选择模板")
-        child.expect(templates[-1].name)  # the whole menu is drawn
+        child.expect_exact(templates[-1].name)  # the whole menu is drawn
         child.send(DOWN)
         child.send("\r")
         asked = [v for v in chosen.variables if v.ask_when in ("always", "missing")]
         answers = {}
         for var in asked:
-            child.expect(var.prompt.rstrip("：:"))
+            child.expect_exact(var.prompt.rstrip("：:"))
             if var.key == "meeting":
                 child.send(CLEAR_LINE + "全市安全生产工作会议\r")
                 answers["meeting"] = "全市安全生产工作会议"
             else:
                 child.send("\r")  # accept the default
-        child.expect("已写出提纲：out.md")
+        child.expect_exact("已写出提纲：out.md")
         child.expect(pexpect.EOF)
     finally:
         child.close()

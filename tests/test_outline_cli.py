@@ -142,3 +142,23 @@ def test_fresh_outline_checks_clean_except_fact_slots(outline_file: Path) -> Non
              if line.startswith(str(outline_file))}
     assert kinds <= {"事实待补", "待写占位", "变量未填"}, result.output
     assert result.exit_code == (1 if kinds else 0)
+
+
+def test_check_sources_lists_each_sentence_and_flags_a_copied_one(tmp_path: Path) -> None:
+    from drafter.phrases import load_phrasebook
+
+    out = tmp_path / "o.md"
+    assert invoke("new", "-t", "yiyao-flat", "--seed", "2", "-o", str(out)).exit_code == 0
+    book = load_phrasebook()
+    copied = next("".join(t) for t in book.novelty_sentences
+                  if len(t) >= 12 and "".join(t).endswith("。") and "〔" not in "".join(t))
+    text = out.read_text(encoding="utf-8")
+    first_body = next(i for i, x in enumerate(text.split("\n")) if x.startswith("## ")) + 3
+    lines = text.split("\n")
+    lines[first_body - 1] = lines[first_body - 1] + copied
+    out.write_text("\n".join(lines), encoding="utf-8")
+    result = invoke("check", "--sources", str(out))
+    assert result.exit_code == 1, result.output
+    assert f"{out}:{first_body}: 与语料重合过多：" in result.output
+    listed = [x for x in result.output.splitlines() if "%" in x and "｜" in x]
+    assert len(listed) >= 8 and any(copied in x and "超过重合上限" in x for x in listed)

@@ -164,3 +164,38 @@ def test_json_round_trip(book: PhraseBook) -> None:
     again = PhraseBook.from_dict(book.to_dict())
     rng1, rng2 = random.Random(5), random.Random(5)
     assert Generator(again).heading(rng1, 1) == Generator(book).heading(rng2, 1)
+
+
+def test_explain_names_closest_speech(book: PhraseBook) -> None:
+    from drafter.phrases import explain
+
+    real = book.pools["body"][0].text
+    rows = explain([real, "今天天气很好，我们去公园散步。"], book)
+    assert rows[0].over_limit and rows[0].ratio > 0.9 and rows[0].source
+    assert not rows[1].over_limit and rows[1].ratio < 0.5
+
+
+@pytest.mark.parametrize(
+    ("tagged", "masked"),
+    [
+        ([("市委书记", "n"), ("朱立凡", "nr"), ("强调", "v")], ["市委书记", "〔人名待补〕", "强调"]),
+        ([("师生", "nr"), ("普及", "ns")], ["师生", "普及"]),  # jieba's false name tags
+        ([("湖北", "ns"), ("定西市", "ns"), ("各县区", "ns")], ["〔地名待补〕", "各县区"]),
+        ([("习近平", "nrfg"), ("总书记", "n")], ["习近平", "总书记"]),
+    ],
+)
+def test_mask_names(tagged: list[tuple[str, str]], masked: list[str]) -> None:
+    from drafter.phrases.facts import mask_names
+
+    assert mask_names(tagged) == masked
+
+
+def test_generated_sentences_do_not_stutter(book: PhraseBook) -> None:
+    from drafter.phrases.generate import _stutters
+
+    assert _stutters("各地要守土有责、守土尽责，做到守土有责、守土担责。")
+    assert not _stutters("要继续完善应急预案，坚决防止疫情扩散蔓延。")
+    gen = Generator(book)
+    for seed in SEEDS:
+        line = gen.sentence(random.Random(seed), "body")
+        assert line is None or not _stutters(line)

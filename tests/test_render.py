@@ -93,3 +93,21 @@ def test_syntax_error_names_file_and_line(book: PhraseBook) -> None:
 def test_sandbox_blocks_code(book: PhraseBook, src: str) -> None:
     with pytest.raises(TemplateError):
         render_outline(load_template(text=src), VARS, 1, book=book)
+
+
+def test_siblings_are_parallel(book: PhraseBook) -> None:
+    """Siblings share their clause count; lengths stay within ±30% of the group's mean."""
+    groups = 0
+    within = 0
+    for seed in range(6):
+        text = render(book, seed)
+        for block in re.split(r"^## ", text, flags=re.M)[1:]:
+            kids = [re.sub(r"^（.）", "", h) for h in re.findall(r"^### (.+)$", block, flags=re.M)]
+            kids = [k for k in kids if "〔待写" not in k]
+            if len(kids) < 2:
+                continue
+            groups += 1
+            assert len({len(re.split("[，；]", k)) for k in kids}) == 1, kids
+            mean = sum(map(len, kids)) / len(kids)
+            within += all(abs(len(k) - mean) <= 0.3 * mean for k in kids)
+    assert groups >= 6 and within >= 0.8 * groups

@@ -59,9 +59,10 @@ def fmt(
 @app.command("check")
 def check(
     file: Path = typer.Argument(..., help="提纲文件。"),
+    sources: bool = typer.Option(False, "--sources", help="逐句列出与语料的重合比例和最接近的讲话；超过重合上限的句子算作问题。"),
 ) -> None:
     """检查提纲：编号断档或混用、层级跳跃、空的部分、模板语法残留、待写占位、待补事实、未填变量。"""
-    from drafter.outline.check import check_body, check_variables
+    from drafter.outline.check import Problem, check_body, check_variables, source_report
     from drafter.outline.io import read_document
 
     outline, head, body = read_document(file)
@@ -69,6 +70,16 @@ def check(
     problems = check_body(body, offset=offset, closing=outline.closing if outline else 0)
     if outline is not None:
         problems = sorted(check_variables(outline.variables, head) + problems)
+    if sources:
+        typer.echo("逐句来源（重合 = 与最接近的语料句子共有的最长片段占本句的比例）：")
+        for line, o in source_report(body, offset):
+            flag = "  ← 超过重合上限" if o.over_limit else ""
+            typer.echo(f"{file}:{line}: {o.ratio:4.0%}  {o.source or '（无）'}｜{o.sentence}{flag}")
+            if o.over_limit:
+                problems.append(Problem(line, "与语料重合过多",
+                                        f"{o.ratio:.0%} 与《{o.source}》相同：{o.sentence}"))
+        problems.sort()
+        typer.echo("")
     for problem in problems:
         typer.echo(problem.format(str(file)))
     if problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.outline._markers import NOT_NUMBERED
 from drafter.outline.fmt import expected_markers, level_families
@@ -104,3 +105,33 @@ def _empty(lines: list[str], spans: list[SectionSpan], offset: int) -> list[Prob
         if not any(lines[i].strip() for i in range(s.start + 1, s.end)):
             problems.append(Problem(s.start + 1 + offset, "空的部分", f"第 {s.path} 部分只有标题，没有内容"))
     return problems
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+def body_sentences(body: str, offset: int = 0) -> list[tuple[int, str]]:
+    """(file line, sentence) for every heading and body sentence; the `#` title is left out."""
+    from drafter.outline._markers import split_marker
+
+    out = []
+    for i, line in enumerate(body.split("\n")):
+        text = line.strip()
+        if not text or text.startswith("# ") or text == "#":
+            continue
+        if text.startswith("#"):
+            text = split_marker(text.lstrip("#").strip())[2]
+        out += [(i + 1 + offset, s.strip()) for s in _SENTENCE_END.split(text) if s.strip()]
+    return out
+
+
+def source_report(body: str, offset: int = 0) -> list[tuple[int, Any]]:
+    """(file line, drafter.phrases Overlap) per sentence: overlap ratio and closest speech.
+
+    Tokenises with jieba through drafter.phrases.explain, so it is only run on request.
+    """
+    from drafter.phrases import explain, load_phrasebook
+
+    pairs = body_sentences(body, offset)
+    overlaps = explain([s for _, s in pairs], load_phrasebook())
+    return [(line, o) for (line, _), o in zip(pairs, overlaps)]

@@ -13,6 +13,13 @@ from drafter.phrases.generate import Generator
 from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
 
+def explain(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """Per-sentence overlap with the corpus (lazy import: it tokenises, so it loads jieba)."""
+    from drafter.phrases.explain import explain as run
+
+    return run(*args, **kwargs)
+
+
 def build_phrasebook(*args, **kwargs) -> PhraseBook:  # type: ignore[no-untyped-def]
     """Train a PhraseBook from skeletons (lazy import: keeps jieba off the warm path)."""
     from drafter.phrases.build import build_phrasebook as build
@@ -32,5 +39,6 @@ __all__ = [
     "TopicInfo",
     "Unit",
     "build_phrasebook",
+    "explain",
     "load_phrasebook",
 ]

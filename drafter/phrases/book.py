@@ -68,6 +68,8 @@ class PhraseBook:
     novelty_sources: list[int]
     terms: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    verb_kin: dict[str, list[str]] = field(default_factory=dict)  # 加强 -> [强化, 严格 …]
+    source_titles: list[str] = field(default_factory=list)  # speech title per source index
 
     def pool(self, key: str) -> list[Unit]:
         return self.pools.get(key, [])
@@ -91,6 +93,8 @@ class PhraseBook:
             "novelty": {"sentences": [" ".join(s) for s in self.novelty_sentences],
                         "sources": self.novelty_sources},
             "terms": self.terms,
+            "verb_kin": self.verb_kin,
+            "source_titles": self.source_titles,
         }
 
     @classmethod
@@ -110,6 +114,8 @@ class PhraseBook:
             novelty_sources=list(d["novelty"]["sources"]),
             terms=list(d.get("terms", [])),
             meta=dict(d.get("meta", {})),
+            verb_kin={k: list(v) for k, v in d.get("verb_kin", {}).items()},
+            source_titles=list(d.get("source_titles", [])),
         )
 
     def save(self, path: Path) -> None:

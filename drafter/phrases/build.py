@@ -24,7 +24,6 @@ _ENUM_LEAD = re.compile(
     r"|首先|其次|再次|最后|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)"
 )
 _TRANSITION_RE = re.compile(r"讲几点|几点意见|强调几点|谈几点|讲[三四五两]点|几点要求|几个问题")
-_MEETING_RE = re.compile(r"召开(?:了)?([^，。；]{2,40}?(?:会议|会))")
 _HALF = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
 _GENERIC = frozenset("工作 问题 建设 发展 加强 落实 推进 全面 坚持 党员 干部 群众 人民 责任".split())
 MIN_ROLE_POOL = 12
@@ -57,8 +56,11 @@ class _Trainer:
         self.tok = tok
         self.flagged = flagged
 
-    def tokens(self, text: str) -> list[str]:
-        return mask_names(self.tok.pos(mask_numbers(text)))
+    def tokens(self, text: str, names: bool = True) -> list[str]:
+        """Tokens with fact slots; names are not masked in headings, where jieba's name tags
+        are mostly false (强化显政 -> 显政 as a person)."""
+        tagged = self.tok.pos(mask_numbers(text))
+        return mask_names(tagged) if names else [w for w, _ in tagged]
 
     def unit(self, text: str, source: int, heading: bool = False) -> Unit | None:
         """Cut a clean line into clauses; None for flagged, garbled or noisy lines."""
@@ -70,7 +72,7 @@ class _Trainer:
         clauses: list[Clause] = []
         current: list[str] = []
         depth = 0
-        for tok in self.tokens(text):
+        for tok in self.tokens(text, names=not heading):
             depth += tok.count("“") + tok.count("（") - tok.count("”") - tok.count("）")
             if depth == 0 and tok in CLAUSE_MARKS + END_MARKS:
                 if current:
@@ -88,7 +90,7 @@ class _Trainer:
                 rest = joined[m.end():].lstrip("，、")
                 if not rest:
                     continue
-                toks = self.tokens(rest)
+                toks = self.tokens(rest, names=not heading)
             cleaned.append((toks, mark))
         return Unit(source, cleaned) if cleaned else None
 
@@ -110,7 +112,7 @@ TOPIC_FIELD_SEEDS = frozenset(
     "核酸 隔离 感染 确诊 口罩 发热 消杀 流调 冷链 防控 防疫 抗疫 接种 疫苗 封控 管控 闭环 清零 阳性 "
     "密接 病毒 病例 医学观察 留观 分诊 预检 传染源 冠状病毒 新冠 肺炎 疾控 交叉感染 密切接触 医疗 医院 "
     "医务人员 医护人员 定点医院 勤洗手 阻击战 总体战 人民战争 野生动物 涉疫 公共卫生 体温 健康码 "
-    "行程码 收治 治愈 消毒 防护 旅居 聚集 返乡 返岗 返校 入境 输入 反弹 扩散 蔓延 传播 疑似 症状 救治 患者 诊疗 门诊".split()
+    "行程码 中高风险 风险地区 中高 测温 院感 健康委 联防联控 收治 治愈 消毒 防护 旅居 聚集 返乡 返岗 返校 入境 输入 反弹 扩散 蔓延 传播 疑似 症状 救治 患者 诊疗 门诊".split()
 )
 
 
@@ -236,10 +238,11 @@ def build_phrasebook(
             lengths[level] = (lens[len(lens) // 20], lens[-1 - len(lens) // 20])
         else:
             lengths[level] = lengths.get(level - 1, (4, 30))
-    chains = {
-        key: markovify.Chain([[c[0][0] for c in u.clauses if c[0]] for u in units], 1).to_json()
-        for key, units in pools.items()
-    }
+    chains = {}
+    for key, units in pools.items():
+        runs = [[c[0][0] for c in u.clauses if c[0]] for u in units]
+        if any(runs):
+            chains[key] = markovify.Chain([r for r in runs if r], 1).to_json()
     return PhraseBook(
         pools=pools,
         chains=chains,
@@ -252,7 +255,32 @@ def build_phrasebook(
         novelty_sources=[n[1] for n in novelty],
         terms=terms,
         meta=dict(meta or {}),
+        verb_kin=_verb_kin(pools),
+        source_titles=[sk.title or f"第{i + 1}篇" for i, sk in enumerate(skeletons)],
     )
+
+
+def _verb_kin(pools: dict[str, list[Unit]], min_shared: int = 2) -> dict[str, list[str]]:
+    """Lead verbs that take the same objects somewhere in the corpus (加强 ~ 强化: both 管理,
+    监测): a heading may swap one for the other, so verb and object still fit."""
+    leads = {u.clauses[0][0][0] for k, v in pools.items() if k.startswith("heading/")
+             for u in v if u.clauses and u.clauses[0][0]}
+    leads -= {"要", "各项"}
+    objects: dict[str, set[str]] = {}
+    for key, units in pools.items():
+        if not key.startswith("heading/"):
+            continue  # imperative heading clauses only: bodies pair verbs too loosely
+        for u in units:
+            for toks, _ in u.clauses:
+                for a, b in zip(toks, toks[1:]):
+                    if a in leads and len(b) >= 2 and b not in _GENERIC and b not in leads:
+                        objects.setdefault(a, set()).add(b)
+    kin: dict[str, list[str]] = {}
+    for a in sorted(objects):
+        near = [b for b in sorted(objects) if b != a and len(objects[a] & objects[b]) >= min_shared]
+        if near:
+            kin[a] = near
+    return kin
 
 
 def _heading_like_clauses(pools: dict[str, list[Unit]]) -> list[Unit]:

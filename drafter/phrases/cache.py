@@ -16,7 +16,7 @@ from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
 from drafter.phrases.book import PhraseBook
 
-FORMAT = "1"  # bump when the PhraseBook layout or the training changes meaning
+FORMAT = "6"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
 
 

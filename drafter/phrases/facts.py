@@ -46,12 +46,35 @@ def mask_numbers(text: str) -> str:
     return _DATA_RE.sub(FACT_SLOTS["data"], text)
 
 
+# jieba's name and place tags are noisy (师生/nr, 普及/ns); a tag counts only with evidence:
+# a common surname for people, a place suffix or a province-level name for places.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤易常温康施文牛樊葛邢安齐庞颜倪"
+)
+PROVINCES = frozenset(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
+    "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 武汉 深圳 广州 南京 "
+    "杭州 成都 西安 美国 英国 欧洲 日本 韩国 意大利 伊朗".split()
+)
+_PLACE_SUFFIX = ("省", "市", "县", "区", "州", "镇", "乡", "村", "街道", "旗", "盟")
+
+
+def _is_fact_name(word: str, slot: str) -> bool:
+    if word in KEEP_NAMES or len(word) < 2:
+        return False
+    if slot == "person":
+        return 2 <= len(word) <= 3 and word[0] in SURNAMES and not word.startswith(("各", "全"))
+    return word in PROVINCES or (word.endswith(_PLACE_SUFFIX) and not word.startswith(("各", "全")))
+
+
 def mask_names(tagged: list[tuple[str, str]]) -> list[str]:
-    """Tokens with person, place and unit names replaced; adjacent equal slots merged."""
+    """Tokens with person and place names replaced; adjacent equal slots merged."""
     out: list[str] = []
     for word, flag in tagged:
         slot = _POS_SLOT.get(flag)
-        if slot and word not in KEEP_NAMES and len(word) >= 2:
+        if slot and _is_fact_name(word, slot):
             word = FACT_SLOTS[slot]
         if out and word == out[-1] and word in FACT_SLOTS.values():
             continue

@@ -10,9 +10,9 @@ checked for form and novelty; after the allowed tries the caller gets None (neve
 from __future__ import annotations
 
 import json
-from collections import Counter
 import random
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,17 +22,44 @@ from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
 _CLAUSE_MARKS = ("，", "；", "：")
 SHARES = 6
+NEAR = 2  # how many sentences away a "neighbouring" clause may come from
+LOCAL = 1.0  # how often a sentence continues with a neighbouring clause
 _STOP = frozenset("的 了 和 与 及 要 把 对 为 在 是 等 将 并 中 上 下 工作 进一步 切实 坚决 全面 加强".split())
-_MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会)")
+_MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会(?!议))")
 # Clauses that lean on a neighbour they would lose in recombination.
-_BAD_FIRST = re.compile(r"^(?:但|而|并|同时|因此|所以|从而|这|其|此|对此|也|还|又|特别是|尤其)|的$")
+_BAD_FIRST = re.compile(
+    r"^(?:但|而|并|同时|因此|所以|从而|这|其|此|对此|也|还|又|特别是|尤其|如果|若|一旦|只要|即使|虽然|尽管)"
+    r"|[的时后前中]$|^[“”]"
+)
 _BAD_LATER = re.compile(r"^(?:但|而且|否则|这|其|此|也|都|的|我们|各级|全县|全市|如果|对于)|的$")
 # Adverbs that open headings but need a verb after them (切实加强, 坚决打赢).
 _ADVERBS = frozenset("切实 坚决 全力 持续 进一步 全面 着力 扎实 深入 认真 努力 积极 不断 始终 更加 立即 要".split())
 # Reported speech ("…指出，") and news narrative belong to the one speech they came from.
 _REPORTED = re.compile(r"(?:指出|强调|表示|说|提出|要求|认为)$|〔(?:人名|地名)待补〕(?:表示|强调|指出|说)")
-_OPENING_LEAD = re.compile(r"召开|今天|这次会议|本次会议")
+_OPENING_LEAD = re.compile(r"召开|^今天$|^今天，|今天的会议|这次会议|本次会议")
 _CLOSING_LEAD = re.compile(r"^(?:同志们|最后|让我们|希望|总之)")
+
+
+def _clauses_of(text: str) -> list[str]:
+    return [c for c in re.split(r"[，；：。！？]", text) if len(c) >= 4]
+
+
+def _stutters(text: str) -> bool:
+    """True when two clauses of one line say the same words twice (守土有责…守土有责)."""
+    parts = _clauses_of(text)
+    for i, a in enumerate(parts):
+        grams = {a[k : k + 4] for k in range(len(a) - 3)}
+        if any(g in b for b in parts[i + 1 :] for g in grams):
+            return True
+    return False
+
+
+def _repeats(text: str, avoid: frozenset[str]) -> bool:
+    """True when the line, or one of its clauses, is already in the outline."""
+    if text in avoid:
+        return True
+    seen = {c for line in avoid for c in _clauses_of(line)}
+    return any(c in seen for c in _clauses_of(text))
 
 
 @dataclass(frozen=True)
@@ -53,6 +80,7 @@ class _Pool:
     modifiers: frozenset[str]  # leads seen before another lead (切实, 坚决, 进一步): not verbs
     words: list[frozenset[str]]  # content words of each unit, for coherence
     chain: dict[str, dict[str, int]]
+    closers: frozenset[str] = frozenset()  # words that most often open a closing clause (确保…)
     real_units: int = 1 << 30  # units at or past this index are heading-like body clauses
 
 
@@ -93,8 +121,8 @@ class Generator:
                     continue
                 if n > 1 and len(text) < (4 if j in (0, n - 1) else 3):
                     continue
-                if _REPORTED.search(text):
-                    continue
+                if _REPORTED.search(text) or len(re.sub(r"〔[^〕]*〕", "", text)) < 4:
+                    continue  # reported speech, or a clause that is mostly fact slots
                 c = _Clause(tuple(toks), mark, i, u.source)
                 if n == 1:
                     pool.singles.append(c)
@@ -104,6 +132,8 @@ class Generator:
                     pool.lasts.append(c)
                 else:
                     pool.mids.append(c)
+        closing_leads = Counter(c.tokens[0] for c in pool.lasts)
+        pool.closers = frozenset(w for w, _ in closing_leads.most_common(15))
         firsts = Counter(c.tokens[0] for c in pool.singles)
         pool.leads = frozenset(w for w, k in firsts.items() if k >= 2)
         pool.modifiers = frozenset(
@@ -122,6 +152,9 @@ class Generator:
             units = [u for k in keys for u in self.book.pool(k)]
             pool = self._make_pool(units, self.book.chains.get(keys[0]))
             pool.real_units = len(self.book.pool(keys[0]))
+            # heading-like body clauses may also open a two-clause heading
+            extra = [c for c in pool.singles if c.unit >= pool.real_units]
+            pool.firsts += extra
             self._pools[name] = pool
         return self._pools[name]
 
@@ -143,17 +176,25 @@ class Generator:
 
     # ---- clause recombination ----------------------------------------------------------
     def _pick(self, rng: random.Random, options: list[_Clause], prev: _Clause,
-              used: set[int], words: frozenset[str], chain: dict[str, dict[str, int]]) -> _Clause | None:
+              used: set[int], words: frozenset[str], chain: dict[str, dict[str, int]],
+              closers: frozenset[str] = frozenset(), topical: bool = False,
+              local: bool = False) -> _Clause | None:
         options = [c for c in options if c.unit not in used]
         if not options:
             return None
+        # Units are stored in reading order: a clause from a neighbouring sentence of the same
+        # passage keeps the subject and the situation, so the joined line still makes sense.
+        near = [c for c in options if c.source == prev.source and abs(c.unit - prev.unit) <= NEAR]
         related = [c for c in options if words.intersection(c.tokens)]
-        if related and rng.random() < 0.85:
+        if near and local and rng.random() < LOCAL:
+            options = near
+        elif related and rng.random() < 0.85:
             options = related
         follows = chain.get(prev.tokens[0], {})
         weights = [
             1.0 + 6.0 * bool(words.intersection(c.tokens)) + 2.0 * (c.tokens[0] in follows)
-            + 2.0 * (c.source == prev.source)
+            + 2.0 * (c.source == prev.source) + 3.0 * (c.tokens[0] in closers)
+            + 8.0 * (topical and bool(self._swap.intersection(c.tokens)))
             for c in options
         ]
         return rng.choices(options, weights)[0]
@@ -173,8 +214,12 @@ class Generator:
         used = {first.unit}
         words = pool.words[first.unit]
         for i in range(1, n):
-            options = pool.lasts if i == n - 1 else (pool.mids or pool.lasts)
-            nxt = self._pick(rng, options, chosen[-1], used, words, pool.chain)
+            last = i == n - 1
+            options = pool.lasts if last else (pool.mids or pool.lasts)
+            # a heading's last clause reads best as the goal, naming the topic (…疫情防控工作)
+            nxt = self._pick(rng, options, chosen[-1], used, words, pool.chain,
+                             pool.closers if last else frozenset(),
+                             topical=last and not end, local=bool(end))
             if nxt is None:
                 return None
             chosen.append(nxt)
@@ -209,7 +254,9 @@ class Generator:
         if not heads or not tails:
             return None
         head = rng.choice(heads)
-        tails = [t for t in tails if t.unit != head.unit]
+        verb = head.tokens[split(head) - 1]
+        kin = set(self.book.verb_kin.get(verb, ())) | {verb}
+        tails = [t for t in tails if t.unit != head.unit and t.tokens[split(t) - 1] in kin]
         if not tails:
             return None
         tail = rng.choice(tails)
@@ -218,7 +265,7 @@ class Generator:
     # ---- public draws ------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str | None = None,
                 group: ParallelGroup | None = None, share: tuple[int, int] | None = None,
-                avoid: frozenset[str] = frozenset(), tries: int = 120) -> str | None:
+                avoid: frozenset[str] = frozenset(), tries: int = 240) -> str | None:
         """A heading of `level` (text only, no marker); parallel to siblings when `group`.
 
         `share` = (salt, index): siblings draw their key clause from disjoint shares of the
@@ -234,28 +281,28 @@ class Generator:
             pools.append(self._pool(f"heading/{level - 1}"))
         pools.append(self._merged(f"heading/{level}", "heading/extra"))
         lo, hi = self.book.lengths.get(level, (4, 30))
-        # Relax step by step: same lead -> same clause count and length -> looser length.
-        stages = [(True, 0.15, True), (False, 0.15, True), (False, 0.15, False), (False, 0.3, False),
-                  (False, -1.0, False)]
+        # Relax step by step: lead, clause count, length and share -> clause count and length
+        # -> clause count only (siblings stay parallel by clause count to the end).
+        stages = [(True, 0.15, True), (False, 0.15, True), (False, 0.15, False),
+                  (False, 0.3, False), (False, None, False)]
         per_stage = max(1, tries // len(stages))
         for with_lead, spread, shared in stages:
-            if spread < 0:
-                group = None  # last resort: any well-formed novel heading of the level
             for pool in pools:
                 if not (pool.firsts or pool.singles):
                     continue
                 for _ in range(per_stage // len(pools) + 1):
                     lead = group.lead if group and with_lead else None
-                    n = group.clauses if group else rng.choice([1, 1, 2] if pool.singles else [2])
+                    n = group.clauses if group else rng.choice([1, 2, 2] if pool.singles else [2])
                     use = part if shared else None
                     tokens = (self._recombine_single(rng, pool, lead, use) if n == 1
                               else self._combine(rng, pool, n, lead, "", None, use))
                     if not tokens or not self._novel(tokens):
                         continue
                     text = self._surface(tokens)
-                    if group and abs(len(text) - group.length) > spread * group.length:
+                    if (group and spread is not None
+                            and abs(len(text) - group.length) > spread * group.length):
                         continue
-                    if heading_problems(text, (lo, hi)) or text in avoid:
+                    if heading_problems(text, (lo, hi)) or _repeats(text, avoid):
                         continue
                     return text
         return None
@@ -268,12 +315,14 @@ class Generator:
             pool = self._pool("body")
         first_re = {"opening": _OPENING_LEAD, "closing": _CLOSING_LEAD}.get(kind)
         for _ in range(tries):
-            n = rng.choice((2, 2, 3, 3, 4))
+            n = rng.choice((2, 2, 3) if first_re else (2, 2, 2, 3))
             tokens = self._combine(rng, pool, n, None, "。", first_re)
             if not tokens or not self._novel(tokens):
                 continue
             text = self._surface(tokens)
-            if sentence_problems(text) or not 14 <= len(text) <= 110 or text in avoid:
+            if sentence_problems(text) or not 14 <= len(text) <= 110 or _repeats(text, avoid):
+                continue
+            if _stutters(text):
                 continue
             return text
         return None

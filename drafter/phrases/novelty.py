@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEP = "\n"
+_UNSEEN = "\U000f0000"  # a token the corpus never had: no run can pass through it
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,9 @@ class NoveltyIndex:
         out = []
         for tok in tokens:
             code = self._codes.get(tok)
-            if code is None:
-                if not grow:
-                    return_char = "\U000f0000"  # never in the corpus: breaks any run
-                    out.append(return_char)
-                    continue
-                code = chr(0x10000 + len(self._codes))
-                self._codes[tok] = code
-            out.append(code)
+            if code is None and grow:
+                code = self._codes[tok] = chr(0x10000 + len(self._codes))
+            out.append(code if code is not None else _UNSEEN)
         return "".join(out)
 
     def longest_run(self, tokens: list[str]) -> int:
@@ -60,15 +56,30 @@ class NoveltyIndex:
                 hi = k - 1
         return lo
 
+    def longest_char_run(self, text: str) -> int:
+        """Longest run of characters shared with one corpus sentence (tokenisation-proof)."""
+        lo, hi = 0, len(text)
+        while lo < hi:
+            k = (lo + hi + 1) // 2
+            if any(text[i : i + k] in self._text for i in range(len(text) - k + 1)):
+                lo = k
+            else:
+                hi = k - 1
+        return lo
+
     def is_verbatim(self, text: str) -> bool:
         """True when the whole line (without its end mark) occurs inside a corpus sentence."""
         core = text.rstrip("。！？；，")
         return bool(core) and core in self._text
 
     def passes(self, tokens: list[str], limits: NoveltyLimits) -> bool:
-        if not tokens or self.is_verbatim("".join(tokens)):
+        text = "".join(tokens)
+        if not tokens or self.is_verbatim(text):
             return False
-        return self.longest_run(tokens) <= limits.allowed_run(len(tokens))
+        if self.longest_run(tokens) > limits.allowed_run(len(tokens)):
+            return False
+        # The same ratio in characters, so a different segmentation cannot hide a long copy.
+        return self.longest_char_run(text) <= limits.ratio * len(text)
 
     def closest(self, tokens: list[str]) -> tuple[float, int, int | None]:
         """(overlap ratio, shared run in tokens, corpus source id) for `drafter check --sources`."""

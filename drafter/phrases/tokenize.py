@@ -23,9 +23,19 @@ _CJK4 = re.compile(r"(?=([\u4e00-\u9fff]{4}))")
 _STOP_CHARS = set("的了是在和与及等要把对为从将就也都而并或被让向于以之其这那我你他她它们个")
 
 
+_BASE: jieba.Tokenizer | None = None
+
+
 def _jieba() -> jieba.Tokenizer:
+    """A fresh private tokenizer; the dictionary is loaded once per process and copied."""
+    global _BASE
+    if _BASE is None:
+        _BASE = jieba.Tokenizer()
+        _BASE.initialize()
     tok = jieba.Tokenizer()
-    tok.initialize()
+    tok.FREQ = dict(_BASE.FREQ)
+    tok.total = _BASE.total
+    tok.initialized = True
     return tok
 
 

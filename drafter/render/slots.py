@@ -131,6 +131,8 @@ class Slots:
         """The parallel form every child of `parent` shares (drawn by the parent)."""
         rng = self.rng(parent, f"children{level}")
         groups = [g for g in self.gen.book.groups.get(min(level, 3), []) if g.clauses <= 2]
+        if level == 1:  # top points read best as two clauses (提高政治站位，扛牢政治责任)
+            groups = [g for g in groups if g.clauses == 2] or groups
         group = rng.choice(groups) if groups else None
         return group, rng.randrange(SHARES * 1000)
 
