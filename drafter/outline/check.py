@@ -128,7 +128,7 @@ def body_sentences(body: str, offset: int = 0) -> list[tuple[int, str]]:
 def source_report(body: str, offset: int = 0) -> list[tuple[int, Any]]:
     """(file line, drafter.phrases Overlap) per sentence: overlap ratio and closest speech.
 
-    Tokenises with jieba through drafter.phrases.explain, so it is only run on request.
+    Tokenises with jieba through drafter.phrases.overlap, so it is only run on request.
     """
     from drafter.phrases import explain, load_phrasebook
 

@@ -15,7 +15,7 @@ from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
 def explain(*args, **kwargs):  # type: ignore[no-untyped-def]
     """Per-sentence overlap with the corpus (lazy import: it tokenises, so it loads jieba)."""
-    from drafter.phrases.explain import explain as run
+    from drafter.phrases.overlap import explain as run
 
     return run(*args, **kwargs)
 
