@@ -84,11 +84,13 @@ def mine_cmd(
         raise DrafterError("语料中没有两篇以上结构相同的讲话稿，未生成模板")
     n_speech = sum(1 for s in speeches if s.kind == "speech")
     typer.echo(f"已从 {n_speech} 篇讲话稿挖掘出 {len(paths)} 个模板，写入 {out}：")
+    from drafter.mine.shape import shape_preview
     from drafter.templates import load_template
 
     for path in paths:
         info = load_template(path)
-        typer.echo(f"  {info.id}  {info.name}  {info.shape}  （{info.count} 篇）")
+        preview = shape_preview(info.shape, info.roles, info.parts)
+        typer.echo(f"  {info.id}  {info.name}  {preview}  （{info.count} 篇）")
 
 
 @templates_app.callback()
@@ -112,9 +114,11 @@ def templates_cmd(
     if not infos:
         typer.echo("没有找到模板。可运行 drafter mine 从语料挖掘。")
         return
+    from drafter.mine.shape import shape_preview
+
     for t in infos:
         typer.echo(f"{t.id}  {t.name}")
-        typer.echo(f"    结构：{t.shape}    来源：{t.count} 篇")
+        typer.echo(f"    结构：{shape_preview(t.shape, t.roles, t.parts)}    来源：{t.count} 篇讲话")
 
 
 @templates_app.command("show")
@@ -123,7 +127,7 @@ def templates_show(
     template: str = typer.Argument(..., help="模板编号，或 .md.j2 模板文件路径。"),
 ) -> None:
     """显示一个模板的说明、结构树、来源和变量。"""
-    from drafter.mine.shape import describe_tree, parse_shape
+    from drafter.mine.shape import describe_tree, parse_shape, shape_preview
     from drafter.templates import get_template
 
     extra = (ctx.obj or {}).get("extra", ())
@@ -132,7 +136,7 @@ def templates_show(
     if t.description:
         typer.echo(t.description)
     typer.echo(f"文件：{t.path}")
-    typer.echo(f"结构：{t.shape}")
+    typer.echo(f"结构：{shape_preview(t.shape, t.roles, t.parts)}（{t.shape}）")
     try:
         tree = describe_tree(parse_shape(t.shape), t.roles) if t.shape else []
     except ValueError:

@@ -122,3 +122,31 @@ def describe_tree(nodes: list[ShapeNode], roles: list[str] | None = None, indent
         lines.append(f"{indent}{'└─' if last else '├─'} {marker}{'  ' + role if role else ''}")
         lines.extend(describe_tree(node.children, None, indent + ("   " if last else "│  ")))
     return lines
+
+
+def shape_preview(shape: str, roles: list[str] | None = None, parts: list[str] | None = None) -> str:
+    """One readable line for a writer: 开场 → 过渡 → 3点(形势认识/任务措施/保障要求) 各4小点 → 结尾.
+
+    Falls back to the raw shape string when it cannot be parsed (a hand-written template).
+    """
+    try:
+        nodes = parse_shape(shape)
+    except ValueError:
+        return shape
+    grouped: list[list[str]] = []
+    for role in roles or []:
+        if grouped and grouped[-1][0] == role:
+            grouped[-1].append(role)
+        else:
+            grouped.append([role])
+    role_text = "/".join(g[0] if len(g) == 1 else f"{g[0]}×{len(g)}" for g in grouped)
+    points = f"{len(nodes)}点" + (f"({role_text})" if role_text else "")
+    kids = [len(n.children) for n in nodes]
+    if kids and kids[0] and all(k == kids[0] for k in kids):
+        points += f" 各{kids[0]}小点"
+    elif any(kids):
+        points += " " + "、".join(f"第{i + 1}点{k}小点" for i, k in enumerate(kids) if k)
+    parts = list(parts or [])
+    before = [PART_NAMES.get(p, p) for p in parts if p != "closing"]
+    after = [PART_NAMES["closing"]] if "closing" in parts else []
+    return " → ".join(before + [points] + after)
