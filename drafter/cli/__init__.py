@@ -16,6 +16,12 @@ from drafter.errors import DrafterError
 class _Group(TyperGroup):
     """Turns every DrafterError, in any sub-command, into one line on stderr and exit 1."""
 
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        from drafter.cli._params import install
+
+        install(self)  # plain str/int/Path coercion: keeps pydantic out of every run
+        return super().make_context(info_name, args, parent=parent, **extra)
+
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)

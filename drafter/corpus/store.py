@@ -143,47 +143,74 @@ class CorpusStore:
             raise self._error(exc) from None
 
     # -- adding -------------------------------------------------------------------------
-    def ingest_bundled(self) -> list[AddResult]:
+    def ingest_bundled(self, jobs: int = 1) -> list[AddResult]:
         """Store the bundled seed pages that are not stored yet (by content hash)."""
         try:
             folder = paths.bundled_dir("seeds")
         except FileNotFoundError:
             return []
-        return [
-            self._add_one(f, BUNDLED_PREFIX + f.name, bundled=True)
-            for f in sorted(folder.iterdir()) if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-        ]
+        files = [f for f in sorted(folder.iterdir())
+                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
+        sources = [BUNDLED_PREFIX + f.name for f in files]
+        pages = self._read_new(files, sources, jobs)
+        return [self._add_one(f, src, bundled=True, page=pages.get(i))
+                for i, (f, src) in enumerate(zip(files, sources))]
 
     def add(
-        self, items: Iterable[str | Path], on_file: Callable[[Path], None] | None = None
+        self, items: Iterable[str | Path], on_file: Callable[[Path], None] | None = None,
+        jobs: int = 1,
     ) -> list[AddResult]:
         """Add files and folders, one transaction per file. Bad files give an "error"
-        result (naming the file) and the others are still added."""
+        result (naming the file) and the others are still added. `jobs` > 1 reads and
+        cleans files in that many processes; they are stored in the same order as with one."""
+        files = expand_paths(items)
+        sources = [str(f.resolve()) for f in files]
+        pages = self._read_new(files, sources, jobs)
         results = []
-        for f in expand_paths(items):
+        for i, (f, src) in enumerate(zip(files, sources)):
             if on_file is not None:
                 on_file(f)
-            results.append(self._add_one(f, str(f.resolve()), bundled=False))
+            results.append(self._add_one(f, src, bundled=False, page=pages.get(i)))
         return results
+
+    def _read_new(self, files: list[Path], sources: list[str], jobs: int) -> dict[int, Any]:
+        """Pages (or InputError messages) of the files not stored yet, read over `jobs`
+        processes; {} with one job (each file is then read when it is added)."""
+        if jobs <= 1 or len(files) < 2:
+            return {}
+        todo: list[int] = []
+        seen: set[str] = set()
+        for i, f in enumerate(files):
+            try:
+                digest = hashlib.sha256(f.read_bytes()).hexdigest()
+            except OSError:
+                continue  # _add_one reports it
+            if digest not in seen and not self._query("SELECT 1 FROM sources WHERE sha256=?", (digest,)):
+                todo.append(i)
+            seen.add(digest)
+        from drafter.jobs import parallel_map
+
+        # bytes / 3: a UTF-8 Chinese character is three bytes, GBK two: close enough
+        size = sum(files[i].stat().st_size for i in todo) // 3
+        read = parallel_map(_read_or_error, [(files[i], sources[i]) for i in todo], jobs, size=size)
+        return dict(zip(todo, read))
 
     def _fingerprints(self) -> dict[int, frozenset[int]]:
         if self._prints is None:
             self._prints = {pid: fingerprint(text) for pid, text in self._query("SELECT id, text FROM pieces")}
         return self._prints
 
-    def _add_one(self, file: Path, source: str, bundled: bool) -> AddResult:
+    def _add_one(self, file: Path, source: str, bundled: bool, page: Any = None) -> AddResult:
         try:
             digest = hashlib.sha256(file.read_bytes()).hexdigest()
         except OSError:
             digest = ""  # read_page reports the problem with a clear message
         if digest and self._query("SELECT 1 FROM sources WHERE sha256=?", (digest,)):
             return AddResult(source, "unchanged")
-        from drafter.corpus.reader import read_page  # lazy: a warm open never cleans
-
-        try:
-            page = read_page(file, source)
-        except InputError as exc:
-            return AddResult(source, "error", error=str(exc))
+        if page is None:
+            page = _read_or_error((file, source))
+        if isinstance(page, str):
+            return AddResult(source, "error", error=page)
         prints = dict(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
@@ -386,8 +413,18 @@ class CorpusStore:
         return h.hexdigest()
 
 
-def open_store(include_bundled: bool = True) -> CorpusStore:
+def _read_or_error(item: tuple[Path, str]) -> Any:
+    """read_page's Page, or its InputError as a message (what a worker sends back)."""
+    from drafter.corpus.reader import read_page  # lazy: a warm open never cleans
+
+    try:
+        return read_page(*item)
+    except InputError as exc:
+        return str(exc)
+
+
+def open_store(include_bundled: bool = True, jobs: int = 1) -> CorpusStore:
     """Open the store in data_dir(), ingesting bundled seeds not stored yet."""
     store = CorpusStore(store_path(), include_bundled=include_bundled)
-    store.ingest_bundled()
+    store.ingest_bundled(jobs)
     return store

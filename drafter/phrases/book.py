@@ -70,6 +70,9 @@ class PhraseBook:
     meta: dict[str, str] = field(default_factory=dict)
     verb_kin: dict[str, list[str]] = field(default_factory=dict)  # 加强 -> [强化, 严格 …]
     source_titles: list[str] = field(default_factory=list)  # speech title per source index
+    verbs: list[str] = field(default_factory=list)  # words jieba tags as verbs (grammar.py)
+    adverbs: list[str] = field(default_factory=list)
+    verbal_nouns: list[str] = field(default_factory=list)  # 管理, 排查: verbs after 要/加强
 
     def pool(self, key: str) -> list[Unit]:
         return self.pools.get(key, [])
@@ -95,6 +98,9 @@ class PhraseBook:
             "terms": self.terms,
             "verb_kin": self.verb_kin,
             "source_titles": self.source_titles,
+            "verbs": self.verbs,
+            "adverbs": self.adverbs,
+            "verbal_nouns": self.verbal_nouns,
         }
 
     @classmethod
@@ -116,6 +122,9 @@ class PhraseBook:
             meta=dict(d.get("meta", {})),
             verb_kin={k: list(v) for k, v in d.get("verb_kin", {}).items()},
             source_titles=list(d.get("source_titles", [])),
+            verbs=list(d.get("verbs", [])),
+            adverbs=list(d.get("adverbs", [])),
+            verbal_nouns=list(d.get("verbal_nouns", [])),
         )
 
     def save(self, path: Path) -> None:

@@ -15,6 +15,7 @@ from drafter.phrases.book import Clause, ParallelGroup, PhraseBook, TopicInfo, U
 from drafter.phrases.facts import FACT_SLOTS, mask_names, mask_numbers
 from drafter.phrases.form import WEB_RESIDUE, balanced
 from drafter.phrases.tokenize import Tokenizer, mine_genre_terms
+from drafter.phrases.topicwords import shipped_words
 
 CLAUSE_MARKS = ("，", "；", "：")
 END_MARKS = ("。", "！", "？")
@@ -55,11 +56,14 @@ class _Trainer:
     def __init__(self, tok: Tokenizer, flagged: set[str]) -> None:
         self.tok = tok
         self.flagged = flagged
+        self.flags: dict[str, Counter[str]] = {}  # word -> part-of-speech counts, for grammar
 
     def tokens(self, text: str, names: bool = True) -> list[str]:
         """Tokens with fact slots; names are not masked in headings, where jieba's name tags
         are mostly false (强化显政 -> 显政 as a person)."""
         tagged = self.tok.pos(mask_numbers(text))
+        for w, f in tagged:
+            self.flags.setdefault(w, Counter())[f] += 1
         return mask_names(tagged) if names else [w for w, _ in tagged]
 
     def unit(self, text: str, source: int, heading: bool = False) -> Unit | None:
@@ -106,23 +110,15 @@ def _walk_paths(sections: list[Section], parents: list[Section]) -> Iterable[lis
         yield from _walk_paths(s.children, here)
 
 
-# The semantic field of an epidemic-control corpus that no other topic can reuse. Mining finds
-# the corpus topic and its rare characters; this seed lexicon covers words that carry none.
-TOPIC_FIELD_SEEDS = frozenset(
-    "核酸 隔离 感染 确诊 口罩 发热 消杀 流调 冷链 防控 防疫 抗疫 接种 疫苗 封控 管控 闭环 清零 阳性 "
-    "密接 病毒 病例 医学观察 留观 分诊 预检 传染源 冠状病毒 新冠 肺炎 疾控 交叉感染 密切接触 医疗 医院 "
-    "医务人员 医护人员 定点医院 勤洗手 阻击战 总体战 人民战争 野生动物 涉疫 公共卫生 体温 健康码 "
-    "行程码 中高风险 风险地区 中高 测温 院感 健康委 联防联控 收治 治愈 消毒 防护 旅居 聚集 返乡 返岗 返校 入境 输入 反弹 扩散 蔓延 传播 疑似 症状 救治 患者 诊疗 门诊".split()
-)
-
-
 def _general_rarity(tok: Tokenizer, ch: str) -> float:
     return math.log(tok.general_total / (tok.general_frequency(ch) + 1))
 
 
-def _mine_topic(tok: Tokenizer, titles: list[list[str]], units: list[Unit]) -> TopicInfo:
+def _mine_topic(tok: Tokenizer, titles: list[list[str]], units: list[Unit],
+                extra_field: frozenset[str] | None = None) -> TopicInfo:
     """Corpus topic = most widespread title token far commoner here than in general Chinese;
-    leak words = tokens carrying the topic's rare characters or the topic field's seed words."""
+    leak words = tokens carrying the topic's rare characters or a word of the corpus-topic
+    vocabulary (mined against general government text, see topicwords.py)."""
     counts: Counter[str] = Counter()
     for u in units:
         counts.update({t for c, _ in u.clauses for t in c})
@@ -136,12 +132,16 @@ def _mine_topic(tok: Tokenizer, titles: list[list[str]], units: list[Unit]) -> T
     candidates = [w for w, c in title_counts.items() if len(w) >= 2 and specificity(w) > 4.0]
     corpus_topic = max(candidates, key=lambda w: (title_counts[w], len(w)), default="")
     rare = {ch for ch in corpus_topic if _general_rarity(tok, ch) > 12.0}
+    field = shipped_words() if extra_field is None else extra_field
     leak = sorted(
         w for w in counts
         if len(w) >= 2 and w not in FACT_SLOTS.values()
-        and (rare & set(w) or any(seed in w for seed in TOPIC_FIELD_SEEDS))
+        and (rare & set(w) or any(t in w for t in field))
     )
     swap = sorted(w for w in counts if corpus_topic and corpus_topic in w and len(w) <= 8)
+    # the field words themselves too: a runtime check matches them inside clause text, where
+    # jieba left an unknown term in single characters (首|诊)
+    leak = sorted(set(leak) | {w for w in field if len(w) >= 2})
     leak = [w for w in leak if w not in swap]
     return TopicInfo(corpus_topic=corpus_topic, swap=swap, leak=leak)
 
@@ -168,17 +168,23 @@ def _groups(skeletons: list[Skeleton], tok: Tokenizer) -> dict[int, list[Paralle
 
 
 def build_phrasebook(
-    skeletons: list[Skeleton], flagged: Iterable[str] = (), meta: dict[str, str] | None = None
+    skeletons: list[Skeleton], flagged: Iterable[str] = (), meta: dict[str, str] | None = None,
+    jobs: int = 1,
 ) -> PhraseBook:
-    """Compile the phrase models from parsed speeches (pure: no store, no disk)."""
+    """Compile the phrase models from parsed speeches (pure: no store, no disk).
+
+    `jobs` > 1 segments and tags documents in that many processes; the book is the same.
+    """
     texts = []
     for sk in skeletons:
         parts = [sk.title or ""] + sk.opening_paragraphs + sk.closing_paragraphs
         for s in sk.walk():
             parts += [s.text] + s.body
         texts.append("\n".join(normalise(p) for p in parts))
-    terms = mine_genre_terms(texts)
+    terms = mine_genre_terms(texts, jobs=jobs)
     tok = Tokenizer(terms)
+    if jobs > 1:  # perf (issue 7): tag every line up front in parallel; unit() then looks up
+        tok.prime((mask_numbers(normalise(t).strip()) for t in _tagged_lines(skeletons)), jobs)
     tr = _Trainer(tok, set(flagged))
     pools: dict[str, list[Unit]] = {}
     novelty: list[tuple[list[str], int]] = []
@@ -257,7 +263,21 @@ def build_phrasebook(
         meta=dict(meta or {}),
         verb_kin=_verb_kin(pools),
         source_titles=[sk.title or f"第{i + 1}篇" for i, sk in enumerate(skeletons)],
+        verbs=sorted(w for w, f in tr.flags.items() if f.most_common(1)[0][0] in ("v", "vd", "vi", "l")),
+        verbal_nouns=sorted(w for w, f in tr.flags.items() if f.most_common(1)[0][0] == "vn"),
+        adverbs=sorted(w for w, f in tr.flags.items() if f.most_common(1)[0][0] in ("d", "ad")),
     )
+
+
+def _tagged_lines(skeletons: list[Skeleton]) -> Iterable[str]:
+    """The lines build_phrasebook POS-tags: framing and body sentences, and headings."""
+    for sk in skeletons:
+        for para in sk.opening_paragraphs + sk.closing_paragraphs:
+            yield from sentences_of(para)
+        for s in sk.walk():
+            yield s.text
+            for para in s.body:
+                yield from sentences_of(para)
 
 
 def _verb_kin(pools: dict[str, list[Unit]], min_shared: int = 2) -> dict[str, list[str]]:

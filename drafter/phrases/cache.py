@@ -16,7 +16,7 @@ from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
 from drafter.phrases.book import PhraseBook
 
-FORMAT = "6"  # bump when the PhraseBook layout or the training changes meaning
+FORMAT = "7"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
 
 
@@ -40,24 +40,30 @@ def load_phrasebook(
     store: SpeechSource | None = None,
     *,
     parse: Callable[[Speech], Skeleton] | None = None,
+    jobs: int = 1,
+    rebuild: bool = False,
 ) -> PhraseBook:
-    """The phrase book for the corpus store: from the cache, or trained and cached now."""
+    """The phrase book for the corpus store: from the cache, or trained and cached now.
+
+    `rebuild` trains even when a cached book exists (`drafter corpus build`); `jobs` > 1
+    trains over that many processes (same book, byte for byte).
+    """
     if store is None:
         from drafter.corpus import open_store
 
         store = open_store()
     path = cache_path(store)
     key = str(path)
-    if key in _MEMO and path.exists():
+    if key in _MEMO and path.exists() and not rebuild:
         return _MEMO[key]
-    if path.exists():
+    if path.exists() and not rebuild:
         try:
             book = PhraseBook.load(path)
             _MEMO[key] = book
             return book
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # a damaged or outdated cache file is rebuilt below
-    book = _train(store, parse)
+    book = _train(store, parse, jobs)
     for old in path.parent.glob("phrasebook-*.json"):
         old.unlink(missing_ok=True)
     book.save(path)
@@ -65,7 +71,9 @@ def load_phrasebook(
     return book
 
 
-def _train(store: SpeechSource, parse: Callable[[Speech], Skeleton] | None) -> PhraseBook:
+def _train(
+    store: SpeechSource, parse: Callable[[Speech], Skeleton] | None, jobs: int = 1
+) -> PhraseBook:
     if parse is None:
         from drafter.structure import parse_skeleton
 
@@ -73,7 +81,9 @@ def _train(store: SpeechSource, parse: Callable[[Speech], Skeleton] | None) -> P
     from drafter.phrases.build import build_phrasebook  # imports jieba: cold path only
 
     speeches = store.speeches(kind="speech")
-    skeletons = [parse(s) for s in speeches]
+    from drafter.jobs import parallel_map
+
+    skeletons = parallel_map(parse, speeches, jobs, size=sum(len(s.text) for s in speeches))
     flagged = {f for s in speeches for f in s.flagged}
     meta: dict[str, Any] = {
         "corpus_hash": store.content_hash(),
@@ -81,4 +91,4 @@ def _train(store: SpeechSource, parse: Callable[[Speech], Skeleton] | None) -> P
         "format": FORMAT,
         "speeches": str(len(speeches)),
     }
-    return build_phrasebook(skeletons, flagged, meta=meta)
+    return build_phrasebook(skeletons, flagged, meta=meta, jobs=jobs)

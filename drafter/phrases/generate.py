@@ -17,11 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.phrases.book import ParallelGroup, PhraseBook, Unit
+from drafter.phrases.checks import _doubled, _echoes, _repeats, _stutters
 from drafter.phrases.form import heading_problems, sentence_problems
+from drafter.phrases.grammar import (
+    ACT, FOLLOWS, OPENERS, OTHER, PURPOSE, STATE, ClauseTyper, counts_points,
+)
 from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
 _CLAUSE_MARKS = ("，", "；", "：")
 SHARES = 6
+SMALL_POOL = 60  # openers a role's body pool needs to stand alone
 NEAR = 2  # how many sentences away a "neighbouring" clause may come from
 LOCAL = 1.0  # how often a sentence continues with a neighbouring clause
 _STOP = frozenset("的 了 和 与 及 要 把 对 为 在 是 等 将 并 中 上 下 工作 进一步 切实 坚决 全面 加强".split())
@@ -36,30 +41,12 @@ _BAD_LATER = re.compile(r"^(?:但|而且|否则|这|其|此|也|都|的|我们|�
 _ADVERBS = frozenset("切实 坚决 全力 持续 进一步 全面 着力 扎实 深入 认真 努力 积极 不断 始终 更加 立即 要".split())
 # Reported speech ("…指出，") and news narrative belong to the one speech they came from.
 _REPORTED = re.compile(r"(?:指出|强调|表示|说|提出|要求|认为)$|〔(?:人名|地名)待补〕(?:表示|强调|指出|说)")
-_OPENING_LEAD = re.compile(r"召开|^今天$|^今天，|今天的会议|这次会议|本次会议")
-_CLOSING_LEAD = re.compile(r"^(?:同志们|最后|让我们|希望|总之)")
-
-
-def _clauses_of(text: str) -> list[str]:
-    return [c for c in re.split(r"[，；：。！？]", text) if len(c) >= 4]
-
-
-def _stutters(text: str) -> bool:
-    """True when two clauses of one line say the same words twice (守土有责…守土有责)."""
-    parts = _clauses_of(text)
-    for i, a in enumerate(parts):
-        grams = {a[k : k + 4] for k in range(len(a) - 3)}
-        if any(g in b for b in parts[i + 1 :] for g in grams):
-            return True
-    return False
-
-
-def _repeats(text: str, avoid: frozenset[str]) -> bool:
-    """True when the line, or one of its clauses, is already in the outline."""
-    if text in avoid:
-        return True
-    seen = {c for line in avoid for c in _clauses_of(line)}
-    return any(c in seen for c in _clauses_of(text))
+# The opening's second sentence sets the situation; the closing's middle one charges people.
+_OPENING_LEAD = re.compile(
+    r"^(?:当前|目前|近期|近来|今年以来|从当前|[^，]{0,8}形势|我们一定要|大家要|各级各部门要|必须清醒)"
+)
+_CLOSING_STARTS = ("各级", "各地", "各部门", "各单位", "希望大家", "大家要", "我们要", "全体", "广大")
+_CLOSING_LEAD = re.compile(r"^(?:各级|各地|各部门|各单位|希望大家|大家要|我们要|全体|广大)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +55,7 @@ class _Clause:
     mark: str
     unit: int  # index of the unit in its pool
     source: int
+    kind: str = OTHER  # grammar.py clause type
 
 
 @dataclass
@@ -95,14 +83,43 @@ class Generator:
         self.swapping = bool(corpus_topic) and self.topic != corpus_topic
         self._leak = frozenset(book.topic.leak) if self.swapping else frozenset()
         self._swap = frozenset(book.topic.swap)
+        words = sorted(self._leak, key=len, reverse=True)
+        self._leak_re = re.compile("|".join(map(re.escape, words))) if words else None
         self.index = NoveltyIndex(book.novelty_sentences, book.novelty_sources)
         self._pools: dict[str, _Pool] = {}
+        self.typer = ClauseTyper(book.verbs, book.adverbs, book.verbal_nouns)
+        self._pairs: set[tuple[str, str]] | None = None
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """Adjacent token pairs of every real line: a verb keeps an object it was seen with."""
+        if self._pairs is None:
+            self._pairs = {(a, b) for units in self.book.pools.values() for u in units
+                           for toks, _ in u.clauses for a, b in zip(toks, toks[1:])}
+        return self._pairs
 
     # ---- pools -------------------------------------------------------------------------
     def _pool(self, key: str) -> _Pool:
         if key not in self._pools:
             self._pools[key] = self._make_pool(self.book.pool(key), self.book.chains.get(key))
         return self._pools[key]
+
+    def _verb_de(self, tokens: list[str]) -> bool:
+        """True when 的 follows a clause's first verb with no object between (着力补齐的短板)."""
+        first = True
+        for a, b in zip(tokens, tokens[1:]):
+            if a in _CLAUSE_MARKS:
+                first = True
+            elif self.typer.is_verb(a) and first:
+                if b == "的":
+                    return True
+                first = False
+        return False
+
+    def _leaks(self, toks: list[str] | tuple[str, ...]) -> bool:
+        """True when a clause carries a corpus-topic word outside the swapped topic name."""
+        if self._leak_re is None:
+            return False
+        return bool(self._leak_re.search("".join(t for t in toks if t not in self._swap)))
 
     def _make_pool(self, units: list[Unit], chain_json: str | None) -> _Pool:
         pool = _Pool([], [], [], [], frozenset(), frozenset(), [], {})
@@ -114,7 +131,7 @@ class Generator:
             if any(m == "：" for _, m in u.clauses[:-1]):
                 continue  # "…：一是…" lines do not recombine
             for j, (toks, mark) in enumerate(u.clauses):
-                if not toks or self._leak.intersection(toks) or "〔人名待补〕" in toks:
+                if not toks or "〔人名待补〕" in toks or self._leaks(toks):
                     continue
                 text = "".join(toks)
                 if (_BAD_FIRST if j == 0 else _BAD_LATER).search(text):
@@ -123,7 +140,7 @@ class Generator:
                     continue
                 if _REPORTED.search(text) or len(re.sub(r"〔[^〕]*〕", "", text)) < 4:
                     continue  # reported speech, or a clause that is mostly fact slots
-                c = _Clause(tuple(toks), mark, i, u.source)
+                c = _Clause(tuple(toks), mark, i, u.source, self.typer.kind(toks))
                 if n == 1:
                     pool.singles.append(c)
                 elif j == 0:
@@ -155,6 +172,8 @@ class Generator:
             # heading-like body clauses may also open a two-clause heading
             extra = [c for c in pool.singles if c.unit >= pool.real_units]
             pool.firsts += extra
+            # …and close one when they state an action or a goal (确保社会大局和谐稳定)
+            pool.lasts += [c for c in extra if c.kind in (ACT, PURPOSE)]
             self._pools[name] = pool
         return self._pools[name]
 
@@ -188,6 +207,10 @@ class Generator:
         related = [c for c in options if words.intersection(c.tokens)]
         if near and local and rng.random() < LOCAL:
             options = near
+        elif local:  # a sentence stays on its subject: a far clause must share a content word
+            options = related
+            if not options:
+                return None
         elif related and rng.random() < 0.85:
             options = related
         follows = chain.get(prev.tokens[0], {})
@@ -203,8 +226,10 @@ class Generator:
                  end: str, first_re: re.Pattern[str] | None = None,
                  part: Callable[[int], bool] | None = None) -> list[str] | None:
         """One candidate of n clauses as tokens (marks included), or None."""
+        sentence = end == "。"
         firsts = [c for c in pool.firsts if (lead is None or c.tokens[0] == lead)
-                  and (part is None or part(c.unit))]
+                  and (part is None or part(c.unit))
+                  and (c.kind in OPENERS if sentence else c.kind != OTHER or "上" in c.tokens)]
         if first_re is not None:
             firsts = [c for c in firsts if first_re.search("".join(c.tokens))] or firsts
         if not firsts:
@@ -216,14 +241,25 @@ class Generator:
         for i in range(1, n):
             last = i == n - 1
             options = pool.lasts if last else (pool.mids or pool.lasts)
+            prev = chosen[-1]
+            if sentence:  # only the joins real sentences make (grammar.py)
+                options = [c for c in options if c.kind in FOLLOWS.get(prev.kind, ())
+                           and (c.kind != STATE or (c.source == prev.source
+                                                    and abs(c.unit - prev.unit) <= NEAR))]
+            else:  # a heading's later clause is an action or a goal
+                options = [c for c in options if c.kind in (ACT, PURPOSE)]
+            if sentence and last:  # a goal closes a sentence best: 确保…, 全力…, 努力…
+                options = [c for c in options if c.kind == PURPOSE] or options
             # a heading's last clause reads best as the goal, naming the topic (…疫情防控工作)
             nxt = self._pick(rng, options, chosen[-1], used, words, pool.chain,
                              pool.closers if last else frozenset(),
-                             topical=last and not end, local=bool(end))
+                             topical=last, local=bool(end))
             if nxt is None:
                 return None
             chosen.append(nxt)
             used.add(nxt.unit)
+        if sentence and all(c.kind == STATE for c in chosen):
+            return None  # a sentence needs someone to act, not only statements
         tokens: list[str] = []
         for i, c in enumerate(chosen):
             tokens += list(c.tokens)
@@ -238,34 +274,57 @@ class Generator:
         """A one-clause heading: the lead words (强化, 切实加强 …) of one real heading + the
         object of another that also opens with lead words, so verb meets object."""
 
-        def split(c: _Clause) -> int:
+        # perf (issue 7): the verb/object split of every single is fixed per pool, so it is
+        # computed once per pool (_verb_splits) instead of on every draw; same draws, same output.
+        ended = self._verb_splits(pool)
+        heads = [(c, k) for c, k in ended if lead is None or c.tokens[0] == lead]
+        # any single may give its object: the verb keeps an object it was seen with (pairs)
+        tails = [(c, k) for c, k in ended if part is None or part(c.unit)]
+        if not heads or not tails:
+            return None
+        head, hk = rng.choice(heads)
+        verb = head.tokens[hk - 1]
+        kin = set(self.book.verb_kin.get(verb, ())) | {verb}
+        pairs = self.pairs()
+        tails = [(t, k) for t, k in tails if t.unit != head.unit and t.tokens[k - 1] in kin
+                 and (verb, t.tokens[k]) in pairs]
+        if not tails:
+            return None
+        tail, tk = rng.choice(tails)
+        tokens = list(head.tokens[:hk]) + list(tail.tokens[tk:])
+        # verb + short object is mostly a copy of a real heading: coordinate two objects the
+        # verb was seen with (强化监测预警和源头管理), as real headings do (加强物资调配和市场供应);
+        # always, so sibling headings keep one length
+        short = [(t, k) for t, k in tails if len("".join(t.tokens[k:])) <= 6
+                 and "和" not in t.tokens[k:] and not set(t.tokens[k:]) & set(tail.tokens[tk:])]
+        if not short or len("".join(tail.tokens[tk:])) > 6:
+            return tokens
+        other, ok = rng.choice(short)
+        return tokens + ["和"] + list(other.tokens[ok:])
+
+    def _verb_splits(self, pool: _Pool) -> list[tuple[_Clause, int]]:
+        """(single, where its object starts) for the singles of `pool` whose lead words end
+        on a verb, in pool order. Memoised per pool (perf, issue 7)."""
+        memo = self.__dict__.setdefault("_verb_split_memo", {})
+        hit = memo.get(id(pool))
+        if hit is not None and hit[0] is pool:
+            return hit[1]
+        stops = pool.modifiers | _ADVERBS
+        out: list[tuple[_Clause, int]] = []
+        for c in pool.singles:
             k = 0
             while k < len(c.tokens) - 1 and (c.tokens[k] in pool.leads or c.tokens[k] in _ADVERBS):
                 k += 1
-            return k
-
-        def verb_ended(c: _Clause) -> bool:
-            k = split(c)
-            return k > 0 and c.tokens[k - 1] not in pool.modifiers | _ADVERBS
-
-        heads = [c for c in pool.singles if verb_ended(c) and (lead is None or c.tokens[0] == lead)]
-        tails = [c for c in pool.singles if verb_ended(c) and c.unit < pool.real_units
-                 and (part is None or part(c.unit))]
-        if not heads or not tails:
-            return None
-        head = rng.choice(heads)
-        verb = head.tokens[split(head) - 1]
-        kin = set(self.book.verb_kin.get(verb, ())) | {verb}
-        tails = [t for t in tails if t.unit != head.unit and t.tokens[split(t) - 1] in kin]
-        if not tails:
-            return None
-        tail = rng.choice(tails)
-        return list(head.tokens[: split(head)]) + list(tail.tokens[split(tail):])
+            if k > 0 and c.tokens[k - 1] not in stops:
+                out.append((c, k))
+        memo[id(pool)] = (pool, out)
+        return out
 
     # ---- public draws ------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str | None = None,
                 group: ParallelGroup | None = None, share: tuple[int, int] | None = None,
-                avoid: frozenset[str] = frozenset(), tries: int = 240) -> str | None:
+                avoid: frozenset[str] = frozenset(), tries: int = 240,
+                headings: frozenset[str] = frozenset()) -> str | None:
         """A heading of `level` (text only, no marker); parallel to siblings when `group`.
 
         `share` = (salt, index): siblings draw their key clause from disjoint shares of the
@@ -284,48 +343,84 @@ class Generator:
         # Relax step by step: lead, clause count, length and share -> clause count and length
         # -> clause count only (siblings stay parallel by clause count to the end).
         stages = [(True, 0.15, True), (False, 0.15, True), (False, 0.15, False),
-                  (False, 0.3, False), (False, None, False)]
+                  (False, 0.3, False), (False, None, False), (None, None, False)]
         per_stage = max(1, tries // len(stages))
         for with_lead, spread, shared in stages:
             for pool in pools:
                 if not (pool.firsts or pool.singles):
                     continue
-                for _ in range(per_stage // len(pools) + 1):
+                for _ in range((per_stage if with_lead is not None else 4 * per_stage) // len(pools) + 1):
                     lead = group.lead if group and with_lead else None
-                    n = group.clauses if group else rng.choice([1, 2, 2] if pool.singles else [2])
+                    if with_lead is None:  # last resort: a one-clause point over a fallback
+                        n = 1 if pool.singles else 2
+                    else:
+                        n = group.clauses if group else rng.choice([1, 2, 2] if pool.singles else [2])
                     use = part if shared else None
                     tokens = (self._recombine_single(rng, pool, lead, use) if n == 1
                               else self._combine(rng, pool, n, lead, "", None, use))
-                    if not tokens or not self._novel(tokens):
+                    if (not tokens or _doubled(tokens) or self._verb_de(tokens)
+                            or not self._novel(tokens)):
                         continue
                     text = self._surface(tokens)
-                    if (group and spread is not None
+                    if (group and spread is not None and with_lead is not None
                             and abs(len(text) - group.length) > spread * group.length):
                         continue
                     if heading_problems(text, (lo, hi)) or _repeats(text, avoid):
+                        continue
+                    if _echoes(text, headings, self.topic, 4):
                         continue
                     return text
         return None
 
     def sentence(self, rng: random.Random, kind: str, role: str | None = None,
-                 avoid: frozenset[str] = frozenset(), tries: int = 120) -> str | None:
+                 avoid: frozenset[str] = frozenset(), tries: int = 200) -> str | None:
         """A body / opening / closing sentence ending in 。, or None."""
-        pool = self._pool(self.pool_key(kind, role))
-        if not pool.firsts:
-            pool = self._pool("body")
         first_re = {"opening": _OPENING_LEAD, "closing": _CLOSING_LEAD}.get(kind)
-        for _ in range(tries):
-            n = rng.choice((2, 2, 3) if first_re else (2, 2, 2, 3))
-            tokens = self._combine(rng, pool, n, None, "。", first_re)
-            if not tokens or not self._novel(tokens):
+        keys = [self.pool_key(kind, role)] + (["body"] if kind != "body" or role else [])
+        if len(keys) == 2 and kind == "body" and len(self._pool(keys[0]).firsts) < SMALL_POOL:
+            rng.shuffle(keys)  # a role pool thinned by the topic filter would repeat itself
+        for key in keys:
+            pool = self._pool(key)
+            if not pool.firsts:
                 continue
-            text = self._surface(tokens)
-            if sentence_problems(text) or not 14 <= len(text) <= 110 or _repeats(text, avoid):
-                continue
-            if _stutters(text):
-                continue
-            return text
+            for _ in range(tries if kind == "closing" else tries // len(keys)):
+                n = rng.choice((2, 2, 3) if first_re else (2, 2, 2, 3))
+                tokens = self._combine(rng, pool, n, None, "。", first_re)
+                if not tokens or not self._novel(tokens):
+                    continue
+                text = self._surface(tokens)
+                if sentence_problems(text) or not 14 <= len(text) <= 110 or _repeats(text, avoid):
+                    continue
+                if _stutters(text) or counts_points(text) or _echoes(text, avoid, self.topic, 6):
+                    continue
+                if kind == "closing" and not text.startswith(_CLOSING_STARTS):
+                    continue
+                if kind == "opening" and not _OPENING_LEAD.search(text):
+                    continue
+                return text
         return None
+
+    def tasks(self, rng: random.Random, avoid: frozenset[str] = frozenset()) -> list[str]:
+        """Two actions naming the topic, for 主要任务是…: real clauses, topic swapped."""
+        found: list[str] = []
+        for key in ("opening", "body", "heading/1", "heading/2"):
+            pool = self._pool(key)
+            for c in pool.firsts + pool.mids + pool.lasts + pool.singles:
+                text = self._surface(list(c.tokens))
+                if (c.kind in (ACT, PURPOSE) and self._swap.intersection(c.tokens)
+                        and self.typer.is_verb(c.tokens[0]) and c.tokens[0] not in self._swap
+                        and 8 <= len(text) <= 22 and "〔" not in text
+                        and not text.startswith(("要", "把", "将"))):
+                    found.append(text)
+        found = sorted(set(found))
+        rng.shuffle(found)
+        out: list[str] = []
+        for text in found:
+            if not _echoes(text, frozenset(out) | avoid, self.topic, 4):
+                out.append(text)
+            if len(out) == 2:
+                break
+        return out
 
     def fill_meeting(self, text: str, meeting: str) -> str:
         """Name the user's meeting where a real opening names its own."""

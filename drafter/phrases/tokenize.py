@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import jieba
 import jieba.posseg
 
+from drafter.jobs import parallel_map
 from drafter.phrases.facts import FACT_SLOTS
 
 jieba.setLogLevel(logging.WARNING)
@@ -40,7 +41,8 @@ def _jieba() -> jieba.Tokenizer:
 
 
 def mine_genre_terms(
-    texts: Iterable[str], min_count: int = 3, min_docs: int = 2, cohesion: float = 0.3
+    texts: Iterable[str], min_count: int = 3, min_docs: int = 2, cohesion: float = 0.3,
+    jobs: int = 1,
 ) -> list[str]:
     """Four-character spans that recur across documents and that plain jieba cuts apart.
 
@@ -60,16 +62,28 @@ def mine_genre_terms(
                 continue
             counts[gram] += 1
             doc_sets[gram].add(i)
+    # How often each half occurs: one pass over the text instead of a scan per candidate
+    # (quadratic on a large corpus). Two different characters cannot overlap themselves, so
+    # the window count equals str.count's; a doubled pair (常常) keeps str.count.
+    pairs = Counter(joined[i:i + 2] for i in range(len(joined) - 1))
+
+    def occurrences(half: str) -> int:
+        return joined.count(half) if half[0] == half[1] else pairs[half]
+
     wanted = {
         g
         for g, c in counts.items()
         if c >= min_count
         and len(doc_sets[g]) >= min_docs
-        and c >= cohesion * max(joined.count(g[:2]), joined.count(g[2:]))
+        and c >= cohesion * max(occurrences(g[:2]), occurrences(g[2:]))
     }
     aligned: Counter[str] = Counter()
     split_inside: set[str] = set()
-    for doc in docs:
+
+    def edges(doc: str) -> tuple[Counter[str], set[str]]:
+        """Where jieba's cuts fall around each wanted span of one document."""
+        here: Counter[str] = Counter()
+        inside: set[str] = set()
         bounds = {0}
         pos = 0
         for w in tok.cut(doc, HMM=False):
@@ -81,10 +95,30 @@ def mine_genre_terms(
                 continue
             start = m.start()
             if start in bounds and start + 4 in bounds:
-                aligned[gram] += 1
+                here[gram] += 1
                 if any(start + k in bounds for k in (1, 2, 3)):
-                    split_inside.add(gram)
+                    inside.add(gram)
+        return here, inside
+
+    for here, inside in parallel_map(edges, docs, jobs, size=len(joined)):
+        aligned.update(here)
+        split_inside |= inside
     return sorted(g for g in split_inside if aligned[g] >= 0.8 * counts[g])
+
+
+def _pos_tokenizer(tok: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
+    """A POS tagger over `tok` that shares the word-tag table jieba.posseg loaded on import.
+
+    POSTokenizer() re-reads the whole dictionary for its tags (~1 s); for the default
+    dictionary that table is the one jieba.posseg.dt already holds, and tagging only reads it.
+    """
+    shared = jieba.posseg.dt
+    if tok.dictionary != shared.tokenizer.dictionary or tok.user_word_tag_tab:
+        return jieba.posseg.POSTokenizer(tok)
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tok
+    pos.word_tag_tab = shared.word_tag_tab
+    return pos
 
 
 class Tokenizer:
@@ -94,15 +128,35 @@ class Tokenizer:
         self._tok = _jieba()
         for term in list(terms) + list(FACT_SLOTS.values()):
             self._tok.add_word(term, freq=2000)
-        self._pos = jieba.posseg.POSTokenizer(self._tok)
+        self._pos = _pos_tokenizer(self._tok)
+        self._tagged: dict[str, list[tuple[str, str]]] = {}
 
     def cut(self, text: str) -> list[str]:
         """Tokens of one sentence or clause, without whitespace tokens."""
         return [w for w in self._tok.cut(text, HMM=True) if w.strip()]
 
     def pos(self, text: str) -> list[tuple[str, str]]:
-        """(word, part-of-speech flag) pairs; used to find person, place and unit names."""
+        """(word, part-of-speech flag) pairs; used to find person, place and unit names.
+
+        Memoised: training tags the same line for several pools (body and body/<role>).
+        """
+        tagged = self._tagged.get(text)
+        if tagged is None:
+            tagged = self._tagged[text] = self._pos_now(text)
+        return list(tagged)
+
+    def _pos_now(self, text: str) -> list[tuple[str, str]]:
         return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
+
+    def prime(self, texts: Iterable[str], jobs: int = 1) -> None:
+        """Tag many lines at once over `jobs` processes, so later pos() calls are lookups.
+
+        Tagging is deterministic, so the result is the same as tagging each line on demand.
+        """
+        todo = sorted({t for t in texts if t not in self._tagged})
+        size = sum(map(len, todo))
+        for text, tagged in zip(todo, parallel_map(self._pos_now, todo, jobs, size=size)):
+            self._tagged[text] = tagged
 
     def general_frequency(self, word: str) -> int:
         """How common a word is in jieba's general dictionary (0 when unknown)."""

@@ -69,10 +69,33 @@ def _values(template: TemplateInfo, variables: Mapping[str, str], book: PhraseBo
     defaults = dict(values)
     values.update({k: str(v) for k, v in variables.items()})
     topic = values.get("topic") or book.topic.corpus_topic
-    corpus_topic = book.topic.corpus_topic
-    if corpus_topic and topic != corpus_topic and values["meeting"] == defaults["meeting"]:
-        values["meeting"] = values["meeting"].replace(corpus_topic, topic)  # default follows topic
+    if values["meeting"] == defaults["meeting"] and topic not in values["meeting"]:
+        # the template's default meeting names the corpus's topic (新冠肺炎疫情防控工作会议):
+        # a meeting the user did not name follows the user's topic instead
+        place = values.get("org", "")
+        place = place if place and "待补" not in place else ""
+        values["meeting"] = f"{place}{topic}工作会议".replace("工作工作", "工作")
     return values
+
+
+def level1_points(ast: nodes.Template) -> int | None:
+    """How many level-1 points the template writes, when it fixes them (no loop or branch
+    around a level-1 heading); None when the count depends on data."""
+    count = 0
+    for call in ast.find_all(nodes.Call):
+        if not (isinstance(call.node, nodes.Name) and call.node.name == "heading" and call.args):
+            continue
+        arg = call.args[0]
+        if not isinstance(arg, nodes.Const) or arg.value != 1:
+            if not isinstance(arg, nodes.Const):
+                return None
+            continue
+        count += 1
+    for block in list(ast.find_all(nodes.For)) + list(ast.find_all(nodes.If)):
+        for call in block.find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name == "heading":
+                return None
+    return count or None
 
 
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int, generator: Generator,
@@ -84,6 +107,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int, gener
     try:
         ast = env.parse(template.source_text, name=template.id, filename=filename)
         _check_names(ast, set(values) | set(SLOT_NAMES), filename)
+        slots.points = level1_points(ast)
         code = env.compile(ast, name=template.id, filename=filename)
         compiled = env.template_class.from_code(env, code, env.globals, None)
     except TemplateSyntaxError as exc:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Mapping
 
 from drafter.phrases.book import ParallelGroup
@@ -32,6 +33,27 @@ from drafter.phrases.facts import FALLBACK_PREFIX
 from drafter.phrases.generate import SHARES, Generator
 
 FRAME = "0"  # path of everything outside the numbered points
+_CN = "零一二三四五六七八九十"
+_COUNT = re.compile(r"[一二两三四五六七八九十几]+(?=点)")
+
+
+def cn_count(n: int) -> str:
+    """Chinese count word for n points (两点, 三点, 十二点)."""
+    if n == 2:
+        return "两"
+    if n <= 10:
+        return _CN[n]
+    return ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
+
+
+def undouble(text: str) -> str:
+    """Collapse a phrase written twice in a row (新冠肺炎新冠肺炎疫情 -> 新冠肺炎疫情)."""
+    return re.sub(r"(.{2,}?)\1", r"\1", text)
+
+
+def filled(value: str | None) -> str:
+    """A variable the user filled (a 〔…待补〕 default counts as empty in running text)."""
+    return "" if not value or "待补" in value else value
 
 
 def marker_for(family: str, n: int) -> str:
@@ -50,8 +72,10 @@ class Slots:
     """The state of one render: counters, the current point, the seeded draws."""
 
     def __init__(self, gen: Generator, variables: Mapping[str, str], seed: int,
-                 section_seeds: Mapping[str, int] | None = None) -> None:
+                 section_seeds: Mapping[str, int] | None = None, points: int | None = None
+                 ) -> None:
         self.gen = gen
+        self.points = points  # level-1 points in the template, when the template fixes them
         self.vars = dict(variables)
         self.seed = seed
         self.section_seeds = dict(section_seeds or {})
@@ -61,6 +85,7 @@ class Slots:
         self.draws: dict[str, int] = {}
         self.topic = self.vars.get("topic") or gen.topic
         self.used: set[str] = set()  # lines already in this outline: never repeat one
+        self.heads: set[str] = set()  # headings so far: no two may share a clause
 
     # ---- randomness --------------------------------------------------------------------
     def rng(self, path: str, purpose: str) -> random.Random:
@@ -81,27 +106,47 @@ class Slots:
 
     # ---- frame slots -------------------------------------------------------------------
     def title(self) -> str:
-        meeting = self.vars.get("meeting") or f"{self.vars.get('org', '')}{self.topic}工作会议"
-        return f"在{meeting}上的讲话"
+        return f"在{self.meeting()}上的讲话"
+
+    def meeting(self) -> str:
+        """The meeting's name: the user's, else one named after the topic."""
+        meeting = self.vars.get("meeting") or f"{filled(self.vars.get('org'))}{self.topic}工作会议"
+        return undouble(meeting.replace("工作工作", "工作"))
 
     def salutation(self) -> str:
         return self.gen.book.salutations[0] if self.gen.book.salutations else "同志们："
 
     def opening(self) -> str:
-        text = self._sentence(self.rng(FRAME, "opening"), "opening", None, "开场白")
-        return self.gen.fill_meeting(text, self.vars.get("meeting") or "这次会议")
+        """今天，我们召开<meeting>，主要任务是<tasks>。 + one sentence on the situation."""
+        rng = self.rng(FRAME, "opening")
+        tasks = self.gen.tasks(rng, frozenset(self.used))
+        task = "，".join(tasks) if tasks else fallback("会议任务")
+        self.used.update(tasks)
+        first = f"今天，我们召开{self.meeting()}，主要任务是{task}。"
+        # the second sentence (the situation, or a call to attention) is optional: a real
+        # opening may stop at the task, so none found leaves the complete first sentence
+        second = self.gen.sentence(rng, "opening", None, frozenset(self.used)) or ""
+        self.used.add(second)
+        return first + second
 
     def transition(self) -> str:
         formulas = self.gen.book.transitions or ["下面，我就做好{topic}工作讲几点意见。"]
         formula = self.rng(FRAME, "transition").choice(formulas)
-        org = self.vars.get("org") or "{org}"
+        org = filled(self.vars.get("org")) or "{org}"
         text = formula.replace("{topic}", self.topic).replace("{org}", org)
-        return text.replace("{org}", "")
+        text = text.replace("{org}", "")
+        # the count the line announces must be the template's own number of points
+        count = cn_count(self.points) if self.points else "几"
+        return _COUNT.sub(count, text)
 
     def closing(self, n: int = 1) -> str:
+        """A rallying close on the topic: the charge, the call to act, the resolve."""
         rng = self.rng(FRAME, "closing")
-        out = [self._sentence(rng, "closing", None, "结束语")]
-        out += [self._sentence(rng, "body", None, "结束语") for _ in range(n - 1)]
+        place = filled(self.vars.get("org"))
+        out = [f"同志们，做好{self.topic}工作，责任重大、使命光荣。"]
+        out += [self._sentence(rng, "closing", None, "结束语") for _ in range(int(n))]
+        out.append(f"让我们以更加务实的作风、更加有力的举措，全力以赴抓好各项工作落实，"
+                   f"为推动{place}{self.topic}工作再上新台阶作出新的更大贡献！")
         return "".join(out)
 
     # ---- points ------------------------------------------------------------------------
@@ -122,9 +167,10 @@ class Slots:
         role = role or self.roles.get(top)
         group, salt = self._sibling_form(parent, level)
         text = self.gen.heading(self.rng(self.path, "heading"), level, role, group, (salt, n),
-                                frozenset(self.used))
+                                frozenset(self.used), headings=frozenset(self.heads))
         if text:
             self.used.add(text)
+            self.heads.add(text)
         return marker_for(family, n) + (text or fallback(f"{level}级标题"))
 
     def _sibling_form(self, parent: str, level: int) -> tuple[ParallelGroup | None, int]:

@@ -1,0 +1,201 @@
+"""Performance changes keep behaviour: --jobs gives the same store and models as one process,
+a warm `drafter new` stays free of heavy imports, and the fast paths compute what the slow
+ones did."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY = ("jieba", "questionary", "prompt_toolkit", "opencc", "charset_normalizer", "docx", "pydantic")
+
+
+def _build(home: Path, jobs: int) -> tuple[str, bytes]:
+    """Store content hash and cached model bytes after a rebuild with `jobs` processes.
+
+    In this process, with the size threshold at 0, so --jobs 2 really forks on the seeds.
+    """
+    from drafter.corpus.store import open_store
+    from drafter.phrases.cache import load_phrasebook
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_HOME", str(home))
+        mp.setattr("drafter.jobs.MIN_PARALLEL_CHARS", 0)
+        store = open_store(jobs=jobs)
+        load_phrasebook(store, jobs=jobs, rebuild=True)
+        digest = store.content_hash()
+        store.close()
+    models = sorted((home / "cache").glob("phrasebook-*.json"))
+    assert len(models) == 1
+    return digest, models[0].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, str, bytes]]:
+    out = {}
+    for jobs in (1, 2):
+        home = tmp_path_factory.mktemp(f"jobs{jobs}")
+        out[jobs] = (home, *_build(home, jobs))
+    return out
+
+
+def test_jobs_really_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.jobs as jobs_mod
+
+    monkeypatch.setattr(jobs_mod, "MIN_PARALLEL_CHARS", 0)
+    def slow_pid(_: int) -> int:
+        time.sleep(0.05)  # long enough that both workers take chunks
+        return os.getpid()
+
+    pids = set(jobs_mod.parallel_map(slow_pid, list(range(16)), 2))
+    assert len(pids) == 2 and os.getpid() not in pids
+    # below the threshold the work stays in this process
+    monkeypatch.setattr(jobs_mod, "MIN_PARALLEL_CHARS", 100)
+    assert set(jobs_mod.parallel_map(lambda _: os.getpid(), list(range(16)), 2, size=10)) == {os.getpid()}
+
+
+def test_cli_corpus_build_writes_the_same_model(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    env = dict(os.environ, DRAFTER_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "drafter", "corpus", "build", "--jobs", "2"],
+                          env=env, check=True, capture_output=True, text=True, cwd=REPO)
+    assert "已重建短语模型" in done.stdout
+    (model,) = (tmp_path / "cache").glob("phrasebook-*.json")
+    assert model.read_bytes() == built[1][2]
+
+
+def test_jobs_two_gives_byte_identical_store_and_models(built) -> None:  # type: ignore[no-untyped-def]
+    (_, hash1, model1), (_, hash2, model2) = built[1], built[2]
+    assert hash1 == hash2
+    assert model1 == model2
+    assert len(model1) > 10_000
+
+
+def test_warm_new_imports_nothing_heavy(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    home = built[2][0]
+    out = tmp_path / "o.md"
+    env = dict(os.environ, DRAFTER_HOME=str(home))
+    cmd = [sys.executable, "-X", "importtime", "-m", "drafter", "new", "--no-input", "--seed", "5",
+           "-o", str(out)]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO, check=True)
+    imported = {m.group(1).split(".")[0]
+                for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", done.stderr, re.M)}
+    assert "drafter" in imported and "jinja2" in imported  # the trace is real
+    assert not imported & set(HEAVY), imported & set(HEAVY)
+    assert out.read_text(encoding="utf-8").startswith("---")
+    # the model cache was used as is: no retraining happened
+    assert len(list((home / "cache").glob("phrasebook-*.json"))) == 1
+
+
+def test_same_seed_same_outline_across_processes(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = []
+    for jobs in (1, 2):
+        out = tmp_path / f"o{jobs}.md"
+        env = dict(os.environ, DRAFTER_HOME=str(built[jobs][0]))
+        subprocess.run([sys.executable, "-m", "drafter", "new", "--no-input", "--seed", "11",
+                        "-o", str(out)], env=env, check=True, capture_output=True, cwd=REPO)
+        texts.append(out.read_bytes())
+    assert texts[0] == texts[1]
+
+
+def test_parallel_map_keeps_order_and_runs_closures(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.jobs import parallel_map
+
+    monkeypatch.setattr("drafter.jobs.MIN_PARALLEL_CHARS", 0)
+    offset = 7
+    items = list(range(40))
+    assert parallel_map(lambda x: x * x + offset, items, 2) == [x * x + offset for x in items]
+    assert parallel_map(str, items[:3], 2) == ["0", "1", "2"]  # too few: runs in process
+
+
+def _reference_terms(docs: list[str]) -> list[str]:
+    """mine_genre_terms as first written (str.count per candidate), for comparison."""
+    from drafter.phrases import tokenize as tk
+
+    joined = "\n".join(docs)
+    tok = tk._jieba()
+    counts: Counter[str] = Counter()
+    doc_sets: dict[str, set[int]] = defaultdict(set)
+    for i, doc in enumerate(docs):
+        for m in tk._CJK4.finditer(doc):
+            gram = m.group(1)
+            if tk._STOP_CHARS.intersection(gram) or gram[0] in "上下" or gram[-1] in "新再":
+                continue
+            counts[gram] += 1
+            doc_sets[gram].add(i)
+    wanted = {g for g, c in counts.items() if c >= 3 and len(doc_sets[g]) >= 2
+              and c >= 0.3 * max(joined.count(g[:2]), joined.count(g[2:]))}
+    aligned: Counter[str] = Counter()
+    inside: set[str] = set()
+    for doc in docs:
+        bounds, pos = {0}, 0
+        for w in tok.cut(doc, HMM=False):
+            pos += len(w)
+            bounds.add(pos)
+        for m in tk._CJK4.finditer(doc):
+            gram, start = m.group(1), m.start()
+            if gram in wanted and start in bounds and start + 4 in bounds:
+                aligned[gram] += 1
+                if any(start + k in bounds for k in (1, 2, 3)):
+                    inside.add(gram)
+    return sorted(g for g in inside if aligned[g] >= 0.8 * counts[g])
+
+
+def test_genre_terms_same_as_reference_serial_and_parallel() -> None:
+    from drafter.phrases.tokenize import mine_genre_terms
+
+    docs = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    docs += ["常常常常联防联控压实责任", "联防联控要常常抓，压实责任常常讲", "联防联控，压实责任，落细落实"]
+    expected = _reference_terms(docs)
+    assert expected  # the seeds do contain genre terms
+    assert mine_genre_terms(docs) == expected
+    import drafter.jobs
+
+    drafter.jobs.MIN_PARALLEL_CHARS, saved = 0, drafter.jobs.MIN_PARALLEL_CHARS
+    try:
+        assert mine_genre_terms(docs, jobs=2) == expected
+    finally:
+        drafter.jobs.MIN_PARALLEL_CHARS = saved
+
+
+def test_plain_cli_coercion_matches_typer() -> None:
+    runner = CliRunner()
+    bad = runner.invoke(app, ["corpus", "show", "abc"])
+    assert bad.exit_code == 2
+    assert "valid integer" in bad.output
+    missing = runner.invoke(app, ["corpus", "show", "99999"])
+    assert missing.exit_code == 1 and "99999" in missing.output
+    shown = runner.invoke(app, ["corpus", "show", "1", "--json"])
+    assert shown.exit_code == 0 and '"id": 1' in shown.output
+
+
+def test_corpus_add_jobs_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.corpus.store import open_store
+
+    files = sorted((REPO / "seeds").glob("*.txt"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in files:  # the seeds again under other names: parallel reads, then dedup merges
+        (folder / f"copy-{f.name}").write_text(f.read_text("utf-8") + "\n同志们：\n", "utf-8")
+    (folder / "bad.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    monkeypatch.setattr("drafter.jobs.MIN_PARALLEL_CHARS", 0)
+    results = {}
+    for jobs in (1, 2):
+        monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / f"home{jobs}"))
+        store = open_store(jobs=jobs)
+        added = store.add([folder], jobs=jobs)
+        results[jobs] = ([(Path(r.path).name, r.status, r.pieces, r.merged, r.dropped, r.error)
+                          for r in added], store.content_hash(), store.list())
+        store.close()
+    assert results[1] == results[2]
+    assert any(status == "error" for _, status, *_ in results[2][0])
