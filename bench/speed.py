@@ -219,11 +219,15 @@ def scaling(jobs: int, unit_name: str, sizes: list[int]) -> None:
         print(f"  {size}x done: {seconds:.1f} s", flush=True)
     base = rows[0]
     print(f"\n  {'size':>5} {'speech chars':>12} {'build s':>8} {'peak MB':>8} {'cache MB':>9} "
-          f"{'time/linear':>11} {'mem/linear':>10}")
+          f"{'time/linear':>11} {'mem/linear':>10} {'marginal s/100k chars':>22}")
+    prev = None
     for size, s, rss, mb, ch in rows:
         grow = ch / base[4]  # linear reference: the speech text actually stored (dedup may merge)
+        # the cost of the text added since the previous size: flat = linear, rising = worse
+        marginal = "" if prev is None else f"{(s - prev[0]) / ((ch - prev[1]) / 1e5):.2f}"
         print(f"  {size:>4}x {ch:>12,} {s:>8.2f} {rss:>8d} {mb:>9.2f} {s / (base[1] * grow):>10.2f}x "
-              f"{rss / (base[2] * grow):>9.2f}x")
+              f"{rss / (base[2] * grow):>9.2f}x {marginal:>22}")
+        prev = (s, ch)
     worst = max(s / (base[1] * ch / base[4]) for _, s, _, _, ch in rows)
     mem = max(r / (base[2] * ch / base[4]) for _, _, r, _, ch in rows)
     print(f"  growth: time at most {worst:.2f}x of linear, peak memory at most {mem:.2f}x of linear "

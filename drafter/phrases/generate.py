@@ -20,7 +20,7 @@ from drafter.phrases.book import ParallelGroup, PhraseBook, Unit
 from drafter.phrases.checks import _doubled, _echoes, _repeats, _stutters
 from drafter.phrases.form import heading_problems, sentence_problems
 from drafter.phrases.grammar import (
-    ACT, FOLLOWS, OPENERS, OTHER, PURPOSE, STATE, ClauseTyper, counts_points,
+    ACT, FOLLOWS, MODALS, OPENERS, OTHER, PURPOSE, STATE, SUBJ_ACT, ClauseTyper, counts_points,
 )
 from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
@@ -36,9 +36,11 @@ _BAD_FIRST = re.compile(
     r"^(?:但|而|并|同时|因此|所以|从而|这|其|此|对此|也|还|又|特别是|尤其|如果|若|一旦|只要|即使|虽然|尽管)"
     r"|[的时后前中]$|^[“”]"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _BAD_LATER = re.compile(r"^(?:但|而且|否则|这|其|此|也|都|的|我们|各级|全县|全市|如果|对于)|的$")
 # Adverbs that open headings but need a verb after them (切实加强, 坚决打赢).
 _ADVERBS = frozenset("切实 坚决 全力 持续 进一步 全面 着力 扎实 深入 认真 努力 积极 不断 始终 更加 立即 要".split())
+_HEADING_ADVERBS = ("切实", "持续", "全面", "进一步", "扎实", "着力", "不断", "全力")
 # Reported speech ("…指出，") and news narrative belong to the one speech they came from.
 _REPORTED = re.compile(r"(?:指出|强调|表示|说|提出|要求|认为)$|〔(?:人名|地名)待补〕(?:表示|强调|指出|说)")
 # The opening's second sentence sets the situation; the closing's middle one charges people.
@@ -46,6 +48,19 @@ _OPENING_LEAD = re.compile(
     r"^(?:当前|目前|近期|近来|今年以来|从当前|[^，]{0,8}形势|我们一定要|大家要|各级各部门要|必须清醒)"
 )
 _CLOSING_STARTS = ("各级", "各地", "各部门", "各单位", "希望大家", "大家要", "我们要", "全体", "广大")
+# Seasons, occasions and other fields' business belong to the speech they came from (春节期间,
+# 今冬明春, 受灾学校, 金融支持): never carried to another topic.
+_OCCASION = re.compile(r"春节|今冬明春|冬春|元旦|国庆|中秋|端午|清明|五一|节日|节假日|节前|节后|假期|寒假|暑假"
+                       r"|汛期|两会|年关|岁末|年底|开学|复工|复产|受灾|灾区|小康|脱贫|外交|金融|消费|学校|学生"
+                       r"|师生|校园|医院|医疗|患者|病人|企业用工|煤电油|菜篮子|六稳|自身安全|应急联动|战时|自我健康|国家治理|防范引领")
+# Who is charged in the genre (各级各部门要…): with the corpus's own subjects, these open a
+# sentence whose action is a generic clause of the corpus.
+_SUBJECTS = ("各级各部门", "各地各部门", "各级党委政府", "各有关部门", "各级领导干部", "各地", "我们")
+# A clause used for another topic must be the genre's own: every content word of it occurs in
+# at least this many speeches of the corpus (or is a mined genre term).
+GENERIC_DF = 3
+COORDINATE = 0.95  # 1 - how often a short point coordinates two objects (加强物资调配和市场供应)
+FRAMED = 0.5  # share of body sentences built on the genre frame when the topic is not the corpus's
 _CLOSING_LEAD = re.compile(r"^(?:各级|各地|各部门|各单位|希望大家|大家要|我们要|全体|广大)")
 
 
@@ -56,6 +71,7 @@ class _Clause:
     unit: int  # index of the unit in its pool
     source: int
     kind: str = OTHER  # grammar.py clause type
+    pos: int = 0  # index of the clause in its unit: the next one continues the same thought
 
 
 @dataclass
@@ -88,7 +104,33 @@ class Generator:
         self.index = NoveltyIndex(book.novelty_sentences, book.novelty_sources)
         self._pools: dict[str, _Pool] = {}
         self.typer = ClauseTyper(book.verbs, book.adverbs, book.verbal_nouns)
+        self._terms = frozenset(book.terms) - self._leak
         self._pairs: set[tuple[str, str]] | None = None
+        self._df: dict[str, int] | None = None
+
+    def doc_freq(self) -> dict[str, int]:
+        """How many speeches of the corpus use each token."""
+        if self._df is None:
+            seen: dict[str, set[int]] = {}
+            for units in self.book.pools.values():
+                for u in units:
+                    for toks, _ in u.clauses:
+                        for t in toks:
+                            seen.setdefault(t, set()).add(u.source)
+            self._df = {t: len(v) for t, v in seen.items()}
+        return self._df
+
+    def generic(self, toks: list[str] | tuple[str, ...], df_min: int = GENERIC_DF) -> bool:
+        """True when every content word of a clause is used in several speeches (or is a genre
+        term or the topic): 压紧压实责任 travels to any topic, 受灾学校 belongs to one speech."""
+        df = self.doc_freq()
+        terms = self._terms
+        for t in toks:
+            if len(t) < 2 or t in self._swap or t in terms or not _HAN.fullmatch(t):
+                continue
+            if df.get(t, 0) < df_min:
+                return False
+        return not _OCCASION.search("".join(toks))
 
     def pairs(self) -> set[tuple[str, str]]:
         """Adjacent token pairs of every real line: a verb keeps an object it was seen with."""
@@ -133,6 +175,8 @@ class Generator:
             for j, (toks, mark) in enumerate(u.clauses):
                 if not toks or "〔人名待补〕" in toks or self._leaks(toks):
                     continue
+                if self.swapping and not self.generic(toks):
+                    continue  # specific to one speech of the corpus topic
                 text = "".join(toks)
                 if (_BAD_FIRST if j == 0 else _BAD_LATER).search(text):
                     continue
@@ -140,7 +184,7 @@ class Generator:
                     continue
                 if _REPORTED.search(text) or len(re.sub(r"〔[^〕]*〕", "", text)) < 4:
                     continue  # reported speech, or a clause that is mostly fact slots
-                c = _Clause(tuple(toks), mark, i, u.source, self.typer.kind(toks))
+                c = _Clause(tuple(toks), mark, i, u.source, self.typer.kind(toks), j)
                 if n == 1:
                     pool.singles.append(c)
                 elif j == 0:
@@ -227,9 +271,11 @@ class Generator:
                  part: Callable[[int], bool] | None = None) -> list[str] | None:
         """One candidate of n clauses as tokens (marks included), or None."""
         sentence = end == "。"
+        if sentence:
+            return self._sentence_tokens(rng, pool, n, first_re, part)
         firsts = [c for c in pool.firsts if (lead is None or c.tokens[0] == lead)
                   and (part is None or part(c.unit))
-                  and (c.kind in OPENERS if sentence else c.kind != OTHER or "上" in c.tokens)]
+                  and (c.kind in (ACT, PURPOSE) or "上" in c.tokens)]
         if first_re is not None:
             firsts = [c for c in firsts if first_re.search("".join(c.tokens))] or firsts
         if not firsts:
@@ -269,6 +315,140 @@ class Generator:
                 tokens.append(end)
         return tokens
 
+    def _content(self, clauses: list[_Clause]) -> frozenset[str]:
+        return frozenset(t for c in clauses for t in c.tokens
+                         if len(t) >= 2 and t not in _STOP and not t.startswith("〔"))
+
+    def _next_in_unit(self, pool: _Pool, c: _Clause) -> _Clause | None:
+        """The clause that follows `c` in its own real sentence, when the pool kept it."""
+        index = pool.__dict__.setdefault("_by_pos", {})
+        if not index:
+            for x in pool.firsts + pool.mids + pool.lasts:
+                index[(x.unit, x.pos)] = x
+        return index.get((c.unit, c.pos + 1))
+
+    def _generic_clauses(self) -> tuple[list[_Clause], list[_Clause], list[str]]:
+        """Actions and goals (short, the genre's own words) from every pool, and the subjects
+        that charge people (各地、各部门): the material a frame sentence is made of."""
+        memo = self.__dict__.get("_generic_memo")
+        if memo is not None:
+            return memo
+        acts: list[_Clause] = []
+        goals: list[_Clause] = []
+        subjects = list(_SUBJECTS)
+        seen: set[str] = set()
+        leads = Counter(u.clauses[0][0][0][:2] for k, v in self.book.pools.items()
+                        if k.startswith("heading/") for u in v if u.clauses and u.clauses[0][0])
+        leads = Counter({w: c for w, c in leads.items() if c >= 2 and w not in _ADVERBS})
+        for key in sorted(self.book.pools):
+            for i, u in enumerate(self.book.pools[key]):
+                for j, (toks, _) in enumerate(u.clauses):
+                    text = "".join(toks)
+                    if (text in seen or not 4 <= len(text) <= 18 or "〔" in text
+                            or self._leaks(toks) or not self.generic(toks)
+                            or _BAD_LATER.search(text) or _REPORTED.search(text)):
+                        continue
+                    seen.add(text)
+                    kind = self.typer.kind(toks)
+                    if kind == SUBJ_ACT:
+                        k = next(k for k, t in enumerate(toks) if t in MODALS)
+                        subject = "".join(toks[:k])
+                        if 2 <= len(subject) <= 8 and subject not in subjects:
+                            subjects.append(subject)
+                        continue
+                    verb = toks[1] if toks[0] == "要" and len(toks) > 1 else toks[0]
+                    if kind == ACT and verb[:2] not in leads:
+                        continue  # 加强…, 严格落实…: the verbs real points open with
+                    if kind not in (ACT, PURPOSE) or (kind == PURPOSE and len(text) < 6):
+                        continue
+                    c = _Clause(tuple(toks), "，", -1 - len(acts) - len(goals), u.source, kind, j)
+                    (goals if kind == PURPOSE else acts).append(c)
+        self.__dict__["_generic_memo"] = (acts, goals, subjects)
+        return acts, goals, subjects
+
+    def _frame_tokens(self, rng: random.Random, n: int) -> list[str] | None:
+        """[各地各部门要]+[action]+[action sharing its object]+[goal naming the topic]."""
+        acts, goals, subjects = self._generic_clauses()
+        if not acts or not goals:
+            return None
+        first = rng.choice(acts)
+        body = list(first.tokens[1:] if first.tokens[0] == "要" else first.tokens)
+        lead = rng.choice(subjects + ["", ""])
+        tokens = ([lead] if lead else []) + ["要"] + body
+        chosen = [first]
+        if n >= 3:
+            words = self._content(chosen)
+            near = [c for c in acts if c is not first and words.intersection(c.tokens)]
+            short = [c for c in acts if c is not first and len("".join(c.tokens)) <= 8]
+            pool = near or (short if len("".join(first.tokens)) <= 8 else [])
+            if pool:
+                nxt = rng.choice(pool)
+                chosen.append(nxt)
+                tokens += ["，"] + list(nxt.tokens[1:] if nxt.tokens[0] == "要" else nxt.tokens)
+        words = self._content(chosen)
+        weights = [1.0 + 6.0 * bool(self._swap.intersection(c.tokens))
+                   + 3.0 * bool(words.intersection(c.tokens)) for c in goals]
+        goal = rng.choices(goals, weights)[0]
+        return tokens + ["，"] + list(goal.tokens) + ["。"]
+
+    def _sentence_tokens(self, rng: random.Random, pool: _Pool, n: int,
+                         first_re: re.Pattern[str] | None = None,
+                         part: Callable[[int], bool] | None = None) -> list[str] | None:
+        """A sentence of n clauses: [subject+要 | action] + [action] + [purpose].
+
+        Each later clause either continues its own real sentence (the next clause of the same
+        line) or comes from a line that shares a content word (the object) with the clauses so
+        far; a goal from elsewhere (确保…) must share a word or name the topic in the genre's
+        own words, so 做好煤电油气供应 is never closed by 切实保障自身安全.
+        """
+        if first_re is None and rng.random() < (FRAMED if self.swapping else FRAMED / 2):
+            return self._frame_tokens(rng, n)
+        firsts = [c for c in pool.firsts if c.kind in OPENERS and (part is None or part(c.unit))]
+        if first_re is not None:
+            firsts = [c for c in firsts if first_re.search("".join(c.tokens))] or firsts
+        if not firsts:
+            return None
+        chosen = [rng.choice(firsts)]
+        used = {chosen[0].unit}
+        for i in range(1, n):
+            last = i == n - 1
+            prev = chosen[-1]
+            allowed = FOLLOWS.get(prev.kind, frozenset())
+            own = self._next_in_unit(pool, prev) if prev.unit == chosen[0].unit or i > 1 else None
+            own = own if own is not None and own.kind in allowed else None
+            if prev.kind == STATE or (own is not None and rng.random() < 0.5):
+                if own is None:
+                    return None  # a statement is continued only by its own sentence
+                chosen.append(own)
+                continue
+            words = self._content(chosen)
+            options = pool.lasts if last else (pool.mids or pool.lasts)
+            scored: list[tuple[_Clause, float]] = []
+            for c in options:
+                if c.unit in used or c.kind not in allowed or c.kind == STATE:
+                    continue
+                shared = len(words.intersection(c.tokens))
+                topical = bool(self._swap.intersection(c.tokens))
+                if not shared and not (c.kind == PURPOSE and topical and self.generic(c.tokens, 4)):
+                    continue
+                weight = 1.0 + 3.0 * shared + 4.0 * topical + 4.0 * (last and c.kind == PURPOSE)
+                scored.append((c, weight))
+            if not scored:
+                if own is None:
+                    return None
+                chosen.append(own)
+                continue
+            nxt = rng.choices([c for c, _ in scored], [w for _, w in scored])[0]
+            chosen.append(nxt)
+            used.add(nxt.unit)
+        if all(c.kind == STATE for c in chosen):
+            return None
+        tokens: list[str] = []
+        for i, c in enumerate(chosen):
+            tokens += list(c.tokens)
+            tokens.append(c.mark if i < n - 1 and c.mark in _CLAUSE_MARKS else ("，" if i < n - 1 else "。"))
+        return tokens
+
     def _recombine_single(self, rng: random.Random, pool: _Pool, lead: str | None,
                           part: Callable[[int], bool] | None = None) -> list[str] | None:
         """A one-clause heading: the lead words (强化, 切实加强 …) of one real heading + the
@@ -279,7 +459,7 @@ class Generator:
         ended = self._verb_splits(pool)
         heads = [(c, k) for c, k in ended if lead is None or c.tokens[0] == lead]
         # any single may give its object: the verb keeps an object it was seen with (pairs)
-        tails = [(c, k) for c, k in ended if part is None or part(c.unit)]
+        tails = [(c, k) for c, k in ended + self._act_splits(pool) if part is None or part(c.unit)]
         if not heads or not tails:
             return None
         head, hk = rng.choice(heads)
@@ -287,11 +467,29 @@ class Generator:
         kin = set(self.book.verb_kin.get(verb, ())) | {verb}
         pairs = self.pairs()
         tails = [(t, k) for t, k in tails if t.unit != head.unit and t.tokens[k - 1] in kin
-                 and (verb, t.tokens[k]) in pairs]
+                 and (verb, t.tokens[k]) in pairs and t.tokens[k] not in pool.leads
+                 and not (self.swapping and not self.generic(t.tokens[k:]))]
         if not tails:
             return None
         tail, tk = rng.choice(tails)
         tokens = list(head.tokens[:hk]) + list(tail.tokens[tk:])
+        topic = self.book.topic.corpus_topic
+        obj = tail.tokens[tk:]
+        if (topic and len(obj) == 1 and obj[0] in self._modifiable() and topic not in obj[0]
+                and rng.random() < 0.5):
+            # the topic as the object's modifier, as real points name their field (加强疫情防控
+            # 宣传引导): only for objects the corpus itself modifies with a noun
+            tokens = list(head.tokens[:hk]) + [topic] + list(obj)
+            if self._novel(tokens):
+                return tokens
+            tokens = list(head.tokens[:hk]) + list(obj)
+        if not self._novel(tokens) and tokens[0] not in _ADVERBS:
+            # a real point with the genre's own adverb (切实压紧压实责任, 持续强化督导检查)
+            adverbs = [a for a in _HEADING_ADVERBS if (a, tokens[0]) in pairs]
+            if adverbs:
+                return [rng.choice(adverbs)] + tokens
+        if rng.random() < COORDINATE:
+            return tokens
         # verb + short object is mostly a copy of a real heading: coordinate two objects the
         # verb was seen with (强化监测预警和源头管理), as real headings do (加强物资调配和市场供应);
         # always, so sibling headings keep one length
@@ -301,6 +499,35 @@ class Generator:
             return tokens
         other, ok = rng.choice(short)
         return tokens + ["和"] + list(other.tokens[ok:])
+
+    def _modifiable(self) -> frozenset[str]:
+        """Nouns the corpus writes after a noun modifier (…宣传引导, …监测预警)."""
+        memo = self.__dict__.get("_modifiable_memo")
+        if memo is None:
+            memo = frozenset(
+                b for a, b in self.pairs()
+                if len(a) >= 2 and len(b) >= 4 and _HAN.fullmatch(a) and _HAN.fullmatch(b)
+                and not self.typer.is_verb(a) and a not in _ADVERBS and a not in _STOP
+                and a not in self.typer.adverbs and not self.typer.is_verb(b[:2])
+            )
+            self.__dict__["_modifiable_memo"] = memo
+        return memo
+
+    def _act_splits(self, pool: _Pool) -> list[tuple[_Clause, int]]:
+        """(action, where its object starts) for the generic actions of every pool (加强组织领导
+        -> 组织领导): more objects a heading verb was seen with, in the genre's own words."""
+        memo = self.__dict__.setdefault("_act_split_memo", {})
+        if id(pool) not in memo:
+            out: list[tuple[_Clause, int]] = []
+            for c in self._generic_clauses()[0]:
+                toks = c.tokens[1:] if c.tokens[0] == "要" else c.tokens
+                k = 0
+                while k < len(toks) - 1 and (toks[k] in pool.leads or toks[k] in _ADVERBS):
+                    k += 1
+                if k > 0 and len("".join(toks[k:])) <= 8:
+                    out.append((_Clause(toks, c.mark, c.unit, c.source, c.kind, c.pos), k))
+            memo[id(pool)] = out
+        return memo[id(pool)]
 
     def _verb_splits(self, pool: _Pool) -> list[tuple[_Clause, int]]:
         """(single, where its object starts) for the singles of `pool` whose lead words end
@@ -345,7 +572,7 @@ class Generator:
         stages = [(True, 0.15, True), (False, 0.15, True), (False, 0.15, False),
                   (False, 0.3, False), (False, None, False), (None, None, False)]
         per_stage = max(1, tries // len(stages))
-        for with_lead, spread, shared in stages:
+        for stage, (with_lead, spread, shared) in enumerate(stages):
             for pool in pools:
                 if not (pool.firsts or pool.singles):
                     continue
@@ -367,7 +594,7 @@ class Generator:
                         continue
                     if heading_problems(text, (lo, hi)) or _repeats(text, avoid):
                         continue
-                    if _echoes(text, headings, self.topic, 4):
+                    if _echoes(text, headings, self.topic, 4 if stage < 4 else 6):
                         continue
                     return text
         return None
