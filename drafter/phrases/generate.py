@@ -19,8 +19,12 @@ from dataclasses import dataclass
 from drafter.phrases.book import ParallelGroup, PhraseBook, Unit
 from drafter.phrases.checks import _doubled, _echoes, _repeats, _stutters
 from drafter.phrases.form import heading_problems, sentence_problems
+from drafter.phrases.genre import (
+    _ADVERBS, _BAD_LATER, _CLOSING_FORMULAS, _HEADING_ADVERBS, _REPORTED, _STOP, FRAMED,
+    GenreMixin, _Clause,
+)
 from drafter.phrases.grammar import (
-    ACT, FOLLOWS, MODALS, OPENERS, OTHER, PURPOSE, STATE, SUBJ_ACT, ClauseTyper, counts_points,
+    ACT, FOLLOWS, OPENERS, PURPOSE, STATE, ClauseTyper, counts_points,
 )
 from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 
@@ -29,49 +33,21 @@ SHARES = 6
 SMALL_POOL = 60  # openers a role's body pool needs to stand alone
 NEAR = 2  # how many sentences away a "neighbouring" clause may come from
 LOCAL = 1.0  # how often a sentence continues with a neighbouring clause
-_STOP = frozenset("的 了 和 与 及 要 把 对 为 在 是 等 将 并 中 上 下 工作 进一步 切实 坚决 全面 加强".split())
 _MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会(?!议))")
 # Clauses that lean on a neighbour they would lose in recombination.
 _BAD_FIRST = re.compile(
     r"^(?:但|而|并|同时|因此|所以|从而|这|其|此|对此|也|还|又|特别是|尤其|如果|若|一旦|只要|即使|虽然|尽管)"
     r"|[的时后前中]$|^[“”]"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_BAD_LATER = re.compile(r"^(?:但|而且|否则|这|其|此|也|都|的|我们|各级|全县|全市|如果|对于)|的$")
-# Adverbs that open headings but need a verb after them (切实加强, 坚决打赢).
-_ADVERBS = frozenset("切实 坚决 全力 持续 进一步 全面 着力 扎实 深入 认真 努力 积极 不断 始终 更加 立即 要".split())
-_HEADING_ADVERBS = ("切实", "持续", "全面", "进一步", "扎实", "着力", "不断", "全力")
-# Reported speech ("…指出，") and news narrative belong to the one speech they came from.
-_REPORTED = re.compile(r"(?:指出|强调|表示|说|提出|要求|认为)$|〔(?:人名|地名)待补〕(?:表示|强调|指出|说)")
 # The opening's second sentence sets the situation; the closing's middle one charges people.
 _OPENING_LEAD = re.compile(
     r"^(?:当前|目前|近期|近来|今年以来|从当前|[^，]{0,8}形势|我们一定要|大家要|各级各部门要|必须清醒)"
 )
 _CLOSING_STARTS = ("各级", "各地", "各部门", "各单位", "希望大家", "大家要", "我们要", "全体", "广大")
-# Seasons, occasions and other fields' business belong to the speech they came from (春节期间,
-# 今冬明春, 受灾学校, 金融支持): never carried to another topic.
-_OCCASION = re.compile(r"春节|今冬明春|冬春|元旦|国庆|中秋|端午|清明|五一|节日|节假日|节前|节后|假期|寒假|暑假"
-                       r"|汛期|两会|年关|岁末|年底|开学|复工|复产|受灾|灾区|小康|脱贫|外交|金融|消费|学校|学生"
-                       r"|师生|校园|医院|医疗|患者|病人|企业用工|煤电油|菜篮子|六稳|自身安全|应急联动|战时|自我健康|国家治理|防范引领")
-# Who is charged in the genre (各级各部门要…): with the corpus's own subjects, these open a
-# sentence whose action is a generic clause of the corpus.
-_SUBJECTS = ("各级各部门", "各地各部门", "各级党委政府", "各有关部门", "各级领导干部", "各地", "我们")
-# A clause used for another topic must be the genre's own: every content word of it occurs in
-# at least this many speeches of the corpus (or is a mined genre term).
-GENERIC_DF = 3
+VO_SHARE = 0.8  # share of one-clause points drawn from real verb-object pairs
 COORDINATE = 0.95  # 1 - how often a short point coordinates two objects (加强物资调配和市场供应)
-FRAMED = 0.5  # share of body sentences built on the genre frame when the topic is not the corpus's
 _CLOSING_LEAD = re.compile(r"^(?:各级|各地|各部门|各单位|希望大家|大家要|我们要|全体|广大)")
 
-
-@dataclass(frozen=True)
-class _Clause:
-    tokens: tuple[str, ...]
-    mark: str
-    unit: int  # index of the unit in its pool
-    source: int
-    kind: str = OTHER  # grammar.py clause type
-    pos: int = 0  # index of the clause in its unit: the next one continues the same thought
 
 
 @dataclass
@@ -88,7 +64,7 @@ class _Pool:
     real_units: int = 1 << 30  # units at or past this index are heading-like body clauses
 
 
-class Generator:
+class Generator(GenreMixin):
     """Draws headings and sentences from a PhraseBook, for one topic."""
 
     def __init__(self, book: PhraseBook, topic: str = "", limits: NoveltyLimits | None = None):
@@ -107,30 +83,6 @@ class Generator:
         self._terms = frozenset(book.terms) - self._leak
         self._pairs: set[tuple[str, str]] | None = None
         self._df: dict[str, int] | None = None
-
-    def doc_freq(self) -> dict[str, int]:
-        """How many speeches of the corpus use each token."""
-        if self._df is None:
-            seen: dict[str, set[int]] = {}
-            for units in self.book.pools.values():
-                for u in units:
-                    for toks, _ in u.clauses:
-                        for t in toks:
-                            seen.setdefault(t, set()).add(u.source)
-            self._df = {t: len(v) for t, v in seen.items()}
-        return self._df
-
-    def generic(self, toks: list[str] | tuple[str, ...], df_min: int = GENERIC_DF) -> bool:
-        """True when every content word of a clause is used in several speeches (or is a genre
-        term or the topic): 压紧压实责任 travels to any topic, 受灾学校 belongs to one speech."""
-        df = self.doc_freq()
-        terms = self._terms
-        for t in toks:
-            if len(t) < 2 or t in self._swap or t in terms or not _HAN.fullmatch(t):
-                continue
-            if df.get(t, 0) < df_min:
-                return False
-        return not _OCCASION.search("".join(toks))
 
     def pairs(self) -> set[tuple[str, str]]:
         """Adjacent token pairs of every real line: a verb keeps an object it was seen with."""
@@ -315,10 +267,6 @@ class Generator:
                 tokens.append(end)
         return tokens
 
-    def _content(self, clauses: list[_Clause]) -> frozenset[str]:
-        return frozenset(t for c in clauses for t in c.tokens
-                         if len(t) >= 2 and t not in _STOP and not t.startswith("〔"))
-
     def _next_in_unit(self, pool: _Pool, c: _Clause) -> _Clause | None:
         """The clause that follows `c` in its own real sentence, when the pool kept it."""
         index = pool.__dict__.setdefault("_by_pos", {})
@@ -326,70 +274,6 @@ class Generator:
             for x in pool.firsts + pool.mids + pool.lasts:
                 index[(x.unit, x.pos)] = x
         return index.get((c.unit, c.pos + 1))
-
-    def _generic_clauses(self) -> tuple[list[_Clause], list[_Clause], list[str]]:
-        """Actions and goals (short, the genre's own words) from every pool, and the subjects
-        that charge people (各地、各部门): the material a frame sentence is made of."""
-        memo = self.__dict__.get("_generic_memo")
-        if memo is not None:
-            return memo
-        acts: list[_Clause] = []
-        goals: list[_Clause] = []
-        subjects = list(_SUBJECTS)
-        seen: set[str] = set()
-        leads = Counter(u.clauses[0][0][0][:2] for k, v in self.book.pools.items()
-                        if k.startswith("heading/") for u in v if u.clauses and u.clauses[0][0])
-        leads = Counter({w: c for w, c in leads.items() if c >= 2 and w not in _ADVERBS})
-        for key in sorted(self.book.pools):
-            for i, u in enumerate(self.book.pools[key]):
-                for j, (toks, _) in enumerate(u.clauses):
-                    text = "".join(toks)
-                    if (text in seen or not 4 <= len(text) <= 18 or "〔" in text
-                            or self._leaks(toks) or not self.generic(toks)
-                            or _BAD_LATER.search(text) or _REPORTED.search(text)):
-                        continue
-                    seen.add(text)
-                    kind = self.typer.kind(toks)
-                    if kind == SUBJ_ACT:
-                        k = next(k for k, t in enumerate(toks) if t in MODALS)
-                        subject = "".join(toks[:k])
-                        if 2 <= len(subject) <= 8 and subject not in subjects:
-                            subjects.append(subject)
-                        continue
-                    verb = toks[1] if toks[0] == "要" and len(toks) > 1 else toks[0]
-                    if kind == ACT and verb[:2] not in leads:
-                        continue  # 加强…, 严格落实…: the verbs real points open with
-                    if kind not in (ACT, PURPOSE) or (kind == PURPOSE and len(text) < 6):
-                        continue
-                    c = _Clause(tuple(toks), "，", -1 - len(acts) - len(goals), u.source, kind, j)
-                    (goals if kind == PURPOSE else acts).append(c)
-        self.__dict__["_generic_memo"] = (acts, goals, subjects)
-        return acts, goals, subjects
-
-    def _frame_tokens(self, rng: random.Random, n: int) -> list[str] | None:
-        """[各地各部门要]+[action]+[action sharing its object]+[goal naming the topic]."""
-        acts, goals, subjects = self._generic_clauses()
-        if not acts or not goals:
-            return None
-        first = rng.choice(acts)
-        body = list(first.tokens[1:] if first.tokens[0] == "要" else first.tokens)
-        lead = rng.choice(subjects + ["", ""])
-        tokens = ([lead] if lead else []) + ["要"] + body
-        chosen = [first]
-        if n >= 3:
-            words = self._content(chosen)
-            near = [c for c in acts if c is not first and words.intersection(c.tokens)]
-            short = [c for c in acts if c is not first and len("".join(c.tokens)) <= 8]
-            pool = near or (short if len("".join(first.tokens)) <= 8 else [])
-            if pool:
-                nxt = rng.choice(pool)
-                chosen.append(nxt)
-                tokens += ["，"] + list(nxt.tokens[1:] if nxt.tokens[0] == "要" else nxt.tokens)
-        words = self._content(chosen)
-        weights = [1.0 + 6.0 * bool(self._swap.intersection(c.tokens))
-                   + 3.0 * bool(words.intersection(c.tokens)) for c in goals]
-        goal = rng.choices(goals, weights)[0]
-        return tokens + ["，"] + list(goal.tokens) + ["。"]
 
     def _sentence_tokens(self, rng: random.Random, pool: _Pool, n: int,
                          first_re: re.Pattern[str] | None = None,
@@ -457,7 +341,9 @@ class Generator:
         # perf (issue 7): the verb/object split of every single is fixed per pool, so it is
         # computed once per pool (_verb_splits) instead of on every draw; same draws, same output.
         ended = self._verb_splits(pool)
-        heads = [(c, k) for c, k in ended if lead is None or c.tokens[0] == lead]
+        heads = [(c, k) for c, k in ended + self._act_splits(pool)
+                 if (lead is None or c.tokens[0] == lead)
+                 and all(t in _ADVERBS for t in c.tokens[: k - 1])]
         # any single may give its object: the verb keeps an object it was seen with (pairs)
         tails = [(c, k) for c, k in ended + self._act_splits(pool) if part is None or part(c.unit)]
         if not heads or not tails:
@@ -477,8 +363,8 @@ class Generator:
         obj = tail.tokens[tk:]
         if (topic and len(obj) == 1 and obj[0] in self._modifiable() and topic not in obj[0]
                 and rng.random() < 0.5):
-            # the topic as the object's modifier, as real points name their field (加强疫情防控
-            # 宣传引导): only for objects the corpus itself modifies with a noun
+            # the topic as the object's modifier, as real points name their field (压实疫情防控
+            # 责任): only for objects the corpus itself writes after its topic
             tokens = list(head.tokens[:hk]) + [topic] + list(obj)
             if self._novel(tokens):
                 return tokens
@@ -499,35 +385,6 @@ class Generator:
             return tokens
         other, ok = rng.choice(short)
         return tokens + ["和"] + list(other.tokens[ok:])
-
-    def _modifiable(self) -> frozenset[str]:
-        """Nouns the corpus writes after a noun modifier (…宣传引导, …监测预警)."""
-        memo = self.__dict__.get("_modifiable_memo")
-        if memo is None:
-            memo = frozenset(
-                b for a, b in self.pairs()
-                if len(a) >= 2 and len(b) >= 4 and _HAN.fullmatch(a) and _HAN.fullmatch(b)
-                and not self.typer.is_verb(a) and a not in _ADVERBS and a not in _STOP
-                and a not in self.typer.adverbs and not self.typer.is_verb(b[:2])
-            )
-            self.__dict__["_modifiable_memo"] = memo
-        return memo
-
-    def _act_splits(self, pool: _Pool) -> list[tuple[_Clause, int]]:
-        """(action, where its object starts) for the generic actions of every pool (加强组织领导
-        -> 组织领导): more objects a heading verb was seen with, in the genre's own words."""
-        memo = self.__dict__.setdefault("_act_split_memo", {})
-        if id(pool) not in memo:
-            out: list[tuple[_Clause, int]] = []
-            for c in self._generic_clauses()[0]:
-                toks = c.tokens[1:] if c.tokens[0] == "要" else c.tokens
-                k = 0
-                while k < len(toks) - 1 and (toks[k] in pool.leads or toks[k] in _ADVERBS):
-                    k += 1
-                if k > 0 and len("".join(toks[k:])) <= 8:
-                    out.append((_Clause(toks, c.mark, c.unit, c.source, c.kind, c.pos), k))
-            memo[id(pool)] = out
-        return memo[id(pool)]
 
     def _verb_splits(self, pool: _Pool) -> list[tuple[_Clause, int]]:
         """(single, where its object starts) for the singles of `pool` whose lead words end
@@ -583,8 +440,13 @@ class Generator:
                     else:
                         n = group.clauses if group else rng.choice([1, 2, 2] if pool.singles else [2])
                     use = part if shared else None
-                    tokens = (self._recombine_single(rng, pool, lead, use) if n == 1
-                              else self._combine(rng, pool, n, lead, "", None, use))
+                    if n == 1:
+                        tokens = (self._vo_heading(rng, lead, use) if rng.random() < VO_SHARE
+                                  else None) or self._recombine_single(rng, pool, lead, use)
+                    elif n == 2 and rng.random() < VO_SHARE / 2:
+                        tokens = self._vo_pair(rng, lead, use)
+                    else:
+                        tokens = self._combine(rng, pool, n, lead, "", None, use)
                     if (not tokens or _doubled(tokens) or self._verb_de(tokens)
                             or not self._novel(tokens)):
                         continue
@@ -625,29 +487,24 @@ class Generator:
                 if kind == "opening" and not _OPENING_LEAD.search(text):
                     continue
                 return text
+        if kind != "opening":  # a thin pool: the genre's frame, charging someone (各级各部门要…)
+            for _ in range(tries):
+                tokens = self._frame_tokens(rng, rng.choice((2, 3)), charge=kind == "closing",
+                                            strict=False)
+                if not tokens or not self._novel(tokens):
+                    continue
+                text = self._surface(tokens)
+                if kind == "closing" and not text.startswith(_CLOSING_STARTS):
+                    continue
+                if (not _repeats(text, avoid)
+                        and not _stutters(text) and not _echoes(text, avoid, self.topic, 6)):
+                    return text
+        if kind == "closing":  # the genre's stock charge, when every clause is spent
+            options = [f.format(topic=self.topic) for f in _CLOSING_FORMULAS]
+            options = [o for o in options if not _repeats(o, avoid)]
+            if options:
+                return rng.choice(options)
         return None
-
-    def tasks(self, rng: random.Random, avoid: frozenset[str] = frozenset()) -> list[str]:
-        """Two actions naming the topic, for 主要任务是…: real clauses, topic swapped."""
-        found: list[str] = []
-        for key in ("opening", "body", "heading/1", "heading/2"):
-            pool = self._pool(key)
-            for c in pool.firsts + pool.mids + pool.lasts + pool.singles:
-                text = self._surface(list(c.tokens))
-                if (c.kind in (ACT, PURPOSE) and self._swap.intersection(c.tokens)
-                        and self.typer.is_verb(c.tokens[0]) and c.tokens[0] not in self._swap
-                        and 8 <= len(text) <= 22 and "〔" not in text
-                        and not text.startswith(("要", "把", "将"))):
-                    found.append(text)
-        found = sorted(set(found))
-        rng.shuffle(found)
-        out: list[str] = []
-        for text in found:
-            if not _echoes(text, frozenset(out) | avoid, self.topic, 4):
-                out.append(text)
-            if len(out) == 2:
-                break
-        return out
 
     def fill_meeting(self, text: str, meeting: str) -> str:
         """Name the user's meeting where a real opening names its own."""

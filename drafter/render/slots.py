@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from drafter.phrases.book import ParallelGroup
 from drafter.phrases.facts import FALLBACK_PREFIX
 from drafter.phrases.generate import SHARES, Generator
+from drafter.phrases.genre import OCCASION
 
 FRAME = "0"  # path of everything outside the numbered points
 _CN = "零一二三四五六七八九十"
@@ -122,7 +123,7 @@ class Slots:
         tasks = self.gen.tasks(rng, frozenset(self.used))
         task = "，".join(tasks) if tasks else fallback("会议任务")
         self.used.update(tasks)
-        first = f"今天，我们召开{self.meeting()}，主要任务是{task}。"
+        first = f"今天，我们召开{self.meeting()}，主要任务是：{task}。"
         # the second sentence (the situation, or a call to attention) is optional: a real
         # opening may stop at the task, so none found leaves the complete first sentence
         second = self.gen.sentence(rng, "opening", None, frozenset(self.used)) or ""
@@ -131,6 +132,9 @@ class Slots:
 
     def transition(self) -> str:
         formulas = self.gen.book.transitions or ["下面，我就做好{topic}工作讲几点意见。"]
+        if self.topic != self.gen.book.topic.corpus_topic:  # a season or occasion (今冬明春) belongs to the corpus's own topic
+            formulas = [f for f in formulas if not OCCASION.search(f)] or [
+                "下面，我就做好{topic}工作讲几点意见。"]
         formula = self.rng(FRAME, "transition").choice(formulas)
         org = filled(self.vars.get("org")) or "{org}"
         text = formula.replace("{topic}", self.topic).replace("{org}", org)
