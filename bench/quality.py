@@ -37,7 +37,7 @@ from drafter.phrases.form import heading_problems  # noqa: E402
 from drafter.phrases.generate import _MEETING_RE  # noqa: E402
 from drafter.phrases.text import ChineseText  # noqa: E402
 from drafter.phrases.tokenize import Tokenizer  # noqa: E402
-from drafter.render import _values, render_with  # noqa: E402
+from drafter.render import effective_variables, render_with  # noqa: E402
 
 TOPICS = ("疫情防控", "安全生产", "乡村振兴")
 # Independent of the generator's filter (drafter/phrases/data/corpus_topic_words.txt, mined):
@@ -282,7 +282,7 @@ def main() -> None:
             given = {"topic": topic, "org": "某县"}
             if seed % 2:  # half the runs name the meeting, half rely on the default
                 given["meeting"] = f"全县{topic}工作会议"
-            values = _values(template, given, book)
+            values = effective_variables(template, given, book.topic.corpus_topic)
             if name == "drafter":
                 gen = Generator(book, topic)
             elif name == "word-level per slot":

@@ -46,6 +46,8 @@ def test_choose_second_template_with_arrow_keys(tmp_path: Path) -> None:
         child.send(DOWN)
         child.send("\r")
         asked = [v for v in chosen.variables if v.ask_when in ("always", "missing")]
+        # topic and organisation come first: the meeting's default follows them
+        asked.sort(key=lambda v: {"topic": 0, "org": 1}.get(v.key, 2))
         answers = {}
         for var in asked:
             child.expect_exact(var.prompt.rstrip("：:"))

@@ -147,11 +147,19 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
     """
     from drafter.outline.check import FACT_SLOT
 
+    from drafter.render import effective_variables
+
     answers = dict(given)
-    for var in template.variables:
+    # Topic and organisation are asked first: a meeting the writer has not named follows them
+    # (市安委会安全生产工作会议).
+    first = {"topic": 0, "org": 1}
+    ordered = sorted(template.variables, key=lambda v: first.get(v.key, 2))
+    for var in ordered:
         ask = interactive and (var.ask_when == "always"
                                or (var.ask_when == "missing" and var.key not in given))
         default = given.get(var.key, _default(var, ask))
+        if var.key == "meeting" and "meeting" not in given:
+            default = effective_variables(template, answers)["meeting"]
         if ask:
             import questionary
 
@@ -163,4 +171,4 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
             answers[var.key] = reply.strip() or (default if placeholder else "")
         else:
             answers[var.key] = default
-    return answers
+    return effective_variables(template, answers)

@@ -31,6 +31,7 @@ from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 _CLAUSE_MARKS = ("，", "；", "：")
 SHARES = 6
 SMALL_POOL = 60  # openers a role's body pool needs to stand alone
+ELIDED = 0.7  # share of body sentences drawn as one real sentence with a clause left out
 NEAR = 2  # how many sentences away a "neighbouring" clause may come from
 LOCAL = 1.0  # how often a sentence continues with a neighbouring clause
 _MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会(?!议))")
@@ -127,8 +128,8 @@ class Generator(GenreMixin):
             for j, (toks, mark) in enumerate(u.clauses):
                 if not toks or "〔人名待补〕" in toks or self._leaks(toks):
                     continue
-                if self.swapping and not self.generic(toks):
-                    continue  # specific to one speech of the corpus topic
+                if not self.generic(toks):
+                    continue  # specific to one speech: reads as a foreign detail elsewhere
                 text = "".join(toks)
                 if (_BAD_FIRST if j == 0 else _BAD_LATER).search(text):
                     continue
@@ -285,7 +286,7 @@ class Generator(GenreMixin):
         far; a goal from elsewhere (确保…) must share a word or name the topic in the genre's
         own words, so 做好煤电油气供应 is never closed by 切实保障自身安全.
         """
-        if first_re is None and rng.random() < (FRAMED if self.swapping else FRAMED / 2):
+        if first_re is None and rng.random() < FRAMED:
             return self._frame_tokens(rng, n)
         firsts = [c for c in pool.firsts if c.kind in OPENERS and (part is None or part(c.unit))]
         if first_re is not None:
@@ -354,7 +355,7 @@ class Generator(GenreMixin):
         pairs = self.pairs()
         tails = [(t, k) for t, k in tails if t.unit != head.unit and t.tokens[k - 1] in kin
                  and (verb, t.tokens[k]) in pairs and t.tokens[k] not in pool.leads
-                 and not (self.swapping and not self.generic(t.tokens[k:]))]
+                 and self.generic(t.tokens[k:])]
         if not tails:
             return None
         tail, tk = rng.choice(tails)
@@ -474,7 +475,10 @@ class Generator(GenreMixin):
                 continue
             for _ in range(tries if kind == "closing" else tries // len(keys)):
                 n = rng.choice((2, 2, 3) if first_re else (2, 2, 2, 3))
-                tokens = self._combine(rng, pool, n, None, "。", first_re)
+                if kind == "body" and rng.random() < ELIDED:
+                    tokens = self._elided(rng, key)
+                else:
+                    tokens = self._combine(rng, pool, n, None, "。", first_re)
                 if not tokens or not self._novel(tokens):
                     continue
                 text = self._surface(tokens)
@@ -505,6 +509,36 @@ class Generator(GenreMixin):
             if options:
                 return rng.choice(options)
         return None
+
+    def _elided(self, rng: random.Random, key: str) -> list[str] | None:
+        """A real sentence of three or more clauses with a middle clause left out.
+
+        Blind readers rated clauses joined across sentences low (a measure tacked onto an
+        unrelated stock ending); clauses of one sentence belong together, and leaving one out
+        (plus the novelty check) keeps the line from copying its source.
+        """
+        units = [u for u in self.book.pool(key) if len(u.clauses) >= 3]
+        if not units:
+            return None
+        clauses = rng.choice(units).clauses
+        if any(m == "：" for _, m in clauses[:-1]):
+            return None
+        drop = {rng.randrange(1, len(clauses) - 1)}
+        if len(clauses) >= 5 and rng.random() < 0.5:
+            drop.add(rng.randrange(1, len(clauses) - 1))
+        keep = [c for i, c in enumerate(clauses) if i not in drop]
+        tokens: list[str] = []
+        for i, (toks, mark) in enumerate(keep):
+            text = "".join(toks)
+            if not toks or "〔人名待补〕" in toks or self._leaks(toks):
+                return None
+            if self.swapping and not self.generic(toks):
+                return None
+            if i > 0 and _BAD_LATER.search(text):
+                return None
+            tokens += list(toks)
+            tokens.append(mark if i < len(keep) - 1 and mark in _CLAUSE_MARKS else "。")
+        return tokens
 
     def fill_meeting(self, text: str, meeting: str) -> str:
         """Name the user's meeting where a real opening names its own."""

@@ -55,20 +55,26 @@ def render_outline(
     from drafter.phrases.generate import Generator
 
     book = book if book is not None else load_phrasebook()
-    values = _values(template, variables, book)
+    values = effective_variables(template, variables, book.topic.corpus_topic)
     generator = Generator(book, values.get("topic", ""))
     return render_with(template, values, seed, generator, section_seeds)
 
 
-def _values(template: TemplateInfo, variables: Mapping[str, str], book: PhraseBook) -> dict[str, str]:
-    """The five base variables, the template's declared defaults, then the user's values."""
+def effective_variables(
+    template: TemplateInfo, variables: Mapping[str, str], default_topic: str = ""
+) -> dict[str, str]:
+    """The values a render uses: the five base variables, the template's declared defaults,
+    then the user's values; a meeting the user did not name follows the topic.
+
+    `drafter new` records these in the outline's front matter, so the file says what it used.
+    """
     values = {k: "" for k in BASE_VARIABLES}
     for var in getattr(template, "variables", []) or []:
         if not values.get(var.key):
             values[var.key] = str(var.default or "")
     defaults = dict(values)
     values.update({k: str(v) for k, v in variables.items()})
-    topic = values.get("topic") or book.topic.corpus_topic
+    topic = values.get("topic") or default_topic
     if values["meeting"] == defaults["meeting"] and topic not in values["meeting"]:
         # the template's default meeting names the corpus's topic (新冠肺炎疫情防控工作会议):
         # a meeting the user did not name follows the user's topic instead
@@ -130,5 +136,5 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
-__all__ = ["render_outline"]
+__all__ = ["effective_variables", "render_outline"]
 

@@ -148,7 +148,9 @@ class Slots:
         rng = self.rng(FRAME, "closing")
         place = filled(self.vars.get("org"))
         out = [f"同志们，做好{self.topic}工作，责任重大、使命光荣。"]
-        out += [self._sentence(rng, "closing", None, "结束语") for _ in range(int(n))]
+        # The closing does not depend on the points above it (it draws from its own pool), so
+        # `new` can tell the closing lines apart by redrawing the last point.
+        out += [self._sentence(rng, "closing", None, "结束语", frozenset()) for _ in range(int(n))]
         out.append(f"让我们以更加务实的作风、更加有力的举措，全力以赴抓好各项工作落实，"
                    f"为推动{place}{self.topic}工作再上新台阶作出新的更大贡献！")
         return "".join(out)
@@ -191,8 +193,9 @@ class Slots:
         rng = self._next_draw("body")
         return "".join(self._sentence(rng, "body", role, "正文") for _ in range(int(n)))
 
-    def _sentence(self, rng: random.Random, kind: str, role: str | None, what: str) -> str:
-        text = self.gen.sentence(rng, kind, role, frozenset(self.used))
+    def _sentence(self, rng: random.Random, kind: str, role: str | None, what: str,
+                  avoid: frozenset[str] | None = None) -> str:
+        text = self.gen.sentence(rng, kind, role, frozenset(self.used) if avoid is None else avoid)
         if text is None:
             return fallback(what)
         self.used.add(text)
