@@ -31,7 +31,7 @@ from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 _CLAUSE_MARKS = ("，", "；", "：")
 SHARES = 6
 SMALL_POOL = 60  # openers a role's body pool needs to stand alone
-ELIDED = 0.7  # share of body sentences drawn as one real sentence with a clause left out
+ELIDED = 0.9  # share of body sentences drawn as one real sentence with a clause left out
 NEAR = 2  # how many sentences away a "neighbouring" clause may come from
 LOCAL = 1.0  # how often a sentence continues with a neighbouring clause
 _MEETING_RE = re.compile(r"召开(?:了)?[^，。；]{2,40}?(?:会议|会(?!议))")
@@ -475,7 +475,8 @@ class Generator(GenreMixin):
                 continue
             for _ in range(tries if kind == "closing" else tries // len(keys)):
                 n = rng.choice((2, 2, 3) if first_re else (2, 2, 2, 3))
-                if kind == "body" and rng.random() < ELIDED:
+                # for another topic few real sentences are generic enough to keep: try fewer
+                if kind == "body" and rng.random() < (ELIDED / 3 if self.swapping else ELIDED):
                     tokens = self._elided(rng, key)
                 else:
                     tokens = self._combine(rng, pool, n, None, "。", first_re)
