@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ def fake_render(seed: int):
     """A stand-in for render_outline with its seeding contract: a section's words depend on
     (seed, path), or on section_seeds for the path or an ancestor; the number of children too."""
 
-    def render(section_seeds: dict[str, int]) -> str:
+    def render(section_seeds: dict[str, int], avoid=()) -> str:  # type: ignore[no-untyped-def]
         def word(path: str) -> str:
             parts = path.split(".")
             key: tuple = (seed, path)
@@ -177,3 +178,25 @@ def test_reordered_points_are_redrawn_from_their_own_template_section(outline) -
     heading = result.outline.body.split("\n")[find_span(section_tree(result.outline.body, 2), "2").start]
     assert heading.startswith("## 三、要点")
     assert find_span(section_tree(result.outline.body, 2), "3").heading.text == s2.heading.text
+
+
+def test_regen_repeats_nothing_already_in_the_document() -> None:
+    """The redrawn point draws no heading or sentence that stands elsewhere in the file."""
+    from drafter.outline.generate import closing_from_source, renderer_for
+    from drafter.templates import get_template
+
+    template = get_template("yi-nested")
+    variables = {"topic": "安全生产", "org": "某县"}
+    render = renderer_for(template, variables, 7)
+    outline = build_outline(template.id, variables, 7, render, closing=closing_from_source(template))
+    for seed in range(5):
+        result = regen_section(outline, "2.2", render, seed=seed)
+        lines = result.outline.body.split("\n")
+        span = find_span(section_tree(result.outline.body, result.outline.closing), "2.2")
+        inside = "\n".join(lines[span.start:span.end])
+        outside = lines[: span.start] + lines[span.end:]
+        texts = [h.split(None, 1)[-1] for h in outside if h.startswith("#")]
+        heading = lines[span.start].split(None, 1)[-1]
+        assert heading[2:] not in {t[2:] for t in texts}, heading  # 二要X vs 一要X
+        for sentence in re.findall(r"[^。！？]+[。！？]", inside):
+            assert all(sentence not in line for line in outside), sentence

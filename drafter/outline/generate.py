@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +24,9 @@ def renderer_for(template: Any, variables: dict[str, str], seed: int) -> Rendere
 
     book = load_phrasebook()
 
-    def render(section_seeds: dict[str, int]) -> str:
+    def render(section_seeds: dict[str, int], avoid: Iterable[str] = ()) -> str:
         return render_outline(template, dict(variables), seed,
-                              section_seeds=section_seeds or None, book=book)
+                              section_seeds=section_seeds or None, book=book, avoid=avoid)
 
     return render
 

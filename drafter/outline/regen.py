@@ -7,6 +7,7 @@ an untouched section matches the fingerprint recorded for some template path, us
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -23,8 +24,10 @@ from drafter.outline.model import (
     walk,
 )
 
-# Renders the whole body for the outline's template, variables and seed, given section seeds.
-Renderer = Callable[[dict[str, int]], str]
+# Renders the whole body for the outline's template, variables and seed, given section seeds
+# and (optionally) the lines already in the document, which the new text must not repeat.
+Renderer = Callable[..., str]
+_SENTENCE = re.compile(r"[^。！？]+[。！？]")
 
 
 @dataclass
@@ -108,7 +111,8 @@ def regen_section(
     seeds = {p: s for p, s in outline.section_seeds.items()
              if p != origin and not p.startswith(origin + ".")}
     seeds[origin] = new_seed
-    fresh = render(seeds).split("\n")
+    around = lines[:span.start] + lines[span.end:]
+    fresh = render(seeds, avoid=_written(around)).split("\n")
     fresh_spans = section_tree("\n".join(fresh), outline.closing)
     new_span = find_span(fresh_spans, origin)
     if new_span is None:
@@ -124,6 +128,20 @@ def regen_section(
         prints[s.path] = fingerprint(fresh, s)
     updated = replace(outline, body=body, section_seeds=seeds, fingerprints=prints)
     return RegenResult(updated, path, origin, new_seed, edited, old_text)
+
+
+def _written(lines: list[str]) -> list[str]:
+    """Headings (without # or marker) and sentences of the document around a section."""
+    from drafter.outline._markers import split_marker
+
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if text.startswith("#"):
+            out.append(split_marker(text.lstrip("#").strip())[2])
+        elif text:
+            out += _SENTENCE.findall(text)
+    return out
 
 
 def _fit(new_lines: list[str], new_span: SectionSpan, current: SectionSpan) -> list[str]:

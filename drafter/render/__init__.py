@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError as JinjaTemplateError
@@ -49,15 +49,20 @@ def render_outline(
     section_seeds: Mapping[str, int] | None = None,
     *,
     book: PhraseBook | None = None,
+    avoid: Iterable[str] = (),
 ) -> str:
-    """The Markdown body of an outline (no front matter), byte-identical for equal inputs."""
+    """The Markdown body of an outline (no front matter), byte-identical for equal inputs.
+
+    `avoid` holds headings (without marker) and sentences already in the writer's document:
+    regen passes the text around the section it redraws, so the new text repeats none of it.
+    """
     from drafter.phrases.cache import load_phrasebook
     from drafter.phrases.generate import Generator
 
     book = book if book is not None else load_phrasebook()
     values = effective_variables(template, variables, book.topic.corpus_topic)
     generator = Generator(book, values.get("topic", ""))
-    return render_with(template, values, seed, generator, section_seeds)
+    return render_with(template, values, seed, generator, section_seeds, avoid)
 
 
 def effective_variables(
@@ -105,9 +110,10 @@ def level1_points(ast: nodes.Template) -> int | None:
 
 
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int, generator: Generator,
-                section_seeds: Mapping[str, int] | None = None) -> str:
+                section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = ()) -> str:
     """Render with a given line generator (drafter's, or a baseline being measured)."""
     slots = Slots(generator, values, seed, section_seeds)
+    slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)
     try:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from drafter.phrases.book import ParallelGroup
 from drafter.phrases.facts import FALLBACK_PREFIX
@@ -87,6 +87,13 @@ class Slots:
         self.topic = self.vars.get("topic") or gen.topic
         self.used: set[str] = set()  # lines already in this outline: never repeat one
         self.heads: set[str] = set()  # headings so far: no two may share a clause
+
+    def avoid(self, lines: Iterable[str]) -> None:
+        """Treat these lines as already written: sentences end in 。！？, the rest are headings."""
+        for line in lines:
+            self.used.add(line)
+            if not line.endswith(("。", "！", "？")):
+                self.heads.add(line)
 
     # ---- randomness --------------------------------------------------------------------
     def rng(self, path: str, purpose: str) -> random.Random:
