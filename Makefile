@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-DRAFT_OUT ?= drafts/示例提纲.md
+# a new file each run: make draft never overwrites an outline the writer may have edited
+DRAFT_OUT := drafts/示例提纲-$(shell date +%Y%m%d-%H%M%S).md
 
 .PHONY: draft test bench clean
 
@@ -21,8 +22,8 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 	touch $(STAMP) $@
 
 draft: $(STAMP)
-	$(PY) -m drafter new --no-input --force --seed 7 -o $(DRAFT_OUT)
-	@cat $(DRAFT_OUT)
+	$(PY) -m drafter new --no-input --seed 7 -o "$(DRAFT_OUT)" </dev/null
+	@cat "$(DRAFT_OUT)"
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest

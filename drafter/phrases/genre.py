@@ -113,6 +113,13 @@ class GenreMixin:
     def generic(self, toks: list[str] | tuple[str, ...], df_min: int = GENERIC_DF) -> bool:
         """True when every content word of a clause is used in several speeches (or is a genre
         term or the topic): 压紧压实责任 travels to any topic, 受灾学校 belongs to one speech."""
+        memo = self.__dict__.setdefault("_generic_seen", {})
+        key = (tuple(toks), df_min)
+        if key not in memo:
+            memo[key] = self._generic(toks, df_min)
+        return memo[key]
+
+    def _generic(self, toks: list[str] | tuple[str, ...], df_min: int) -> bool:
         df = self.doc_freq()
         terms = self._terms
         for t in toks:

@@ -73,13 +73,15 @@ class NoveltyIndex:
         return bool(core) and core in self._text
 
     def passes(self, tokens: list[str], limits: NoveltyLimits) -> bool:
+        """True when no run longer than the limits is shared (one scan per limit: generation
+        calls this for every candidate, so it does not search for the longest run)."""
         text = "".join(tokens)
         if not tokens or self.is_verbatim(text):
             return False
-        if self.longest_run(tokens) > limits.allowed_run(len(tokens)):
+        if _has_run(self._encode(tokens), limits.allowed_run(len(tokens)) + 1, self._blob):
             return False
         # The same ratio in characters, so a different segmentation cannot hide a long copy.
-        return self.longest_char_run(text) <= limits.ratio * len(text)
+        return not _has_run(text, int(limits.ratio * len(text)) + 1, self._text)
 
     def closest(self, tokens: list[str]) -> tuple[float, int, int | None]:
         """(overlap ratio, shared run in tokens, corpus source id) for `drafter check --sources`."""
@@ -93,3 +95,8 @@ class NoveltyIndex:
                 if piece in sent:
                     return run / len(tokens), run, self._sources[j]
         return run / len(tokens), run, None
+
+
+def _has_run(seq: str, k: int, blob: str) -> bool:
+    """True when some run of `k` items of `seq` occurs in `blob`."""
+    return k <= len(seq) and any(seq[i : i + k] in blob for i in range(len(seq) - k + 1))
