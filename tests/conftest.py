@@ -25,3 +25,13 @@ def gold() -> list[dict]:
     if not GOLD_PATH.exists():
         pytest.skip("../shared/gold is not present")
     return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    """One DRAFTER_HOME shared by the outline CLI tests, so the phrase models are built once."""
+    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    return home

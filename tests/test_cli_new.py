@@ -14,14 +14,7 @@ from drafter.outline.model import fingerprints, parse_outline, section_tree
 from drafter.templates import list_templates
 
 
-@pytest.fixture(autouse=True)
-def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
-              monkeypatch: pytest.MonkeyPatch) -> Path:
-    """One DRAFTER_HOME for the outline CLI tests, so the phrase models are built once."""
-    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
-    home.mkdir(exist_ok=True)
-    monkeypatch.setenv("DRAFTER_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("warm_home")
 
 
 def new(*args: str):

@@ -13,35 +13,9 @@ from docx.oxml.ns import nsdecls
 from drafter.export import export_outline
 from drafter.export.blocks import outline_blocks
 
-corpus = pytest.importorskip("drafter.corpus", reason="corpus part not present yet")
-structure = pytest.importorskip("drafter.structure", reason="structure part not present yet")
+from drafter import corpus, structure
 
-OUTLINE = """---
-drafter: "0.1.0"
-template: "work-meeting"
-seed: 7
-variables: {}
----
-# 在全市安全生产工作会议上的讲话
-
-同志们：
-
-今天召开全市安全生产工作会议，主要任务是总结工作、部署任务。
-
-## 一、提高政治站位，深刻认识安全生产的重要意义
-
-过去一年，事故起数同比下降〔数据待补〕，形势总体平稳。
-
-### （一）坚持人民至上、生命至上
-
-#### 1. 重点行业领域风险依然突出
-
-〔待写：风险描述〕
-
-## 二、突出重点，扎实推进专项整治
-
-同志们，让我们推动全市安全生产形势持续稳定向好！
-"""
+OUTLINE = (Path(__file__).parent / "fixtures" / "export_outline.md").read_text(encoding="utf-8")
 
 
 LONG_OUTLINE = """---

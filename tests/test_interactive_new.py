@@ -18,14 +18,7 @@ DOWN = "\x1b[B"
 CLEAR_LINE = "\x15"  # Ctrl-U: empty the input box before typing
 
 
-@pytest.fixture(autouse=True)
-def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
-              monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Share the phrase-model cache with the other outline CLI tests."""
-    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
-    home.mkdir(exist_ok=True)
-    monkeypatch.setenv("DRAFTER_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("warm_home")
 
 
 def spawn(tmp_path: Path, *args: str):

@@ -11,14 +11,7 @@ from drafter.cli import app
 from drafter.outline.model import find_span, fingerprints, parse_outline, section_tree
 
 
-@pytest.fixture(autouse=True)
-def warm_home(drafter_home: Path, tmp_path_factory: pytest.TempPathFactory,
-              monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Share the phrase-model cache with the other outline CLI tests."""
-    home = tmp_path_factory.getbasetemp() / "outline-warm-home"
-    home.mkdir(exist_ok=True)
-    monkeypatch.setenv("DRAFTER_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("warm_home")
 
 
 def invoke(*args: str):

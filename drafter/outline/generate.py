@@ -132,27 +132,6 @@ __all__ = [
 
 def shape_preview(template: Any) -> str:
     """One line for the template menu: 开场 → 过渡 → 3点(形势认识/任务措施/保障要求) 第2点4小点… → 结尾."""
-    try:
-        from drafter.mine.shape import PART_NAMES, parse_shape
+    from drafter.mine.shape import shape_preview as preview
 
-        nodes = parse_shape(template.shape)
-    except (ImportError, ValueError, AttributeError):
-        return str(getattr(template, "shape", ""))
-    roles = list(getattr(template, "roles", []) or [])
-    grouped: list[list[str]] = []
-    for role in roles:
-        if grouped and grouped[-1][0] == role:
-            grouped[-1].append(role)
-        else:
-            grouped.append([role])
-    role_text = "/".join(g[0] if len(g) == 1 else f"{g[0]}×{len(g)}" for g in grouped)
-    points = f"{len(nodes)}点" + (f"({role_text})" if role_text else "")
-    kids = [len(n.children) for n in nodes]
-    if kids and all(k == kids[0] for k in kids) and kids[0]:
-        points += f" 各{kids[0]}小点"
-    elif any(kids):
-        points += " " + "、".join(f"第{i + 1}点{k}小点" for i, k in enumerate(kids) if k)
-    parts = list(getattr(template, "parts", []) or [])
-    before = [PART_NAMES.get(p, p) for p in parts if p != "closing"]
-    after = [PART_NAMES["closing"]] if "closing" in parts else []
-    return " → ".join(before + [points] + after)
+    return preview(template.shape, template.roles, template.parts)
