@@ -116,6 +116,10 @@ class Generator(GenreMixin):
             return False
         return bool(self._leak_re.search("".join(t for t in toks if t not in self._swap)))
 
+    def _unsafe(self, toks: list[str] | tuple[str, ...]) -> bool:
+        """A clause never to reuse: empty, naming a masked person, or carrying the corpus topic."""
+        return not toks or "〔人名待补〕" in toks or self._leaks(toks)
+
     def _make_pool(self, units: list[Unit], chain_json: str | None) -> _Pool:
         pool = _Pool([], [], [], [], frozenset(), frozenset(), [], {})
         for i, u in enumerate(units):
@@ -126,7 +130,7 @@ class Generator(GenreMixin):
             if any(m == "：" for _, m in u.clauses[:-1]):
                 continue  # "…：一是…" lines do not recombine
             for j, (toks, mark) in enumerate(u.clauses):
-                if not toks or "〔人名待补〕" in toks or self._leaks(toks):
+                if self._unsafe(toks):
                     continue
                 if not self.generic(toks):
                     continue  # specific to one speech: reads as a foreign detail elsewhere
@@ -531,7 +535,7 @@ class Generator(GenreMixin):
         tokens: list[str] = []
         for i, (toks, mark) in enumerate(keep):
             text = "".join(toks)
-            if not toks or "〔人名待补〕" in toks or self._leaks(toks):
+            if self._unsafe(toks):
                 return None
             if self.swapping and not self.generic(toks):
                 return None

@@ -46,26 +46,11 @@ class NoveltyIndex:
 
     def longest_run(self, tokens: list[str]) -> int:
         """Length in tokens of the longest contiguous run shared with one corpus sentence."""
-        enc = self._encode(tokens)
-        lo, hi = 0, len(enc)
-        while lo < hi:  # a run of k shared implies every shorter one: binary search on k
-            k = (lo + hi + 1) // 2
-            if any(enc[i : i + k] in self._blob for i in range(len(enc) - k + 1)):
-                lo = k
-            else:
-                hi = k - 1
-        return lo
+        return _longest_run(self._encode(tokens), self._blob)
 
     def longest_char_run(self, text: str) -> int:
         """Longest run of characters shared with one corpus sentence (tokenisation-proof)."""
-        lo, hi = 0, len(text)
-        while lo < hi:
-            k = (lo + hi + 1) // 2
-            if any(text[i : i + k] in self._text for i in range(len(text) - k + 1)):
-                lo = k
-            else:
-                hi = k - 1
-        return lo
+        return _longest_run(text, self._text)
 
     def is_verbatim(self, text: str) -> bool:
         """True when the whole line (without its end mark) occurs inside a corpus sentence."""
@@ -100,3 +85,16 @@ class NoveltyIndex:
 def _has_run(seq: str, k: int, blob: str) -> bool:
     """True when some run of `k` items of `seq` occurs in `blob`."""
     return k <= len(seq) and any(seq[i : i + k] in blob for i in range(len(seq) - k + 1))
+
+
+def _longest_run(seq: str, blob: str) -> int:
+    """Longest k such that some run of k items of `seq` occurs in `blob` (a run of k shared
+    implies every shorter one, so binary search on k)."""
+    lo, hi = 0, len(seq)
+    while lo < hi:
+        k = (lo + hi + 1) // 2
+        if _has_run(seq, k, blob):
+            lo = k
+        else:
+            hi = k - 1
+    return lo
