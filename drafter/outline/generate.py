@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,20 +13,21 @@ from drafter.outline.model import Outline, fingerprints, section_tree, walk
 from drafter.outline.regen import Renderer, closing_lines, last_top_path
 
 
-def renderer_for(template: Any, variables: dict[str, str], seed: int) -> Renderer:
+def renderer_for(template: Any, variables: dict[str, str], seed: int,
+                 refs: Sequence[Any] = ()) -> Renderer:
     """A Renderer over drafter.render.render_outline for one template, variables and seed.
 
-    The phrase book is loaded once and shared by every render of this renderer (regen and
-    the closing probe render more than once).
+    The topic's material is found once and shared by every render of this renderer (regen
+    and the closing probe render more than once).
     """
-    from drafter.phrases.cache import load_phrasebook
-    from drafter.render import render_outline
+    from drafter.render import effective_variables, render_outline, topic_material
 
-    book = load_phrasebook()
+    topic = effective_variables(template, variables).get("topic", "")
+    material, frame = topic_material(topic, refs) if topic else (None, None)
 
     def render(section_seeds: dict[str, int], avoid: Iterable[str] = ()) -> str:
-        return render_outline(template, dict(variables), seed,
-                              section_seeds=section_seeds or None, book=book, avoid=avoid)
+        return render_outline(template, dict(variables), seed, section_seeds=section_seeds or None,
+                              avoid=avoid, material=material, frame=frame, refs=refs)
 
     return render
 

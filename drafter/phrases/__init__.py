@@ -1,44 +1,27 @@
 """Phrase models: new headings and sentences in the genre's voice, recombined from real clauses.
 
 Training (`build_phrasebook`) is pure and imports jieba; loading a cached book and generating
-from it (`load_phrasebook`, `Generator`) never does.
+from it (`load_phrasebook`, `Generator`) never does. Names are imported on first use, so a
+module that needs one of them does not load the others.
 """
 
 from __future__ import annotations
 
-from drafter.phrases.book import ParallelGroup, PhraseBook, TopicInfo, Unit
-from drafter.phrases.cache import load_phrasebook
-from drafter.phrases.facts import FACT_SLOTS, FALLBACK_PREFIX, PLACEHOLDER_RE
-from drafter.phrases.generate import Generator
-from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
+from importlib import import_module
+from typing import Any
+
+_WHERE = {
+    "ParallelGroup": "book", "PhraseBook": "book", "TopicInfo": "book", "Unit": "book",
+    "load_phrasebook": "cache", "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts",
+    "PLACEHOLDER_RE": "facts", "Generator": "generate", "NoveltyIndex": "novelty",
+    "NoveltyLimits": "novelty", "explain": "overlap", "build_phrasebook": "build",
+}
 
 
-def explain(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """Per-sentence overlap with the corpus (lazy import: it tokenises, so it loads jieba)."""
-    from drafter.phrases.overlap import explain as run
-
-    return run(*args, **kwargs)
-
-
-def build_phrasebook(*args, **kwargs) -> PhraseBook:  # type: ignore[no-untyped-def]
-    """Train a PhraseBook from skeletons (lazy import: keeps jieba off the warm path)."""
-    from drafter.phrases.build import build_phrasebook as build
-
-    return build(*args, **kwargs)
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(f"drafter.phrases.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'drafter.phrases' has no attribute {name!r}")
 
 
-__all__ = [
-    "FACT_SLOTS",
-    "FALLBACK_PREFIX",
-    "PLACEHOLDER_RE",
-    "Generator",
-    "NoveltyIndex",
-    "NoveltyLimits",
-    "ParallelGroup",
-    "PhraseBook",
-    "TopicInfo",
-    "Unit",
-    "build_phrasebook",
-    "explain",
-    "load_phrasebook",
-]
+__all__ = sorted(_WHERE)

@@ -28,7 +28,18 @@ class SpeechSource(Protocol):
 
 
 def cache_key(store: SpeechSource) -> str:
-    raw = f"{store.content_hash()}|{__version__}|{FORMAT}"
+    return _key(store.content_hash(), __version__, FORMAT)
+
+
+def book_key(book: PhraseBook) -> str:
+    """The cache key of the corpus a book was trained on (the same as cache_key of its store)."""
+    meta = book.meta
+    return _key(str(meta.get("corpus_hash", "")), str(meta.get("drafter_version", "")),
+                str(meta.get("format", "")))
+
+
+def _key(corpus_hash: str, version: str, fmt: str) -> str:
+    raw = f"{corpus_hash}|{version}|{fmt}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
@@ -67,6 +78,10 @@ def load_phrasebook(
     for old in path.parent.glob("phrasebook-*.json"):
         old.unlink(missing_ok=True)
     book.save(path)
+    # the corpus's phrases for the topic search are trained with the book (jieba is loaded now)
+    from drafter.topics import load_corpus_phrases
+
+    load_corpus_phrases(store, cache_key(store), parse)
     _MEMO[key] = book
     return book
 

@@ -158,6 +158,10 @@ class Tokenizer:
         for text, tagged in zip(todo, parallel_map(self._pos_now, todo, jobs, size=size)):
             self._tagged[text] = tagged
 
+    def tag_of(self, word: str) -> str:
+        """The part-of-speech flag jieba's dictionary gives a word ("" when unknown): no tagging run."""
+        return str(self._pos.word_tag_tab.get(word, ""))
+
     def general_frequency(self, word: str) -> int:
         """How common a word is in jieba's general dictionary (0 when unknown)."""
         return int(self._tok.FREQ.get(word, 0))

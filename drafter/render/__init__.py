@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError as JinjaTemplateError
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from drafter.phrases.book import PhraseBook
     from drafter.phrases.generate import Generator
     from drafter.templates import TemplateInfo
+    from drafter.topics import CorpusFrame
+    from drafter.topics.knowledge import TopicMaterial
+    from drafter.topics.refs import Reference
 
 BASE_VARIABLES = ("meeting", "org", "speaker", "topic", "date")
 
@@ -50,19 +53,53 @@ def render_outline(
     *,
     book: PhraseBook | None = None,
     avoid: Iterable[str] = (),
+    material: TopicMaterial | None = None,
+    frame: CorpusFrame | None = None,
+    refs: Sequence[Reference] = (),
 ) -> str:
     """The Markdown body of an outline (no front matter), byte-identical for equal inputs.
 
     `avoid` holds headings (without marker) and sentences already in the writer's document:
     regen passes the text around the section it redraws, so the new text repeats none of it.
     """
+    if material is not None and frame is not None:
+        values = effective_variables(template, variables, frame.corpus_topic)
+        return render_with(template, values, seed, None, section_seeds, avoid, material, frame)
+    if material is None and book is None:
+        # the topic's material names the corpus's own topic too, so a warm run needs no
+        # phrase book (a template without a topic default falls back to the corpus's)
+        topic = effective_variables(template, variables).get("topic", "")
+        if topic:
+            material, frame = topic_material(topic, refs)
+            values = effective_variables(template, variables, frame.corpus_topic)
+            return render_with(template, values, seed, None, section_seeds, avoid, material, frame)
     from drafter.phrases.cache import load_phrasebook
-    from drafter.phrases.generate import Generator
+    from drafter.topics import CorpusFrame
 
     book = book if book is not None else load_phrasebook()
     values = effective_variables(template, variables, book.topic.corpus_topic)
-    generator = Generator(book, values.get("topic", ""))
-    return render_with(template, values, seed, generator, section_seeds, avoid)
+    if material is None:
+        material, _ = topic_material(values.get("topic", ""), refs, book)
+    return render_with(template, values, seed, None, section_seeds, avoid, material,
+                       CorpusFrame.of_book(book))
+
+
+def topic_material(topic: str, refs: Sequence[Reference] = (), book: PhraseBook | None = None
+                   ) -> tuple[TopicMaterial, CorpusFrame]:
+    """The material of a topic from the references, the writer's corpus and the bundled data."""
+    from drafter.topics import corpus_phrases_path, material_for
+
+    if book is not None:
+        from drafter.phrases.cache import book_key
+
+        key = book_key(book)
+        if corpus_phrases_path(key).exists():  # trained with the book: no store needed
+            return material_for(topic, key, None, refs, book)
+    from drafter.corpus import open_store
+    from drafter.phrases.cache import cache_key
+
+    store = open_store()
+    return material_for(topic, cache_key(store), store, refs, book)
 
 
 def effective_variables(
@@ -109,10 +146,27 @@ def level1_points(ast: nodes.Template) -> int | None:
     return count or None
 
 
-def render_with(template: TemplateInfo, values: dict[str, str], seed: int, generator: Generator,
-                section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = ()) -> str:
-    """Render with a given line generator (drafter's, or a baseline being measured)."""
-    slots = Slots(generator, values, seed, section_seeds)
+def slot_calls(ast: nodes.Template) -> tuple[int, int]:
+    """How many headings and body sentences the template asks for (loops counted once)."""
+    heads = bodies = 0
+    for call in ast.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name):
+            continue
+        if call.node.name == "heading":
+            heads += 1
+        elif call.node.name == "body":
+            n = call.args[1] if len(call.args) > 1 else None
+            bodies += int(n.value) if isinstance(n, nodes.Const) and isinstance(n.value, int) else 1
+    return heads, bodies
+
+
+def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
+                generator: Generator | None, section_seeds: Mapping[str, int] | None = None,
+                avoid: Iterable[str] = (), material: TopicMaterial | None = None,
+                frame: CorpusFrame | None = None) -> str:
+    """Render with the topic's material (drafter), or with a given line generator (the legacy
+    corpus-topic generator, or a baseline being measured)."""
+    slots = Slots(generator, values, seed, section_seeds, material=material, frame=frame)
     slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)
@@ -120,6 +174,8 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int, gener
         ast = env.parse(template.source_text, name=template.id, filename=filename)
         _check_names(ast, set(values) | set(SLOT_NAMES), filename)
         slots.points = level1_points(ast)
+        if slots.composer is not None:
+            slots.composer.plan(*slot_calls(ast))
         code = env.compile(ast, name=template.id, filename=filename)
         compiled = env.template_class.from_code(env, code, env.globals, None)
     except TemplateSyntaxError as exc:

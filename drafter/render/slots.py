@@ -28,10 +28,17 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 
-from drafter.phrases.book import ParallelGroup
+from typing import TYPE_CHECKING
+
 from drafter.phrases.facts import FALLBACK_PREFIX
-from drafter.phrases.generate import SHARES, Generator
-from drafter.phrases.genre import OCCASION
+from drafter.topics import CorpusFrame
+from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
+from drafter.topics.knowledge import TopicMaterial
+
+if TYPE_CHECKING:
+    from drafter.phrases.book import ParallelGroup
+    from drafter.phrases.generate import Generator
+
 
 FRAME = "0"  # path of everything outside the numbered points
 _CN = "零一二三四五六七八九十"
@@ -72,10 +79,16 @@ def fallback(what: str) -> str:
 class Slots:
     """The state of one render: counters, the current point, the seeded draws."""
 
-    def __init__(self, gen: Generator, variables: Mapping[str, str], seed: int,
-                 section_seeds: Mapping[str, int] | None = None, points: int | None = None
-                 ) -> None:
-        self.gen = gen
+    def __init__(self, gen: Generator | None, variables: Mapping[str, str], seed: int,
+                 section_seeds: Mapping[str, int] | None = None, points: int | None = None,
+                 material: TopicMaterial | None = None, frame: CorpusFrame | None = None) -> None:
+        if gen is None and (material is None or frame is None):
+            raise ValueError("a render needs a phrase generator, or a topic's material and frame")
+        self.gen = gen  # the corpus-topic clause generator (legacy path, when no material)
+        self.frame = frame or CorpusFrame(gen.book.salutations, gen.book.transitions,
+                                          gen.book.topic.corpus_topic)  # type: ignore[union-attr]
+        self.material = material
+        self.composer = Composer(material, Frames.load()) if material is not None else None
         self.points = points  # level-1 points in the template, when the template fixes them
         self.vars = dict(variables)
         self.seed = seed
@@ -84,14 +97,18 @@ class Slots:
         self.path = FRAME
         self.roles: dict[str, str | None] = {}
         self.draws: dict[str, int] = {}
-        self.topic = self.vars.get("topic") or gen.topic
+        self.topic = self.vars.get("topic") or (gen.topic if gen is not None else self.frame.corpus_topic)
         self.used: set[str] = set()  # lines already in this outline: never repeat one
         self.heads: set[str] = set()  # headings so far: no two may share a clause
+        if self.composer is not None:
+            self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
 
     def avoid(self, lines: Iterable[str]) -> None:
         """Treat these lines as already written: sentences end in 。！？, the rest are headings."""
         for line in lines:
             self.used.add(line)
+            if self.composer is not None:
+                self.composer.avoid(line)
             if not line.endswith(("。", "！", "？")):
                 self.heads.add(line)
 
@@ -122,11 +139,13 @@ class Slots:
         return undouble(meeting.replace("工作工作", "工作"))
 
     def salutation(self) -> str:
-        return self.gen.book.salutations[0] if self.gen.book.salutations else "同志们："
+        return self.frame.salutations[0] if self.frame.salutations else "同志们："
 
     def opening(self) -> str:
         """今天，我们召开<meeting>，主要任务是<tasks>。 + one sentence on the situation."""
         rng = self.rng(FRAME, "opening")
+        if self.composer is not None:
+            return self._topic_opening(rng)
         tasks = self.gen.tasks(rng, frozenset(self.used))
         task = "，".join(tasks) if tasks else fallback("会议任务")
         self.used.update(tasks)
@@ -137,9 +156,18 @@ class Slots:
         self.used.add(second)
         return first + second
 
+    def _topic_opening(self, rng: random.Random) -> str:
+        assert self.composer is not None
+        tasks = self.composer.tasks(rng, 2)
+        work = "、".join(tasks) if tasks else fallback(f"{self.topic}重点工作")
+        return (f"今天，我们召开{self.meeting()}，主要任务是：深入贯彻落实上级关于{self.topic}工作的"
+                f"决策部署，总结工作、分析形势，对{work}等重点工作作出安排部署。")
+
     def transition(self) -> str:
-        formulas = self.gen.book.transitions or ["下面，我就做好{topic}工作讲几点意见。"]
-        if self.topic != self.gen.book.topic.corpus_topic:  # a season or occasion (今冬明春) belongs to the corpus's own topic
+        formulas = list(self.frame.transitions) or ["下面，我就做好{topic}工作讲几点意见。"]
+        if self.topic != self.frame.corpus_topic:
+            from drafter.phrases.genre import OCCASION
+  # a season or occasion (今冬明春) belongs to the corpus's own topic
             formulas = [f for f in formulas if not OCCASION.search(f)] or [
                 "下面，我就做好{topic}工作讲几点意见。"]
         formula = self.rng(FRAME, "transition").choice(formulas)
@@ -153,13 +181,18 @@ class Slots:
     def closing(self, n: int = 1) -> str:
         """A rallying close on the topic: the charge, the call to act, the resolve."""
         rng = self.rng(FRAME, "closing")
-        place = filled(self.vars.get("org"))
+        if self.composer is not None:
+            goal, task = self.composer.closing_goal, self.composer.closing_task
+            first = f"同志们，{goal}，" if goal else f"同志们，做好{self.topic}工作，"
+            resolve = f"{task}，" if task else ""
+            return (f"{first}责任重大、使命光荣。让我们以更加务实的作风、更加有力的举措，{resolve}"
+                    f"全力以赴抓好各项工作落实，推动{self.topic}工作再上新台阶！")
         out = [f"同志们，做好{self.topic}工作，责任重大、使命光荣。"]
         # The closing does not depend on the points above it (it draws from its own pool), so
         # `new` can tell the closing lines apart by redrawing the last point.
         out += [self._sentence(rng, "closing", None, "结束语", frozenset()) for _ in range(int(n))]
-        out.append(f"让我们以更加务实的作风、更加有力的举措，全力以赴抓好各项工作落实，"
-                   f"为推动{place}{self.topic}工作再上新台阶作出新的更大贡献！")
+        out.append("让我们以更加务实的作风、更加有力的举措，全力以赴抓好各项工作落实，"
+                   f"为推动{self.topic}工作再上新台阶作出新的更大贡献！")
         return "".join(out)
 
     # ---- points ------------------------------------------------------------------------
@@ -178,6 +211,8 @@ class Slots:
         if level == 1:
             self.roles[top] = role or None
         role = role or self.roles.get(top)
+        if self.composer is not None:
+            return marker_for(family, n) + self._topic_heading(level, role)
         group, salt = self._sibling_form(parent, level)
         text = self.gen.heading(self.rng(self.path, "heading"), level, role, group, (salt, n),
                                 frozenset(self.used), headings=frozenset(self.heads))
@@ -193,11 +228,43 @@ class Slots:
         if level == 1:  # top points read best as two clauses (提高政治站位，扛牢政治责任)
             groups = [g for g in groups if g.clauses == 2] or groups
         group = rng.choice(groups) if groups else None
+        from drafter.phrases.generate import SHARES
+
         return group, rng.randrange(SHARES * 1000)
+
+    def _point_role(self, role: str | None) -> str:
+        """The role a point plays in the speech's logic: 认识 first, 保障 last, tasks between."""
+        top = int(self.path.split(".")[0])
+        if self.points and self.points >= 3:
+            if top == 1:
+                return RECOGNISE
+            if top == self.points:
+                return GUARANTEE
+        return role if role in (RECOGNISE, TASK, GUARANTEE) else TASK
+
+    def _topic_heading(self, level: int, role: str | None) -> str:
+        assert self.composer is not None
+        rng = self.rng(self.path, "heading")
+        text = self.composer.heading(rng, level, self._point_role(role), self.path)
+        if text is None:
+            return fallback(f"{self.topic}工作的重点任务")
+        self.used.add(text)
+        self.heads.add(text)
+        return text
 
     def body(self, role: str | None = None, n: int = 1) -> str:
         role = role or self.roles.get(self.path.split(".")[0])
         rng = self._next_draw("body")
+        if self.composer is not None and self.path != FRAME:
+            role = self._point_role(role)
+            out = []
+            for _ in range(int(n)):
+                text = self.composer.body_sentence(rng, role, self.path)
+                if text is None:
+                    break
+                self.used.add(text)
+                out.append(text)
+            return "".join(out) or fallback("正文")
         return "".join(self._sentence(rng, "body", role, "正文") for _ in range(int(n)))
 
     def _sentence(self, rng: random.Random, kind: str, role: str | None, what: str,

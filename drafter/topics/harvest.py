@@ -1,0 +1,211 @@
+"""Harvest topic knowledge from official documents: formulations, terms and their associations.
+
+A *formulation* (规范提法) is a short verb phrase that recurs as a field's fixed wording in
+several documents (推动重大事故隐患动态清零, 持续巩固拓展脱贫攻坚成果): a clause of at most
+``MAX_CHARS`` characters, found in at least ``MIN_DOCS`` different documents, that starts with an
+action word and names no person, place or figure. Only such short phrases, content terms and
+counts leave this module: never a document's sentences or multi-clause spans.
+
+Each formulation carries the content terms of the sentences it was found in (its *context*), so
+that a topic named at run time (any topic, not a fixed list) can find the formulations that
+belong to it (drafter.topics.knowledge).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from drafter.text import CLAUSE_SPLIT, SENTENCE_SPLIT
+
+MAX_CHARS = 12
+MIN_CHARS = 5
+MIN_DOCS = 2
+CONTEXT_TERMS = 20
+COMPOUND_MIN_DF = 4
+
+# Dictionary flags of a clause's first word that make it a task (what the speaker asks for).
+_ACTION_TAGS = frozenset(("v", "vd", "vn", "d", "ad", "a", "vi", "vq"))
+# Names and figures never enter the data: person, place and organisation names; numbers.
+_NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nsf", "nt", "t", "m")
+_FIGURE = re.compile(r"[0-9０-９%％一二三四五六七八九十百千万亿两]+(?:个|项|条|批|家|年|次|大|化|五|者|级|类|型|位|支|区|县|市|省|片)|[0-9０-９%％]")
+_BAD = re.compile(r"[《》“”‘’\"'（）()【】\[\]<>＜＞/\\|·…—\-a-zA-Z]|本作品|我们|你们|他们|我国|我省|我市|本市|本省|全省|全市|全区|本办法|本条例|本规定|本意见")
+_LEAD = re.compile(r"^(?:同时|并且|并|还要|要|必须|应当|应|着力于|以及|和|及|而且|其中|另外|此外|特别是|尤其是|重点是|"
+                   r"各级人民政府|县级以上人民政府|县级以上地方人民政府|有关部门|各地区|各部门|各地)")
+# Words that open a task although jieba's dictionary does not tag them as verbs or adverbs.
+_ACTION_WORDS = frozenset("深化 着力 有力 精准 新建 大力发展 全力 加力 奋力 聚力 统筹 强化 提速 提质 稳步 有序 高效 "
+                          "纵深 系统 一体 协同 常态化 全链条 源头 依法 从严 严格 坚决 牢牢 全方位 多措并举".split())
+# Legal procedure: the voice of a regulation, not of a speech.
+_LEGAL = re.compile(r"移送|司法机关|依照|按照规定|有关规定|责令|罚款|处分|追究|当事人|申请人|被申请|行政机关|本法|本条例|本办法|规定的|违反|予以|吊销|"
+                    r"没收|拘留|诉讼|复议|赔偿|许可证|登记|备案|审批|批准|办理|提交|申请|经营者|之日起|期限")
+_PROVINCES = re.compile("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+                        "海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|长三角|京津冀|粤港澳|"
+                        "成渝|黄河|长江|东北|西部|中部|东部|雄安|浦东|深圳|兵团|两岸")
+_STOP = frozenset("我们 他们 以及 进一步 一批 全面 坚持 加强 推进 推动 深化 完善 健全 实施 开展 提升 提高 加快 强化 "
+                  "促进 建设 工作 发展 重点 有效 重要 主要 各项 积极 持续 扎实 不断 着力 大力 深入 切实 努力 "
+                  "全力 进行 实现 支持 做好 抓好 落实 工程 体系 机制 水平 能力 制度 问题 方面 领域 任务 要求 "
+                  "政府 国家 全国 社会 经济 人民 群众 中国 今年 去年 一年 五年 同志 地区 城市 部门 单位 企业".split())
+
+
+# A statement of what happened (未发生…, 形势持续向好, 同比下降) reports; it does not set a task.
+STATEMENT = re.compile(r"^(?:未|没有|已|已经|基本|初步|顺利|成功|圆满)|取得|实现了|同比|下降|增长|明显|显著|形势|向好|"
+                       r"稳定$|好转|中$|时$|后$|前$|期间|过程|得到|成为|达到|超过|位居|位列|列入|入选|荣获|获评|获得|的$|了$|着$|等$")
+
+
+# A section heading of a report or plan: 一、… (level 1) or （一）… (level 2).
+_HEADING = re.compile(r"^(?:([一二三四五六七八九十]+、)|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
+
+
+@dataclass
+class Formulation:
+    """A recurring short verb phrase and where it occurs."""
+
+    text: str
+    docs: set[str] = field(default_factory=set)
+    count: int = 0
+    context: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class Harvest:
+    """What one harvest found: formulations and the sentence frequencies of content terms."""
+
+    formulations: dict[str, Formulation]
+    term_df: Counter[str]
+    sentences: int
+    documents: int
+
+
+def sentences_of(text: str) -> Iterator[str]:
+    for line in text.splitlines():
+        for sentence in SENTENCE_SPLIT.split(line):
+            sentence = sentence.strip().strip("　 ")
+            if sentence:
+                yield sentence
+
+
+def content_terms(words: list[str], tag_of: Callable[[str], str]) -> set[str]:
+    """Content words of a cut sentence (no names), and compounds of two adjacent ones."""
+    good = [len(w) >= 2 and w not in _STOP and not _FIGURE.search(w) and not _BAD.search(w)
+            and not tag_of(w).startswith(_NAME_TAGS) and not _PROVINCES.search(w) for w in words]
+    terms = {w for w, ok in zip(words, good) if ok}
+    for i in range(len(words) - 1):
+        if good[i] and good[i + 1] and len(words[i]) + len(words[i + 1]) <= 6:
+            terms.add(words[i] + words[i + 1])
+    return terms
+
+
+def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]],
+            tag_of: Callable[[str], str]) -> Harvest:
+    """Mine formulations and term associations from (document id, text) pairs."""
+    candidates: dict[str, Formulation] = {}
+    term_df: Counter[str] = Counter()
+    n_sentences = 0
+    doc_ids: set[str] = set()
+    doc_texts: dict[str, str] = {}
+    word_docs: dict[str, set[str]] = defaultdict(set)
+    for doc_id, text in documents:
+        doc_ids.add(doc_id)
+        doc_texts[doc_id] = text
+        headings: dict[int, set[str]] = {}  # terms of the current heading at each level
+        for line in text.splitlines():
+            line = line.strip().strip("　 ")
+            if not line:
+                continue
+            m = _HEADING.match(line)
+            sentences = [x for x in SENTENCE_SPLIT.split(line) if x.strip()]
+            if not sentences:
+                continue
+            # a paragraph's lead sentence (毫不放松抓好安全生产。) names what it is about
+            lead = content_terms(cut(sentences[0]), tag_of)
+            if m:
+                level = 1 if m.group(1) else 2
+                headings = {k: v for k, v in headings.items() if k < level}
+                headings[level] = lead
+            about = lead.union(*headings.values())
+            for sentence in sentences:
+                if len(sentence) < MIN_CHARS or len(sentence) > 500:
+                    continue
+                terms, found = _sentence(sentence, cut, tag_of, word_docs, doc_id)
+                for clause in found:
+                    item = candidates.setdefault(clause, Formulation(clause))
+                    item.docs.add(doc_id)
+                    item.count += 1
+                    item.context.update(terms)
+                    item.context.update({t: 2 for t in about})
+                term_df.update(terms | about)
+                n_sentences += 1
+    n = n_sentences
+    keep_terms = {t for t, c in term_df.items() if c >= COMPOUND_MIN_DF}
+    # a formulation also counts in the documents that carry it inside a longer clause
+    for f in candidates.values():
+        words = cut(f.text)
+        docs = set.intersection(*(word_docs.get(w, set()) for w in words)) if words else set()
+        f.docs |= {d for d in docs - f.docs if f.text in doc_texts[d]}
+    kept = {t: f for t, f in candidates.items() if len(f.docs) >= MIN_DOCS}
+    for f in kept.values():
+        f.context = Counter(dict(_top_context(f.context, term_df, n, keep_terms)))
+    return Harvest(kept, Counter({t: term_df[t] for t in keep_terms}), n, len(doc_ids))
+
+
+def is_legal(clause: str) -> bool:
+    """A clause in a regulation's procedural voice (责令改正, 依法移送司法机关)."""
+    return bool(_LEGAL.search(clause))
+
+
+@lru_cache(maxsize=1)
+def action_words() -> frozenset[str]:
+    """The genre's task-opening verbs and adverbs (drafter/_data/action_words.txt)."""
+    from drafter.data import read_data_lines
+
+    return frozenset(read_data_lines("action_words.txt")) | _ACTION_WORDS
+
+
+def _sentence(sentence: str, cut: Callable[[str], list[str]], tag_of: Callable[[str], str],
+              word_docs: dict[str, set[str]], doc_id: str) -> tuple[set[str], list[str]]:
+    """The content terms of a sentence and the formulations among its clauses."""
+    terms: set[str] = set()
+    found: list[str] = []
+    for raw in CLAUSE_SPLIT.split(sentence):
+        clause = _LEAD.sub("", raw.strip().strip("　 "))
+        if not clause:
+            continue
+        words = cut(clause)
+        terms |= content_terms(words, tag_of)
+        for w in words:
+            word_docs[w].add(doc_id)
+        # the clause, and the clause without its leading adverbs (深入推进… -> 推进…)
+        while words:
+            if _is_formulation(clause, words, tag_of):
+                found.append(clause)
+            if len(words) < 3 or not tag_of(words[0]).startswith(("d", "ad")):
+                break
+            clause, words = clause[len(words[0]):], words[1:]
+    return terms, found
+
+
+def _is_formulation(clause: str, words: list[str], tag_of: Callable[[str], str]) -> bool:
+    return is_phrase(clause, words, tag_of, MAX_CHARS)
+
+
+def is_phrase(clause: str, words: list[str], tag_of: Callable[[str], str], max_chars: int,
+              facts: bool = False) -> bool:
+    """A clause that states a task: short, opened by an action word, no figure (unless `facts`),
+    no person or place, not in a regulation's procedural voice."""
+    if not MIN_CHARS <= len(clause) <= max_chars or not words:
+        return False
+    if (not facts and (_FIGURE.search(clause) or _PROVINCES.search(clause))) or _BAD.search(clause) \
+            or _LEGAL.search(clause) or STATEMENT.search(clause):
+        return False
+    return len(words) >= 2 and words[0] in action_words()
+
+
+def _top_context(context: Counter[str], df: Counter[str], n: int,
+                 keep: set[str]) -> list[tuple[str, int]]:
+    scored = sorted(((t, c) for t, c in context.items() if t in keep),
+                    key=lambda kv: (-kv[1] * math.log(n / (1 + df[kv[0]])), kv[0]))
+    return scored[:CONTEXT_TERMS]

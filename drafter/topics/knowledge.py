@@ -1,0 +1,330 @@
+"""Topic knowledge: which phrases belong to a topic named at run time.
+
+Phrases come from three sources, in this order of trust: the reference documents given for this
+speech (``--ref``), the writer's corpus (speeches and documents on the topic), and the bundled
+formulations harvested from public-domain official documents (drafter.topics.build). A topic is
+any string: its key terms are found in the phrases' own vocabulary (longest match, no tokenizer
+at run time), widened by the context terms of the phrases that name it (pseudo-relevance
+feedback), so 防汛 reaches 防汛抗旱 and 防灾减灾 and 营商环境 reaches 政务服务 without a list.
+
+Leak control is the same rule for every topic: a phrase whose specific words (the rare ones, not
+the genre's common verbs and nouns) do not belong to this topic's vocabulary is never used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafter.data import read_data_lines
+
+TRUST = {"ref": 3.0, "corpus": 1.6, "bundled": 1.0}
+# Words so common across phrases of every topic that they say nothing about the subject.
+GENERIC_SHARE = 0.004
+MIN_LIFT = 2.0  # how much more often a term must occur around the topic than elsewhere
+FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
+FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
+MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
+TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
+CONTEXT_SHARE = 0.3  # a phrase's context must speak of the topic this much (share of the best)
+AFFINITY_SHARE = 0.5  # the other phrases using a specific word must be this much on the topic
+_TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
+                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚)$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One short phrase of a field, with the terms of the sentences it came from."""
+
+    words: tuple[str, ...]
+    docs: int
+    context: tuple[str, ...]
+    source: str = "bundled"  # "bundled", "corpus", or "ref"
+    origin: str = ""  # for corpus and ref phrases: where it came from (file:line)
+    slot: str = ""  # "heading" or "body" where the source says; "" for bundled formulations
+
+    @property
+    def text(self) -> str:
+        return "".join(self.words)
+
+
+@dataclass
+class TopicMaterial:
+    """The phrases of one topic, best first, with the topic's weighted vocabulary."""
+
+    topic: str
+    keys: tuple[str, ...]
+    vocabulary: dict[str, float]
+    phrases: list[tuple[float, Phrase]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    @property
+    def known(self) -> bool:
+        """Enough material of its own to write an outline's points."""
+        return len(self.phrases) >= 12
+
+
+class Knowledge:
+    """All phrases drafter can draw on, and the statistics that tell topics apart."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self.phrases = list(phrases)
+
+    @classmethod
+    def bundled(cls) -> Knowledge:
+        return cls.from_lines(read_data_lines("formulations.tsv"))
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> Knowledge:
+        """Formulations written by drafter.topics.build (words, documents, context terms)."""
+        from drafter.topics.harvest import STATEMENT, action_words, is_legal
+
+        opens = action_words()
+
+        phrases = []
+        for line in lines:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            words, docs, context = line.split("\t")
+            text = words.replace(" ", "")
+            if STATEMENT.search(text) or is_legal(text) or words.split(" ", 1)[0] not in opens:
+                continue
+            phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" "))))
+        return cls(phrases)
+
+    def extended(self, extra: Iterable[Phrase]) -> Knowledge:
+        return Knowledge(list(extra) + self.phrases)
+
+    @cached_property
+    def word_share(self) -> dict[str, float]:
+        """In what share of phrases each word occurs (text or context)."""
+        counts: Counter[str] = Counter()
+        for p in self.phrases:
+            counts.update(set(p.words) | set(p.context))
+        n = max(1, len(self.phrases))
+        return {w: c / n for w, c in counts.items()}
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.word_share)
+
+    @cached_property
+    def text_share(self) -> dict[str, float]:
+        """In what share of phrases each word occurs in the phrase itself."""
+        counts: Counter[str] = Counter()
+        for p in self.phrases:
+            counts.update(set(p.words))
+        n = max(1, len(self.phrases))
+        return {w: c / n for w, c in counts.items()}
+
+    def generic(self, word: str) -> bool:
+        """A word of the genre's common stock (加强, 建设, 机制), not of any one subject."""
+        return len(word) < 2 or self.text_share.get(word, 0.0) >= GENERIC_SHARE
+
+    def keys_of(self, topic: str) -> tuple[str, ...]:
+        """The topic's key terms: the topic, its core without genre affixes, its known words."""
+        names, parts = self.names_of(topic)
+        return tuple(dict.fromkeys(names + parts))
+
+    def names_of(self, topic: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the topic's names: itself and its core without genre affixes, its known parts)."""
+        topic = topic.strip()
+        names = [topic] if topic else []
+        core = topic
+        for _ in range(3):
+            core = _TOPIC_AFFIX.sub("", core)
+        if core and core != topic and len(core) >= 2:
+            names.append(core)
+        from drafter.topics.harvest import action_words
+
+        verbs = action_words()
+        parts = [w for w in self._segment(core)
+                 if len(w) >= 2 and not self.generic(w) and w not in names and w not in verbs]
+        return tuple(names), tuple(dict.fromkeys(parts))
+
+    def _segment(self, text: str) -> list[str]:
+        """Forward longest match against the phrases' own vocabulary (no tokenizer needed),
+        in words shorter than the text itself (its parts)."""
+        out, i = [], 0
+        while i < len(text):
+            for j in range(min(len(text), i + 8, i + len(text) - 1), i, -1):
+                if text[i:j] in self.vocabulary or j == i + 1:
+                    out.append(text[i:j])
+                    i = j
+                    break
+        return out
+
+    def for_topic(self, topic: str, limit: int = 400) -> TopicMaterial:
+        """The topic's phrases, best first: named by the topic or used where it is discussed."""
+        keys, parts = self.names_of(topic)
+        if not keys:
+            return TopicMaterial(topic, (), {})
+        # the topic's own name (and its core) names it; its parts (文明 of 文明城市创建) only
+        # help to find its material when the name itself is rare
+        base = self._named(keys, 1.0)
+        if sum(1 for _, p in base if any(k in p.text for k in keys)) < MIN_NAMED and parts:
+            # a rare name is found through its subjects (信访维稳: 信访, 维稳; 党风廉政建设: 廉政),
+            # never through its verbs (创建 of 文明城市创建), and only through parts that speak of
+            # one field together (维修 of 航天器在轨维修 alone leads to road repairs)
+            base += self._named(self._coherent(parts), 0.5)
+        if not base:
+            return TopicMaterial(topic, keys, {})  # nothing names the topic: say so
+        vocabulary = self._vocabulary(base, keys)
+        if len(vocabulary) <= len(keys):
+            return TopicMaterial(topic, keys, vocabulary)
+        # the phrases used where those terms are used widen the vocabulary (pseudo-relevance
+        # feedback), each round's new seeds weighing less than the last
+        for round_weight in FEEDBACK:
+            ranked = sorted(self._admitted(keys, vocabulary), key=lambda sp: (-sp[0], sp[1].text))
+            ranked = ranked[:FEEDBACK_SEEDS]
+            top = ranked[0][0] if ranked else 1.0
+            seeds = base + [(round_weight * c / top * TRUST[p.source], p) for c, p in ranked]
+            vocabulary = self._vocabulary(seeds, keys)
+        scored = []
+        for c, p, named, specific in self._admitted(keys, vocabulary, detail=True):
+            text_score = sum(vocabulary.get(w, 0.0) for w in specific) / math.sqrt(len(specific) or 1)
+            # a phrase that only names the topic (做好安全生产工作) frames; one with its own
+            # subject matter (推动重大事故隐患动态清零) is what a point is built on
+            s = (0.5 if named else 0.0) + (0.3 if specific else -0.2) + c + text_score
+            s *= TRUST[p.source] * (1 + 0.1 * math.log(p.docs + 1))
+            if s > 0:
+                scored.append((round(s, 4), p))
+        scored.sort(key=lambda sp: (-sp[0], sp[1].text))
+        return TopicMaterial(topic, keys, vocabulary, _dedupe(scored)[:limit])
+
+    def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False
+                  ) -> list[Any]:
+        """The phrases on the topic: named by it, or used where it is discussed, and with no
+        specific word at home elsewhere (the one rule of leak control). Each with its context
+        score relative to the phrases that name the topic."""
+        ctx = self._context_scores(vocabulary)
+        best = sorted(ctx.values(), reverse=True)[:TOP_CONTEXT]
+        threshold = CONTEXT_SHARE * (sum(best) / len(best) if best else 1.0)
+        affinity = self._affinity(ctx)
+        out: list[Any] = []
+        for i, p in enumerate(self.phrases):
+            named = any(k in p.text for k in keys)
+            c = ctx.get(i, 0.0)
+            if not named and c < threshold:
+                continue
+            specific = [w for w in p.words if not self.generic(w) and not any(w in k for k in keys)]
+            if not specific and not named:
+                continue  # nothing but genre words: framing, not substance
+            if any(vocabulary.get(w, 0.0) <= 0.0 and _others(affinity, w, c) < AFFINITY_SHARE * threshold for w in specific):
+                continue
+            out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))
+        return out
+
+    def _coherent(self, parts: Sequence[str]) -> list[str]:
+        """The parts of a name that are used in one field: several phrases each, and (when the
+        name has more than one part) sharing context terms with another part."""
+        around: dict[str, set[str]] = {}
+        for part in parts:
+            ctx: set[str] = set()
+            n = 0
+            for p in self.phrases:
+                if part in p.text:
+                    n += 1
+                    ctx.update(p.context)
+            if n >= 3:
+                around[part] = ctx
+        if len(parts) == 1:
+            return list(around)
+        keep = []
+        for part, ctx in around.items():
+            for other, octx in around.items():
+                if other != part and len(ctx & octx) >= 0.15 * min(len(ctx), len(octx)):
+                    keep.append(part)
+                    break
+        return keep
+
+    def _named(self, keys: Sequence[str], weight: float,
+               every: bool = False) -> list[tuple[float, Phrase]]:
+        """Phrases naming a key (all the keys, with `every`), or with it among their context
+        terms (less weight)."""
+        found = all if every else any
+        out = []
+        for p in self.phrases:
+            w = weight if found(k in p.text for k in keys) else (
+                0.4 * weight if found(k in p.context for k in keys) else 0.0)
+            if w:
+                out.append((w * TRUST[p.source], p))
+        return out
+
+    def _context_scores(self, vocabulary: dict[str, float]) -> dict[int, float]:
+        """How much each phrase's surroundings speak of the topic (index -> score, zeros left out)."""
+        out = {}
+        for i, p in enumerate(self.phrases):
+            if p.context:
+                c = sum(vocabulary.get(t, 0.0) for t in p.context) / math.sqrt(len(p.context))
+                if c > 0:
+                    out[i] = c
+        return out
+
+    def _affinity(self, ctx: dict[int, float]) -> dict[str, tuple[float, int]]:
+        """For each specific word: the summed topic score of the phrases using it, and how many."""
+        total: Counter[str] = Counter()
+        count: Counter[str] = Counter()
+        for i, p in enumerate(self.phrases):
+            c = ctx.get(i, 0.0)
+            for w in set(p.words):
+                if not self.generic(w):
+                    total[w] += c
+                    count[w] += 1
+        return {w: (total[w], count[w]) for w in count}
+
+    def _vocabulary(self, seeds: Sequence[tuple[float, Phrase]], keys: Sequence[str]) -> dict[str, float]:
+        """Terms far more frequent around the seeds than in all phrases (lift), weighted by use."""
+        weight: Counter[str] = Counter()
+        total = sum(w for w, _ in seeds)
+        if not total:
+            return {}
+        for w, p in seeds:
+            for term in set(p.context) | set(p.words):
+                if not self.generic(term):
+                    weight[term] += w
+        vocab = {}
+        for term, w in weight.items():
+            share = w / total
+            lift = share / max(self.word_share.get(term, 0.0), 1e-6)
+            if lift >= MIN_LIFT and w >= 0.2:
+                vocab[term] = share * math.log(lift)
+        if not vocab:
+            return {k: 1.0 for k in keys}
+        top = max(vocab.values())
+        vocabulary = {t: round(v / top, 4) for t, v in vocab.items() if v / top >= 0.01}
+        for k in keys:
+            vocabulary[k] = 1.0
+        return vocabulary
+
+    def _idf(self, term: str) -> float:
+        return math.log(1.0 / max(self.word_share.get(term, 0.0), 1e-4))
+
+
+def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> float:
+    """How on-topic the *other* phrases using `word` are (its own score when it has no other)."""
+    total, count = affinity.get(word, (0.0, 0))
+    return own if count <= 1 else (total - own) / (count - 1)
+
+
+def _dedupe(scored: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+    """Keep one of the phrases that differ only by a leading adverb (深入推进… / 推进…)."""
+    seen: set[str] = set()
+    out = []
+    for s, p in scored:
+        core = p.text
+        if core in seen:
+            continue
+        seen.add(core)
+        for n in (2, 3):
+            seen.add(core[n:])
+        out.append((s, p))
+    return out

@@ -1,0 +1,133 @@
+"""Topic knowledge: retrieval by topic, leak control, composition, references, bundled data."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.data import data_path, read_data_lines
+from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
+from drafter.topics.knowledge import Knowledge, Phrase
+
+
+def _p(text: str, context: str, docs: int = 2, source: str = "bundled") -> Phrase:
+    # words: split on "/" so the test states the segmentation it means
+    return Phrase(tuple(text.split("/")), docs, tuple(context.split()), source)
+
+
+SAFETY = [
+    _p("排查/整治/事故/隐患", "安全生产 隐患 事故 危化品 消防"),
+    _p("压实/企业/主体责任", "安全生产 主体责任 隐患 事故"),
+    _p("深化/危化品/专项/整治", "安全生产 危化品 隐患 事故 消防"),
+    _p("加强/消防/安全/管理", "安全生产 消防 隐患 火灾"),
+    _p("遏制/重特大/事故", "安全生产 事故 隐患 重特大"),
+]
+FLOOD = [
+    _p("做好/防汛抗旱/工作", "防汛 汛期 山洪 水库 抗旱"),
+    _p("加强/水库/安全/巡查", "防汛 汛期 水库 堤防"),
+    _p("及时/转移/受威胁/群众", "防汛 汛期 山洪 转移"),
+    _p("加强/山洪/灾害/预警", "防汛 山洪 预警 汛期"),
+]
+EPIDEMIC = [
+    _p("加强/应急/物资/储备", "疫情 防控 物资 口罩 隔离"),
+    _p("做好/核酸/检测", "疫情 核酸 隔离 防控"),
+    _p("落实/隔离/措施", "疫情 隔离 核酸 防控"),
+    _p("加强/隐患/排查/和/核酸/检测", "疫情 核酸 隐患"),
+]
+GENERIC = [_p(f"加强/组织/领导{i}", "工作 领导") for i in range(3)]
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    # enough unrelated phrases that the genre's common words count as generic
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    return Knowledge(SAFETY + FLOOD + EPIDEMIC + GENERIC + filler)
+
+
+@pytest.mark.parametrize("topic, key", [
+    ("优化营商环境", "营商环境"),
+    ("安全生产工作", "安全生产"),
+    ("防汛", "防汛"),
+])
+def test_keys_strip_genre_affixes(knowledge: Knowledge, topic: str, key: str) -> None:
+    assert key in knowledge.keys_of(topic)
+
+
+def test_topic_finds_its_own_phrases_and_no_other_topics(knowledge: Knowledge) -> None:
+    texts = {p.text for _, p in knowledge.for_topic("安全生产").phrases}
+    assert {p.text for p in SAFETY} <= texts
+    assert not texts & {p.text for p in FLOOD + EPIDEMIC}
+
+
+def test_a_phrase_with_one_word_of_another_topic_is_left_out(knowledge: Knowledge) -> None:
+    # 加强隐患排查和核酸检测 names 隐患 (safety) but also 核酸 (epidemic): a leak
+    texts = {p.text for _, p in knowledge.for_topic("安全生产").phrases}
+    assert "加强隐患排查和核酸检测" not in texts
+
+
+def test_near_topic_reached_through_context(knowledge: Knowledge) -> None:
+    texts = {p.text for _, p in knowledge.for_topic("防汛").phrases}
+    assert "加强水库安全巡查" in texts and "做好防汛抗旱工作" in texts
+    assert not texts & {p.text for p in SAFETY + EPIDEMIC}
+
+
+def test_unknown_topic_has_no_material(knowledge: Knowledge) -> None:
+    assert not knowledge.for_topic("航天发射").known
+
+
+def test_composer_never_repeats_and_subpoints_belong_to_their_point() -> None:
+    material = Knowledge.bundled().for_topic("乡村振兴")
+    composer = Composer(material, Frames.load())
+    composer.plan(12, 16)
+    rng = random.Random(3)
+    lines, pairs = [], []
+    for i, role in enumerate((RECOGNISE, TASK, TASK, GUARANTEE), start=1):
+        lines.append(composer.heading(rng, 1, role, str(i)))
+        lines.append(composer.body_sentence(rng, role, str(i)))
+        for j in (1, 2):
+            lines.append(composer.heading(rng, 2, role, f"{i}.{j}"))
+            lines.append(composer.body_sentence(rng, role, f"{i}.{j}"))
+            if role == TASK:
+                pairs.append((composer.anchors[str(i)], composer.anchors[f"{i}.{j}"]))
+    assert all(lines), lines  # the bundled knowledge fills a whole outline on this topic
+    assert len(set(lines)) == len(lines)
+    clauses = [c for ln in lines for c in re.split("[，。]", ln) if len(c) >= 6]
+    frames = Frames.load()
+    framing = {c for f in frames.recognise_bodies + frames.guarantee_bodies for c in re.split("[，。]", f)}
+    own = [c for c in clauses if c not in framing]
+    assert len(own) == len(set(own))
+    # a task's sub-points share the subject of their point (context terms in common)
+    related = [bool((set(a.context) | set(a.words)) & (set(b.context) | set(b.words))) for a, b in pairs]
+    assert sum(related) >= 0.75 * len(related), [(a.text, b.text) for a, b in pairs]
+
+
+def test_bundled_formulations_are_short_recurring_and_credited() -> None:
+    header = [ln for ln in data_path("formulations.tsv").read_text(encoding="utf-8").splitlines()
+              if ln.startswith("#")]
+    assert any("Wikisource" in ln for ln in header) and any("Art. 5" in ln for ln in header)
+    rows = list(read_data_lines("formulations.tsv"))
+    assert len(rows) > 3000
+    for row in rows:
+        words, docs, _ = row.split("\t")
+        text = words.replace(" ", "")
+        assert len(text) <= 12 and int(docs) >= 2, row
+        assert not re.search(r"[0-9０-９%]", text), row
+
+
+def test_reference_phrases_keep_their_file_and_line(tmp_path: Path) -> None:
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.refs import read_reference, reference_phrases
+
+    ref = tmp_path / "通知.txt"
+    ref.write_text("关于开展安全生产大检查的通知\n一、全面排查整治重大事故隐患\n"
+                   "各地要在6月30日前完成燃气管网隐患排查，建立隐患整改台账。\n", encoding="utf-8")
+    tok = Tokenizer()
+    phrases = reference_phrases(read_reference(ref), tok.cut, tok.tag_of)
+    by_text = {p.text: p for p in phrases}
+    assert by_text["全面排查整治重大事故隐患"].slot == "heading"
+    assert by_text["全面排查整治重大事故隐患"].origin == f"{ref}:2"
+    assert by_text["建立隐患整改台账"].origin == f"{ref}:3"
+    assert all(p.source == "ref" for p in phrases)
