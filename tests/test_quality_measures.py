@@ -189,3 +189,19 @@ def test_shipped_vocabularies_are_usable():
         assert topic.name in topic.aliases
         # a term that is also a genre word would never count: the list would be lying
         assert not topic.terms & shipped.generic, (topic.id, sorted(topic.terms & shipped.generic))
+
+
+def test_blind_labels_and_tally():
+    import blind
+
+    assert blind.labels(28)[:3] == ["A", "B", "C"] and blind.labels(28)[25:] == ["Z", "AA", "AB"]
+    key = [{"id": "A", "topic": "防汛", "source": "drafter"}, {"id": "B", "topic": "防汛", "source": "real"}]
+    ratings = [{"id": "A", "rating": "2"}, {"id": "A.1", "rating": "keep"}, {"id": "A.2", "rating": "弃"},
+               {"id": "A.3", "rating": "rewrite"}, {"id": "A.4", "rating": "discard"},
+               {"id": "B", "rating": "4"}, {"id": "B.1", "rating": "keep"}, {"id": "B.2", "rating": "maybe"}]
+    result = blind.tally(ratings, key)
+    assert result["drafter"]["kept"] == pytest.approx(0.25)
+    assert result["drafter"]["discarded"] == pytest.approx(0.5)
+    assert result["drafter"]["mean_score"] == 2.0
+    assert result["real"]["headings"] == 1 and result["real"]["mean_score"] == 4.0
+    assert result["_problems"] == ["B.2: rating 'maybe' is not keep/rewrite/discard"]
