@@ -290,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--keep", type=Path, help="keep homes and outlines in this folder")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when piped to a file
     vocab = load_vocabulary()
     args.topics = [t.strip() for t in args.topics.split(",") if t.strip()] or list(vocab.topics)
     unknown = [t for t in args.topics if t not in vocab.topics]
