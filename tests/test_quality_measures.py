@@ -161,6 +161,8 @@ def test_a_heading_carries_a_task_when_it_shares_content_not_frames(vocab):
     assert carries_task("高质量推进耕地占补平衡", REFERENCE, rural, vocab)
     assert not carries_task("扎实推进乡村振兴", REFERENCE, rural, vocab)  # topic word + frame only
     assert not carries_task("守住粮食安全底线", REFERENCE, rural, vocab)  # not in the reference
+    # a run across punctuation is not a shared task (联动，加强工作 is two clauses' debris)
+    assert not carries_task("强化联动，加强工作", "要联动，加强工作。", rural, vocab)
     assert carries_task("抓好田间管理", "加强田间管理", rural, vocab,
                         pairs={("抓好", "田间管理")}) is True
 

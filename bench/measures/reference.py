@@ -5,8 +5,8 @@
   that are also about the topic.
 - `carries_task`: a heading carries a task of the reference when both share a run of 4+
   characters with real content left once genre words and topic names are taken out
-  (高质量推进耕地占补平衡 → 耕地占补平衡), or a verb–object pair of the reference
-  (治理+黑臭水体) appears in the heading in that order.
+  (高质量推进耕地占补平衡 → 耕地占补平衡), or a verb–object pair of the reference whose
+  verb is not a genre word (推广+再生稻) appears in the heading in that order.
 - `invented_facts`: figures, dates and person-like names in the outline that appear neither
   in the reference nor in the writer's variables.
 """
@@ -75,7 +75,7 @@ def pick_section(reports: Iterable[tuple[str, str]], topic: Topic, vocab: Vocabu
 def content_left(piece: str, topic: Topic, vocab: Vocabulary) -> bool:
     """Is there real content in `piece` once genre words and topic names are taken out?"""
     text = normalise(piece)
-    keep = [True] * len(text)
+    keep = [bool(CJK_RUN_RE.fullmatch(ch)) for ch in text]
     for start, word in vocab.segments(text):
         kind = vocab.classify(word, topic).kind
         if kind in ("generic", "alias") or any(word in t.aliases for t in vocab.topics.values()):
@@ -92,18 +92,19 @@ def content_left(piece: str, topic: Topic, vocab: Vocabulary) -> bool:
 
 def shared_runs(heading: str, reference: str, minimum: int = MIN_SHARED) -> list[str]:
     """Maximal runs of ≥ `minimum` characters of `heading` that occur in `reference`."""
-    h = normalise(heading)
     ref = normalise(reference)
-    runs, i = [], 0
-    while i < len(h):
-        j = i
-        while j < len(h) and h[i:j + 1] in ref:
-            j += 1
-        if j - i >= minimum:
-            runs.append(h[i:j])
-            i = j
-        else:
-            i += 1
+    runs = []
+    for h in CJK_RUN_RE.findall(normalise(heading)):  # punctuation ends a run
+        i = 0
+        while i < len(h):
+            j = i
+            while j < len(h) and h[i:j + 1] in ref:
+                j += 1
+            if j - i >= minimum:
+                runs.append(h[i:j])
+                i = j
+            else:
+                i += 1
     return runs
 
 
@@ -117,7 +118,7 @@ def verb_objects(reference: str, tag: Callable[[str], list[tuple[str, str]]],
     for clause in re.split(r"[，。；：、！？,;:\s]+", reference):
         tokens = tag(clause)
         for k, (word, flag) in enumerate(tokens):
-            if not flag.startswith("v") or len(word) < 2:
+            if not flag.startswith("v") or len(word) < 2 or word in vocab.generic:
                 continue
             for word2, flag2 in tokens[k + 1:k + 3]:
                 if flag2.startswith("n") and len(word2) >= 2 and content_left(word2, topic, vocab):
