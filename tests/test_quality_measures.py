@@ -129,7 +129,10 @@ def test_swap_finds_the_same_frame_with_only_the_topic_word_changed(vocab):
     flags = swap_flags(a, [b], vocab)
     # title (topic word changed), 要加强组织领导 (identical), 抓好X各项工作 (topic word changed)
     assert flags == [True, False, False, True, True, False]
-    assert topic_figures([a], {id(a): flags})["swap"] == pytest.approx(3 / 6)
+    figures = topic_figures([a], {id(a): flags})
+    assert figures["swap"] == pytest.approx(3 / 6)
+    assert figures["swap_headings"] == pytest.approx(1 / 2)
+    assert figures["swap_points"] == pytest.approx(2 / 5)  # the title is left out
 
 
 def test_distinct_pools_the_topics_outlines(vocab):

@@ -7,7 +7,8 @@ Definitions (each over lines as read by `lines.outline_lines`):
   or aliases, not in this topic's, not a genre word);
 - swap: share of lines that another topic's outline of the same template and seed also has
   once every topic's name/aliases are masked (same frame, only the topic word changed;
-  identical lines count too, they are the degenerate case);
+  identical lines count too, they are the degenerate case); swap_headings over headings only,
+  swap_points over the lines from the first heading on (title, opening, transition left out);
 - distinct: distinct lines / lines, pooled over all of a topic's outlines (seeds, templates).
 """
 
@@ -61,6 +62,10 @@ class OutlineReading:
         return cls(topic.id, template, seed, markdown, readings,
                    placeholder_counts(markdown), form_problems(markdown))
 
+    def first_point(self) -> int:
+        """Index of the first heading: title, opening and transition come before it."""
+        return next((k for k, r in enumerate(self.lines) if r.line.kind == "heading"), len(self.lines))
+
     def masked(self, vocab: Vocabulary) -> list[str]:
         return [vocab.mask_aliases(r.line.text) for r in self.lines]
 
@@ -85,6 +90,8 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
     swap_all = [f for o in outlines for f in swaps.get(id(o), [])]
     swap_heads = [f for o in outlines for r, f in zip(o.lines, swaps.get(id(o), []))
                   if r.line.kind == "heading"]
+    swap_points = [f for o in outlines for k, f in enumerate(swaps.get(id(o), []))
+                   if k >= o.first_point()]
     texts = [r.line.text for r in readings]
     leak_terms = Counter(term for r in readings for term, _ in r.leaks)
     leak_topics = Counter(owner for r in readings for _, owners in r.leaks for owner in owners)
@@ -100,6 +107,7 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
         "leak": share(sum(r.leaked for r in readings), n),
         "swap": share(sum(swap_all), len(swap_all)) if swap_all else None,
         "swap_headings": share(sum(swap_heads), len(swap_heads)) if swap_heads else None,
+        "swap_points": share(sum(swap_points), len(swap_points)) if swap_points else None,
         "distinct": share(len(set(texts)), len(texts)),
         "todo_per_outline": mean(o.placeholders["todo"] for o in outlines) if outlines else 0.0,
         "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines) if outlines else 0.0,
@@ -121,8 +129,8 @@ def lines_figures(readings: list[LineReading]) -> dict:
             "top_own_terms": Counter(t for r in readings for t in r.own).most_common(8)}
 
 
-def overall(per_topic: dict[str, dict], keys=("on_topic", "leak", "swap", "distinct",
-                                                 "todo_per_outline")) -> dict:
+def overall(per_topic: dict[str, dict], keys=("on_topic", "leak", "swap", "swap_points", "swap_headings",
+                                                 "distinct", "todo_per_outline")) -> dict:
     """Mean, min and max across topics of each figure."""
     out = {}
     for key in keys:
