@@ -39,9 +39,21 @@ REPO = HERE.parent
 ARCHIVE = REPO.parent / "shared" / "dev-archive"
 DEFAULT_TOPICS = "安全生产,乡村振兴,优化营商环境,防汛,生态环境保护,党风廉政建设"
 NUMERALS = "一二三四五六七八九十"
-RATINGS = {"keep": "keep", "k": "keep", "留": "keep", "保留": "keep",
-           "rewrite": "rewrite", "r": "rewrite", "改": "rewrite", "改写": "rewrite",
-           "discard": "discard", "d": "discard", "弃": "discard", "删": "discard", "删除": "discard"}
+RATINGS = {
+    "keep": "keep",
+    "k": "keep",
+    "留": "keep",
+    "保留": "keep",
+    "rewrite": "rewrite",
+    "r": "rewrite",
+    "改": "rewrite",
+    "改写": "rewrite",
+    "discard": "discard",
+    "d": "discard",
+    "弃": "discard",
+    "删": "discard",
+    "删除": "discard",
+}
 BRIEF = """# 盲读评分表：讲话稿提纲
 
 请以县市机关资深写稿人的眼光读下面的提纲。每组是同一主题的几份提纲，只给出各级标题
@@ -73,13 +85,38 @@ def labels(count: int) -> list[str]:
     return out
 
 
-def generated_headings(drafter: str, home: Path, topic: str, seed: int, template: str | None,
-                       extra: list[str], out: Path) -> list[tuple[int, str]]:
-    args = [drafter, "new", "--no-input", "--topic", topic, "--seed", str(seed), "-o", str(out), "--force"]
+def generated_headings(
+    drafter: str,
+    home: Path,
+    topic: str,
+    seed: int,
+    template: str | None,
+    extra: list[str],
+    out: Path,
+) -> list[tuple[int, str]]:
+    args = [
+        drafter,
+        "new",
+        "--no-input",
+        "--topic",
+        topic,
+        "--seed",
+        str(seed),
+        "-o",
+        str(out),
+        "--force",
+    ]
     if template:
         args += ["-t", template]
-    done = subprocess.run(args + extra, env=dict(os.environ, DRAFTER_HOME=str(home)),
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        args + extra,
+        check=False,
+        env=dict(os.environ, DRAFTER_HOME=str(home)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     if done.returncode:
         raise SystemExit(f"drafter new failed for {topic}: {done.stderr.strip()}")
     text = out.read_text(encoding="utf-8")
@@ -95,7 +132,9 @@ def real_outlines(topic: str, limit: int) -> list[tuple[str, list[tuple[int, str
     for note in notes:
         if note["topic"] != topic and not (topic in note["topic"] or note["topic"] in topic):
             continue
-        heads = [(h["level"], clean_text(h["text"].replace("\n", "")).strip()) for h in note["headings"]]
+        heads = [
+            (h["level"], clean_text(h["text"].replace("\n", "")).strip()) for h in note["headings"]
+        ]
         heads = [(lv, t) for lv, t in heads if len(t) >= 4]
         seen, unique = set(), []
         for lv, t in heads:  # a page's outline block repeats its headings in the body
@@ -111,7 +150,9 @@ def real_outlines(topic: str, limit: int) -> list[tuple[str, list[tuple[int, str
 def write_sheet(args) -> int:
     out_dir = args.out_dir.resolve()
     if REPO in out_dir.parents or out_dir == REPO:
-        raise SystemExit("blind sheets hold third-party headings: write them outside the repository")
+        raise SystemExit(
+            "blind sheets hold third-party headings: write them outside the repository"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     key_path = (args.key or out_dir.with_name(out_dir.name + ".key.tsv")).resolve()
     if out_dir in key_path.parents:
@@ -123,18 +164,34 @@ def write_sheet(args) -> int:
         for topic in [t.strip() for t in args.topics.split(",") if t.strip()]:
             real = real_outlines(topic, args.references)
             if not real:
-                print(f"skipped {topic}: no real speech with headings in the archive", file=sys.stderr)
+                print(
+                    f"skipped {topic}: no real speech with headings in the archive", file=sys.stderr
+                )
                 continue
-            heads = generated_headings(args.drafter, home, topic, args.seed, args.template,
-                                       args.extra.split() if args.extra else [], Path(tmp) / f"{topic}.md")
-            group = [(topic, "drafter", f"drafter new --topic {topic} --seed {args.seed}"
-                      + (f" -t {args.template}" if args.template else "") + (f" {args.extra}" if args.extra else ""),
-                      heads)]
+            heads = generated_headings(
+                args.drafter,
+                home,
+                topic,
+                args.seed,
+                args.template,
+                args.extra.split() if args.extra else [],
+                Path(tmp) / f"{topic}.md",
+            )
+            group = [
+                (
+                    topic,
+                    "drafter",
+                    f"drafter new --topic {topic} --seed {args.seed}"
+                    + (f" -t {args.template}" if args.template else "")
+                    + (f" {args.extra}" if args.extra else ""),
+                    heads,
+                )
+            ]
             group += [(topic, "real", file, h) for file, h in real]
             rng.shuffle(group)
             items += group
     if args.cut:
-        items = [(t, src, d, h[:args.cut]) for t, src, d, h in items]
+        items = [(t, src, d, h[: args.cut]) for t, src, d, h in items]
     names = labels(len(items))
     sheet = [BRIEF]
     rows = [("id", "topic", "text", "rating")]
@@ -161,9 +218,13 @@ def write_sheet(args) -> int:
         writer.writerow(("id", "topic", "source", "detail", "headings"))
         for label, (topic, source, detail, heads) in zip(names, items):
             writer.writerow((label, topic, source, detail, len(heads)))
-    print(f"sheet: {out_dir / 'sheet.md'}\nratings to fill: {out_dir / 'ratings.tsv'}\nkey (keep apart): {key_path}")
-    print(f"{len(items)} outlines on {len({i[0] for i in items})} topics, "
-          f"{sum(len(i[3]) for i in items)} headings")
+    print(
+        f"sheet: {out_dir / 'sheet.md'}\nratings to fill: {out_dir / 'ratings.tsv'}\nkey (keep apart): {key_path}"
+    )
+    print(
+        f"{len(items)} outlines on {len({i[0] for i in items})} topics, "
+        f"{sum(len(i[3]) for i in items)} headings"
+    )
     return 0
 
 
@@ -175,7 +236,9 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def tally(ratings: list[dict[str, str]], key: list[dict[str, str]]) -> dict[str, dict]:
     """Per source and per (source, topic): heading ratings and outline scores."""
     source = {row["id"]: (row["source"], row["topic"]) for row in key}
-    groups: dict[str, dict] = defaultdict(lambda: {"keep": 0, "rewrite": 0, "discard": 0, "scores": []})
+    groups: dict[str, dict] = defaultdict(
+        lambda: {"keep": 0, "rewrite": 0, "discard": 0, "scores": []}
+    )
     problems = []
     for row in ratings:
         ident, value = row["id"].strip(), (row.get("rating") or "").strip()
@@ -203,12 +266,14 @@ def tally(ratings: list[dict[str, str]], key: list[dict[str, str]]) -> dict[str,
     result = {}
     for name, g in sorted(groups.items()):
         n = g["keep"] + g["rewrite"] + g["discard"]
-        result[name] = {"headings": n,
-                        "kept": g["keep"] / n if n else None,
-                        "rewrite": g["rewrite"] / n if n else None,
-                        "discarded": g["discard"] / n if n else None,
-                        "outlines": len(g["scores"]),
-                        "mean_score": mean(g["scores"]) if g["scores"] else None}
+        result[name] = {
+            "headings": n,
+            "kept": g["keep"] / n if n else None,
+            "rewrite": g["rewrite"] / n if n else None,
+            "discarded": g["discard"] / n if n else None,
+            "outlines": len(g["scores"]),
+            "mean_score": mean(g["scores"]) if g["scores"] else None,
+        }
     result["_problems"] = problems  # type: ignore[assignment]
     return result
 
@@ -216,15 +281,19 @@ def tally(ratings: list[dict[str, str]], key: list[dict[str, str]]) -> dict[str,
 def score(args) -> int:
     result = tally(read_tsv(args.ratings), read_tsv(args.key_file))
     problems = result.pop("_problems")
-    print(f"{'source':<28}{'headings':>9}{'kept':>8}{'rewrite':>9}{'discard':>9}{'outlines':>9}{'mean':>6}")
+    print(
+        f"{'source':<28}{'headings':>9}{'kept':>8}{'rewrite':>9}{'discard':>9}{'outlines':>9}{'mean':>6}"
+    )
 
     def pct(v):
         return "     -" if v is None else f"{100 * v:5.0f}%"
 
     for name, r in result.items():
         mean_score = "   -" if r["mean_score"] is None else f"{r['mean_score']:.1f}"
-        print(f"{name:<{28 - sum(1 for c in name if ord(c) > 0x2E80)}}{r['headings']:>9}{pct(r['kept']):>8}"
-              f"{pct(r['rewrite']):>9}{pct(r['discarded']):>9}{r['outlines']:>9}{mean_score:>6}")
+        print(
+            f"{name:<{28 - sum(1 for c in name if ord(c) > 0x2E80)}}{r['headings']:>9}{pct(r['kept']):>8}"
+            f"{pct(r['rewrite']):>9}{pct(r['discarded']):>9}{r['outlines']:>9}{mean_score:>6}"
+        )
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
     return 0
@@ -235,14 +304,24 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("sheet", help="write a blind-reading sheet outside the repository")
     s.add_argument("out_dir", type=Path)
-    s.add_argument("--key", type=Path, help="where the key goes (default: OUT_DIR.key.tsv beside the folder)")
-    s.add_argument("--topics", default=DEFAULT_TOPICS, help=f"comma-separated (default {DEFAULT_TOPICS})")
+    s.add_argument(
+        "--key", type=Path, help="where the key goes (default: OUT_DIR.key.tsv beside the folder)"
+    )
+    s.add_argument(
+        "--topics", default=DEFAULT_TOPICS, help=f"comma-separated (default {DEFAULT_TOPICS})"
+    )
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--template", help="template id (default: drafter's default)")
-    s.add_argument("--extra", default="", help="more `drafter new` arguments, e.g. '--ref notice.txt'")
+    s.add_argument(
+        "--extra", default="", help="more `drafter new` arguments, e.g. '--ref notice.txt'"
+    )
     s.add_argument("--references", type=int, default=2, help="real speeches per topic (default 2)")
-    s.add_argument("--cut", type=int, default=0,
-                   help="show only each outline's first N headings (default: whole outlines)")
+    s.add_argument(
+        "--cut",
+        type=int,
+        default=0,
+        help="show only each outline's first N headings (default: whole outlines)",
+    )
     s.add_argument("--shuffle-seed", type=int, default=11)
     s.add_argument("--home", type=Path, help="DRAFTER_HOME to use (default: a fresh one)")
     s.add_argument("--drafter", default=str(REPO / ".venv" / "bin" / "drafter"))

@@ -84,16 +84,19 @@ def test_lines_are_title_headings_and_sentences_without_front_matter():
     ]
 
 
-@pytest.mark.parametrize("text, rest, marker", [
-    ("一、提高认识", "提高认识", "一、"),
-    ("（二）压实责任", "压实责任", "（二）"),
-    ("(三)压实责任", "压实责任", "(三)"),
-    ("1. 排查隐患", "排查隐患", "1. "),
-    ("第一，要高度重视", "要高度重视", "第一，"),
-    ("一要强化监测", "强化监测", "一要"),
-    ("1.5亿元用于改造", "1.5亿元用于改造", ""),  # a figure, not a marker
-    ("要加强领导", "要加强领导", ""),
-])
+@pytest.mark.parametrize(
+    "text, rest, marker",
+    [
+        ("一、提高认识", "提高认识", "一、"),
+        ("（二）压实责任", "压实责任", "（二）"),
+        ("(三)压实责任", "压实责任", "(三)"),
+        ("1. 排查隐患", "排查隐患", "1. "),
+        ("第一，要高度重视", "要高度重视", "第一，"),
+        ("一要强化监测", "强化监测", "一要"),
+        ("1.5亿元用于改造", "1.5亿元用于改造", ""),  # a figure, not a marker
+        ("要加强领导", "要加强领导", ""),
+    ],
+)
 def test_strip_marker(text, rest, marker):
     assert strip_marker(text) == (rest, marker)
 
@@ -148,12 +151,29 @@ def test_placeholders_split_todo_from_fill_ins():
 
 
 def test_form_problems():
-    text = outline("# 题目", "## 一、一要加强领导", "{{ topic }}工作。", "## 二、压实责任",
-                   "要压实责任。", "要压实责任。", "## 三、压实责任", "〔待写：任务措施〕", "〔待写：任务措施〕")
-    assert form_problems(text) == {"double_marker": 1, "template_residue": 2,
-                                   "repeated_heading": 1, "repeated_sentence": 1}
-    assert form_problems(SAFETY_OUTLINE) == {"double_marker": 0, "template_residue": 0,
-                                             "repeated_heading": 0, "repeated_sentence": 0}
+    text = outline(
+        "# 题目",
+        "## 一、一要加强领导",
+        "{{ topic }}工作。",
+        "## 二、压实责任",
+        "要压实责任。",
+        "要压实责任。",
+        "## 三、压实责任",
+        "〔待写：任务措施〕",
+        "〔待写：任务措施〕",
+    )
+    assert form_problems(text) == {
+        "double_marker": 1,
+        "template_residue": 2,
+        "repeated_heading": 1,
+        "repeated_sentence": 1,
+    }
+    assert form_problems(SAFETY_OUTLINE) == {
+        "double_marker": 0,
+        "template_residue": 0,
+        "repeated_heading": 0,
+        "repeated_sentence": 0,
+    }
 
 
 REFERENCE = "加大力度强农惠农。严格耕地占补平衡管理，新建高标准农田120万亩。扎实推进乡村振兴。"
@@ -166,8 +186,10 @@ def test_a_heading_carries_a_task_when_it_shares_content_not_frames(vocab):
     assert not carries_task("守住粮食安全底线", REFERENCE, rural, vocab)  # not in the reference
     # a run across punctuation is not a shared task (联动，加强工作 is two clauses' debris)
     assert not carries_task("强化联动，加强工作", "要联动，加强工作。", rural, vocab)
-    assert carries_task("抓好田间管理", "加强田间管理", rural, vocab,
-                        pairs={("抓好", "田间管理")}) is True
+    assert (
+        carries_task("抓好田间管理", "加强田间管理", rural, vocab, pairs={("抓好", "田间管理")})
+        is True
+    )
 
 
 def test_invented_facts_are_those_in_neither_reference_nor_variables():
@@ -178,9 +200,16 @@ def test_invented_facts_are_those_in_neither_reference_nor_variables():
 
 
 def test_pick_section_takes_the_paragraph_with_most_topic_terms(vocab):
-    reports = [("a.txt", "（一）总体要求。\n推进乡村振兴，建设和美乡村。\n其他工作。"),
-               ("b.txt", "（五）乡村振兴。\n严格耕地占补平衡，建设高标准农田，守住粮食安全，建设和美乡村。\n"
-                         "（六）安全生产。\n排查整治隐患。")]
+    reports = [
+        ("a.txt", "（一）总体要求。\n推进乡村振兴，建设和美乡村。\n其他工作。"),
+        (
+            "b.txt",
+            (
+                "（五）乡村振兴。\n严格耕地占补平衡，建设高标准农田，守住粮食安全，建设和美乡村。\n"
+                "（六）安全生产。\n排查整治隐患。"
+            ),
+        ),
+    ]
     section = pick_section(reports, vocab.topics["xiangcun"], vocab)
     assert section is not None and section.source == "b.txt"
     assert section.paragraphs == ("严格耕地占补平衡，建设高标准农田，守住粮食安全，建设和美乡村。",)
@@ -200,10 +229,20 @@ def test_blind_labels_and_tally():
     import blind
 
     assert blind.labels(28)[:3] == ["A", "B", "C"] and blind.labels(28)[25:] == ["Z", "AA", "AB"]
-    key = [{"id": "A", "topic": "防汛", "source": "drafter"}, {"id": "B", "topic": "防汛", "source": "real"}]
-    ratings = [{"id": "A", "rating": "2"}, {"id": "A.1", "rating": "keep"}, {"id": "A.2", "rating": "弃"},
-               {"id": "A.3", "rating": "rewrite"}, {"id": "A.4", "rating": "discard"},
-               {"id": "B", "rating": "4"}, {"id": "B.1", "rating": "keep"}, {"id": "B.2", "rating": "maybe"}]
+    key = [
+        {"id": "A", "topic": "防汛", "source": "drafter"},
+        {"id": "B", "topic": "防汛", "source": "real"},
+    ]
+    ratings = [
+        {"id": "A", "rating": "2"},
+        {"id": "A.1", "rating": "keep"},
+        {"id": "A.2", "rating": "弃"},
+        {"id": "A.3", "rating": "rewrite"},
+        {"id": "A.4", "rating": "discard"},
+        {"id": "B", "rating": "4"},
+        {"id": "B.1", "rating": "keep"},
+        {"id": "B.2", "rating": "maybe"},
+    ]
     result = blind.tally(ratings, key)
     assert result["drafter"]["kept"] == pytest.approx(0.25)
     assert result["drafter"]["discarded"] == pytest.approx(0.5)

@@ -30,7 +30,7 @@ class Line:
 
 def strip_marker(text: str) -> tuple[str, str]:
     m = MARKER_RE.match(text)
-    return (text[m.end():].lstrip(), m.group(0)) if m else (text, "")
+    return (text[m.end() :].lstrip(), m.group(0)) if m else (text, "")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -42,7 +42,7 @@ def body_of(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         if end != -1:
-            return markdown[end + 5:]
+            return markdown[end + 5 :]
     return markdown
 
 
@@ -86,7 +86,9 @@ def form_problems(markdown: str) -> dict[str, int]:
     """Headings with two markers, template syntax left over, headings/sentences repeated."""
     body = body_of(markdown)
     lines = outline_lines(markdown)
-    double = sum(1 for ln in lines if ln.kind == "heading" and ln.marker and strip_marker(ln.text)[1])
+    double = sum(
+        1 for ln in lines if ln.kind == "heading" and ln.marker and strip_marker(ln.text)[1]
+    )
     residue = sum(body.count(token) for token in TEMPLATE_RESIDUE)
     seen: dict[tuple[str, str], int] = {}
     for ln in lines:
@@ -95,8 +97,12 @@ def form_problems(markdown: str) -> dict[str, int]:
             seen[key] = seen.get(key, 0) + 1
     repeated_headings = sum(n - 1 for (kind, _), n in seen.items() if kind == "heading" and n > 1)
     repeated_sentences = sum(n - 1 for (kind, _), n in seen.items() if kind == "sentence" and n > 1)
-    return {"double_marker": double, "template_residue": residue,
-            "repeated_heading": repeated_headings, "repeated_sentence": repeated_sentences}
+    return {
+        "double_marker": double,
+        "template_residue": residue,
+        "repeated_heading": repeated_headings,
+        "repeated_sentence": repeated_sentences,
+    }
 
 
 def placeholder_counts(markdown: str) -> dict[str, int]:

@@ -39,8 +39,11 @@ class LineReading:
 
 def read_line(line: Line, topic: Topic, vocab: Vocabulary) -> LineReading:
     matches = vocab.matches(line.text, topic)
-    return LineReading(line, [m.text for m in matches if m.kind == "own"],
-                       [(m.text, m.owners) for m in matches if m.kind == "leak"])
+    return LineReading(
+        line,
+        [m.text for m in matches if m.kind == "own"],
+        [(m.text, m.owners) for m in matches if m.kind == "leak"],
+    )
 
 
 @dataclass
@@ -56,15 +59,25 @@ class OutlineReading:
     form: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, markdown: str, topic: Topic, vocab: Vocabulary,
-             template: str = "", seed: int = 0) -> OutlineReading:
+    def read(
+        cls, markdown: str, topic: Topic, vocab: Vocabulary, template: str = "", seed: int = 0
+    ) -> OutlineReading:
         readings = [read_line(ln, topic, vocab) for ln in outline_lines(markdown)]
-        return cls(topic.id, template, seed, markdown, readings,
-                   placeholder_counts(markdown), form_problems(markdown))
+        return cls(
+            topic.id,
+            template,
+            seed,
+            markdown,
+            readings,
+            placeholder_counts(markdown),
+            form_problems(markdown),
+        )
 
     def first_point(self) -> int:
         """Index of the first heading: title, opening and transition come before it."""
-        return next((k for k, r in enumerate(self.lines) if r.line.kind == "heading"), len(self.lines))
+        return next(
+            (k for k, r in enumerate(self.lines) if r.line.kind == "heading"), len(self.lines)
+        )
 
     def masked(self, vocab: Vocabulary) -> list[str]:
         return [vocab.mask_aliases(r.line.text) for r in self.lines]
@@ -74,7 +87,9 @@ def share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def swap_flags(outline: OutlineReading, others: list[OutlineReading], vocab: Vocabulary) -> list[bool]:
+def swap_flags(
+    outline: OutlineReading, others: list[OutlineReading], vocab: Vocabulary
+) -> list[bool]:
     """Per line of `outline`: does another topic's outline (same template, seed) have it masked?"""
     seen: set[str] = set()
     for other in others:
@@ -88,10 +103,15 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
     n = len(readings)
     headings = [r for r in readings if r.line.kind == "heading"]
     swap_all = [f for o in outlines for f in swaps.get(id(o), [])]
-    swap_heads = [f for o in outlines for r, f in zip(o.lines, swaps.get(id(o), []))
-                  if r.line.kind == "heading"]
-    swap_points = [f for o in outlines for k, f in enumerate(swaps.get(id(o), []))
-                   if k >= o.first_point()]
+    swap_heads = [
+        f
+        for o in outlines
+        for r, f in zip(o.lines, swaps.get(id(o), []))
+        if r.line.kind == "heading"
+    ]
+    swap_points = [
+        f for o in outlines for k, f in enumerate(swaps.get(id(o), [])) if k >= o.first_point()
+    ]
     texts = [r.line.text for r in readings]
     leak_terms = Counter(term for r in readings for term, _ in r.leaks)
     leak_topics = Counter(owner for r in readings for _, owners in r.leaks for owner in owners)
@@ -110,7 +130,9 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
         "swap_points": share(sum(swap_points), len(swap_points)) if swap_points else None,
         "distinct": share(len(set(texts)), len(texts)),
         "todo_per_outline": mean(o.placeholders["todo"] for o in outlines) if outlines else 0.0,
-        "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines) if outlines else 0.0,
+        "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines)
+        if outlines
+        else 0.0,
         "form": dict(form),
         "outlines_with_form_problem": sum(1 for o in outlines if any(o.form.values())),
         "top_leaks": leak_terms.most_common(8),
@@ -122,15 +144,27 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
 def lines_figures(readings: list[LineReading]) -> dict:
     """On-topic and leak for a plain list of lines (real speeches)."""
     n = len(readings)
-    return {"lines": n,
-            "on_topic": share(sum(r.on_topic for r in readings), n),
-            "leak": share(sum(r.leaked for r in readings), n),
-            "top_leaks": Counter(t for r in readings for t, _ in r.leaks).most_common(8),
-            "top_own_terms": Counter(t for r in readings for t in r.own).most_common(8)}
+    return {
+        "lines": n,
+        "on_topic": share(sum(r.on_topic for r in readings), n),
+        "leak": share(sum(r.leaked for r in readings), n),
+        "top_leaks": Counter(t for r in readings for t, _ in r.leaks).most_common(8),
+        "top_own_terms": Counter(t for r in readings for t in r.own).most_common(8),
+    }
 
 
-def overall(per_topic: dict[str, dict], keys=("on_topic", "leak", "swap", "swap_points", "swap_headings",
-                                                 "distinct", "todo_per_outline")) -> dict:
+def overall(
+    per_topic: dict[str, dict],
+    keys=(
+        "on_topic",
+        "leak",
+        "swap",
+        "swap_points",
+        "swap_headings",
+        "distinct",
+        "todo_per_outline",
+    ),
+) -> dict:
     """Mean, min and max across topics of each figure."""
     out = {}
     for key in keys:

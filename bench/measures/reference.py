@@ -23,10 +23,16 @@ from .vocab import Topic, Vocabulary, normalise
 SECTION_HEAD_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 CJK_RUN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 NUMBER_RE = re.compile(r"[0-9][0-9.]*")
-CN_DATE_RE = re.compile(r"[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
-CN_AMOUNT_RE = re.compile(r"[一二三四五六七八九十两百千]+(?:亿元|万元|万亩|万人|万户|公里|个百分点|人次)")
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶苏"
-            "魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃戴莫汤")
+CN_DATE_RE = re.compile(
+    r"[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"
+)
+CN_AMOUNT_RE = re.compile(
+    r"[一二三四五六七八九十两百千]+(?:亿元|万元|万亩|万人|万户|公里|个百分点|人次)"
+)
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶苏"
+    "魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃戴莫汤"
+)
 TITLES = "同志|书记|市长|县长|区长|省长|主任|局长|部长|乡长|镇长|厅长|委员"
 NAME_RE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?={TITLES})")
 NOT_NAME_CHARS = set("部委局级员长书记府办党体位们")
@@ -48,16 +54,20 @@ def topic_score(paragraph: str, topic: Topic, vocab: Vocabulary) -> int:
     return len({m.text for m in vocab.matches(paragraph, topic) if m.kind == "own"})
 
 
-def pick_section(reports: Iterable[tuple[str, str]], topic: Topic, vocab: Vocabulary,
-                 max_chars: int = 1500) -> Section | None:
+def pick_section(
+    reports: Iterable[tuple[str, str]], topic: Topic, vocab: Vocabulary, max_chars: int = 1500
+) -> Section | None:
     """The best paragraph on `topic` across (name, text) reports, with on-topic neighbours."""
     best: tuple[int, str, int, list[str]] | None = None
     for name, text in reports:
         paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
         for i, paragraph in enumerate(paragraphs):
             score = topic_score(paragraph, topic, vocab)
-            has_alias = any(m.kind == "alias" for m in vocab.matches(paragraph, topic)
-                            if m.text not in vocab.generic)
+            has_alias = any(
+                m.kind == "alias"
+                for m in vocab.matches(paragraph, topic)
+                if m.text not in vocab.generic
+            )
             if (has_alias or score >= 4) and (best is None or score > best[0]):
                 best = (score, name, i, paragraphs)
     if best is None or best[0] < 3:
@@ -65,8 +75,12 @@ def pick_section(reports: Iterable[tuple[str, str]], topic: Topic, vocab: Vocabu
     _, name, i, paragraphs = best
     chosen = [paragraphs[i]]
     j = i + 1
-    while j < len(paragraphs) and not SECTION_HEAD_RE.match(paragraphs[j]) \
-            and topic_score(paragraphs[j], topic, vocab) >= 3 and len("".join(chosen)) < max_chars:
+    while (
+        j < len(paragraphs)
+        and not SECTION_HEAD_RE.match(paragraphs[j])
+        and topic_score(paragraphs[j], topic, vocab) >= 3
+        and len("".join(chosen)) < max_chars
+    ):
         chosen.append(paragraphs[j])
         j += 1
     return Section(name, tuple(chosen))
@@ -98,7 +112,7 @@ def shared_runs(heading: str, reference: str, minimum: int = MIN_SHARED) -> list
         i = 0
         while i < len(h):
             j = i
-            while j < len(h) and h[i:j + 1] in ref:
+            while j < len(h) and h[i : j + 1] in ref:
                 j += 1
             if j - i >= minimum:
                 runs.append(h[i:j])
@@ -111,8 +125,9 @@ def shared_runs(heading: str, reference: str, minimum: int = MIN_SHARED) -> list
 VerbObject = tuple[str, str]
 
 
-def verb_objects(reference: str, tag: Callable[[str], list[tuple[str, str]]],
-                 topic: Topic, vocab: Vocabulary) -> set[VerbObject]:
+def verb_objects(
+    reference: str, tag: Callable[[str], list[tuple[str, str]]], topic: Topic, vocab: Vocabulary
+) -> set[VerbObject]:
     """(verb, noun) pairs of the reference, adjacent or one word apart, with a content noun."""
     pairs: set[VerbObject] = set()
     for clause in re.split(r"[，。；：、！？,;:\s]+", reference):
@@ -120,14 +135,19 @@ def verb_objects(reference: str, tag: Callable[[str], list[tuple[str, str]]],
         for k, (word, flag) in enumerate(tokens):
             if not flag.startswith("v") or len(word) < 2 or word in vocab.generic:
                 continue
-            for word2, flag2 in tokens[k + 1:k + 3]:
+            for word2, flag2 in tokens[k + 1 : k + 3]:
                 if flag2.startswith("n") and len(word2) >= 2 and content_left(word2, topic, vocab):
                     pairs.add((word, word2))
     return pairs
 
 
-def carries_task(heading: str, reference: str, topic: Topic, vocab: Vocabulary,
-                 pairs: set[VerbObject] = frozenset()) -> bool:
+def carries_task(
+    heading: str,
+    reference: str,
+    topic: Topic,
+    vocab: Vocabulary,
+    pairs: set[VerbObject] = frozenset(),
+) -> bool:
     if any(content_left(run, topic, vocab) for run in shared_runs(heading, reference)):
         return True
     h = normalise(heading)

@@ -59,14 +59,17 @@ def parse_topic(text: str, source: str = "<text>") -> Topic:
     for key in ("name", "id"):
         if key not in fields:
             raise ValueError(f"{source}: missing `{key} = …`")
-    aliases = {normalise(a) for a in fields.get("aliases", "").replace(",", "、").split("、") if a.strip()}
+    aliases = {
+        normalise(a) for a in fields.get("aliases", "").replace(",", "、").split("、") if a.strip()
+    }
     aliases.add(normalise(fields["name"]))
     return Topic(fields["id"], fields["name"], frozenset(aliases), frozenset(terms - aliases))
 
 
 def parse_generic(text: str) -> frozenset[str]:
-    return frozenset(normalise(w) for raw in text.splitlines()
-                     if (w := raw.split("#", 1)[0].strip()))
+    return frozenset(
+        normalise(w) for raw in text.splitlines() if (w := raw.split("#", 1)[0].strip())
+    )
 
 
 @dataclass
@@ -100,7 +103,7 @@ class Vocabulary:
         found, i = [], 0
         while i < len(text):
             for length in range(min(self._longest, len(text) - i), 0, -1):
-                piece = text[i:i + length]
+                piece = text[i : i + length]
                 if piece in self._lexicon:
                     found.append((i, piece))
                     i += length
@@ -116,8 +119,13 @@ class Vocabulary:
             return Match(word, 0, "alias")
         if word in topic.terms:
             return Match(word, 0, "own")
-        owners = tuple(sorted(t.id for t in self.topics.values()
-                              if t.id != topic.id and (word in t.terms or word in t.aliases)))
+        owners = tuple(
+            sorted(
+                t.id
+                for t in self.topics.values()
+                if t.id != topic.id and (word in t.terms or word in t.aliases)
+            )
+        )
         return Match(word, 0, "leak", owners) if owners else Match(word, 0, "neutral")
 
     def matches(self, line: str, topic: Topic) -> list[Match]:
@@ -150,5 +158,9 @@ def load_vocabulary(folder: Path = VOCAB_DIR) -> Vocabulary:
         topic = parse_topic(path.read_text(encoding="utf-8"), str(path))
         topics[topic.id] = topic
     generic_path = folder / GENERIC_FILE
-    generic = parse_generic(generic_path.read_text(encoding="utf-8")) if generic_path.exists() else frozenset()
+    generic = (
+        parse_generic(generic_path.read_text(encoding="utf-8"))
+        if generic_path.exists()
+        else frozenset()
+    )
     return Vocabulary(topics, generic)
