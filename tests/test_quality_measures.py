@@ -14,7 +14,12 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-from measures.lines import form_problems, outline_lines, placeholder_counts, strip_marker  # noqa: E402
+from measures.lines import (  # noqa: E402
+    form_problems,
+    outline_lines,
+    placeholder_counts,
+    strip_marker,
+)
 from measures.metrics import OutlineReading, swap_flags, topic_figures  # noqa: E402
 from measures.reference import carries_task, invented_facts, pick_section  # noqa: E402
 from measures.vocab import Vocabulary, load_vocabulary, parse_generic, parse_topic  # noqa: E402
