@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from measures.lines import body_of, outline_lines, speech_lines  # noqa: E402
+from measures.lines import front_variables, outline_lines, speech_lines  # noqa: E402
 from measures.metrics import (
     OutlineReading,
     lines_figures,
@@ -67,7 +67,6 @@ REF_TOPICS = (
     "jiaoyu",
     "zhaoshang",
 )
-VAR_RE = re.compile(r'^\s+"([^"]+)":\s*"(.*)"\s*$', re.MULTILINE)
 
 
 class Drafter:
@@ -164,11 +163,6 @@ def generate(
     return readings, failures
 
 
-def variables(markdown: str) -> dict[str, str]:
-    head = markdown[: len(markdown) - len(body_of(markdown))]
-    return dict(VAR_RE.findall(head))
-
-
 def score(vocab: Vocabulary, readings: list[OutlineReading], allowed_extra=lambda o: []) -> dict:
     """Per-topic figures, swap across topics of the same (template, seed), invented facts."""
     groups: dict[tuple[str, int], list[OutlineReading]] = {}
@@ -187,8 +181,9 @@ def score(vocab: Vocabulary, readings: list[OutlineReading], allowed_extra=lambd
         facts = [
             f
             for o in mine
-            for f in invented_facts(
-                body_of(o.markdown), [*variables(o.markdown).values(), *allowed_extra(o)]
+            for f in invented_facts(  # over lines: numbering markers (1. 2.) are not figures
+                "\n".join(r.line.text for r in o.lines),
+                [*front_variables(o.markdown).values(), *allowed_extra(o)],
             )
         ]
         figures["invented_facts"] = len(facts)

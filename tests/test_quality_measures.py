@@ -254,3 +254,20 @@ def test_blind_labels_and_tally():
     assert result["drafter"]["mean_score"] == 2.0
     assert result["real"]["headings"] == 1 and result["real"]["mean_score"] == 4.0
     assert result["_problems"] == ["B.2: rating 'maybe' is not keep/rewrite/discard"]
+
+
+def test_front_variables_are_the_variables_block_only():
+    from measures.lines import front_variables
+
+    text = (
+        '---\ntemplate: "t"\nseed: 3\nvariables:\n  "org": "某县"\n  "date": "2026年5月1日"\n'
+        'closing: 0\nfingerprints:\n  "1": "385c1102562d096f"\n---\n# 在某县会议上的讲话\n'
+    )
+    assert front_variables(text) == {"org": "某县", "date": "2026年5月1日"}
+
+
+def test_numbering_markers_are_not_figures(vocab):
+    o = OutlineReading.read(
+        outline("## 1. 压实责任", "## 2. 排查隐患", "投入3亿元。"), vocab.topics["anquan"], vocab
+    )
+    assert invented_facts("\n".join(r.line.text for r in o.lines), []) == ["3"]

@@ -18,6 +18,7 @@ MARKER_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"(?<=[。！？!?])")
 PLACEHOLDER_RE = re.compile(r"〔[^〔〕]*〕")
 TEMPLATE_RESIDUE = ("{{", "}}", "{%", "%}")
+VARIABLE_RE = re.compile(r'^\s+"?([^":]+)"?:\s*"?(.*?)"?\s*$')
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,23 @@ def body_of(markdown: str) -> str:
         if end != -1:
             return markdown[end + 5 :]
     return markdown
+
+
+def front_variables(markdown: str) -> dict[str, str]:
+    """The `variables:` block of the front matter (meeting, org, speaker, topic, date …)."""
+    head = markdown[: len(markdown) - len(body_of(markdown))]
+    found: dict[str, str] = {}
+    inside = False
+    for raw in head.splitlines():
+        if raw.startswith("variables:"):
+            inside = True
+        elif inside and raw.startswith((" ", "\t")):
+            m = VARIABLE_RE.match(raw)
+            if m:
+                found[m.group(1)] = m.group(2)
+        else:
+            inside = False
+    return found
 
 
 def outline_lines(markdown: str) -> list[Line]:
