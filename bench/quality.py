@@ -1,312 +1,484 @@
-"""Quality bench: drafter's clause recombination vs a naive word-level markovify baseline.
+"""Topic substance of drafter's outlines, measured through the CLI only (issue 11).
 
-50 outlines (every template x seeds x topics 疫情防控/安全生产/乡村振兴), same structure for both
-systems; prints verbatim copies, share over the overlap limit, heading-form pass rate, sibling
-length spread, topic leak, fallbacks, and one sample outline.  Run: python bench/quality.py
+Every outline is written by the real command, `drafter new --no-input --topic T -t TEMPLATE
+--seed S -o F.md` with DRAFTER_HOME pointing at a fresh folder per scenario, then read back as
+lines (title, headings, body sentences) and scored against hand-written vocabularies in
+bench/vocab/ (see bench/measures/ for the definitions). Scenarios:
 
-Topic leak is counted with LEAK_WORDS below, a hand-made list of epidemic-domain words kept
-apart from the generator's own filter (drafter/phrases/data/corpus_topic_words.txt, mined by
-contrast with general government text), so the filter is not graded by itself. Frame checks:
-the transition's announced count equals the real number of level-1 points, the title is free
-of the corpus topic and of doubled phrases, the opening names the meeting, and no two headings
-of an outline share a clause. Half the runs leave the meeting to its default.
+  out-of-box  a fresh home: the bundled corpus only
+  archive     a fresh home plus ../shared/dev-archive as the writer's corpus (`drafter corpus
+              add` + `drafter mine`); 防汛 and 生态环境保护 are held out of tuning and reported apart;
+              the archive's own speeches are scored the same way ("real speeches")
+  ref         `--ref FILE`, FILE being one 2025 provincial work report's section on the topic
+              (../shared/corpus-extra/policy/gwr-provincial-2025, read at run time): share of
+              level-1/2 headings carrying a task of the reference, facts not in the reference
 
-Systems: drafter (clause recombination per slot kind), word-level markovify per slot kind
-(state 1 for headings, 2 for sentences), and the naive baseline (one markovify model, state 2,
-over every sentence).  Blind reading: `--blind-sheet FILE` writes 20+20 generated and 20+20
-real lines, shuffled, for a reader who is not told which is which (key in FILE.key.tsv);
-plausible = rated 4 or 5.  Measured once and not shipped: adding corpus-extra gwr-national
-(2003-2025) + cpc-congress (15th-20th) to training kept form but pulled outlines to national
-policy (lines naming the requested topic fell from 37% to 5%; heading form 100% -> 91%).
+Run: .venv/bin/python bench/quality.py [--scenario all] [--json out.json] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
-import random
+import json
+import os
 import re
-import statistics
+import subprocess
 import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from drafter.phrases import Generator, NoveltyIndex, NoveltyLimits, PhraseBook  # noqa: E402
-from drafter.phrases.form import heading_problems  # noqa: E402
-from drafter.phrases.generate import _MEETING_RE  # noqa: E402
-from drafter.phrases.text import ChineseText  # noqa: E402
-from drafter.phrases.tokenize import Tokenizer  # noqa: E402
-from drafter.render import effective_variables, render_with  # noqa: E402
+from measures.lines import front_variables, outline_lines, speech_lines  # noqa: E402
+from measures.metrics import (
+    OutlineReading,
+    lines_figures,
+    overall,
+    read_line,  # noqa: E402
+    share,
+    swap_flags,
+    topic_figures,
+)
+from measures.reference import (
+    carries_task,
+    invented_facts,
+    pick_section,  # noqa: E402
+    read_reports,
+    verb_objects,
+)
+from measures.vocab import Vocabulary, load_vocabulary  # noqa: E402
 
-TOPICS = ("疫情防控", "安全生产", "乡村振兴")
-# Independent of the generator's filter (drafter/phrases/data/corpus_topic_words.txt, mined):
-# a hand-made list of epidemic-domain words a reader would flag in a speech on another topic.
-LEAK_WORDS = ("疫情", "核酸", "隔离", "病毒", "新冠", "肺炎", "确诊", "防疫", "抗疫", "疫苗", "口罩",
-              "感染", "流调", "消杀", "阳性", "封控", "发热", "病例", "首诊", "发病", "重症", "病人",
-              "患者", "治疗", "救治", "收治", "院感", "复课", "返校", "开学", "校园", "学生", "家长",
-              "师生", "中高风险", "医护", "医务", "医院", "传染", "体温", "测温", "健康码", "防控",
-              "诊疗", "疾控", "密接", "交叉感染", "学校", "防病", "实验室", "健康监测", "集中开会",
-              "聚集", "居家", "防护", "检测")
-HEADING_RE = re.compile(r"^(#{2,4}) (.*)$")
-MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\. |第[一二三四五六七八九十]+，|"
-                       r"[一二三四五六七八九十]+[要是]|（\d+）)")
-
-
-class BaselineGenerator:
-    """One markovify model (state 2, jieba tokens) over every corpus sentence; same slots."""
-
-    def __init__(self, book: PhraseBook, topic: str, model: ChineseText) -> None:
-        self.book, self.model = book, model
-        self.topic = topic or book.topic.corpus_topic
-
-    def _line(self, rng: random.Random) -> str | None:
-        s = self.model.make_sentence_with(rng, tries=50)
-        return s.replace(self.book.topic.corpus_topic, self.topic) if s else None
-
-    def heading(self, rng, level, role=None, group=None, share=None, avoid=frozenset(), tries=0, **kw):  # type: ignore[no-untyped-def]
-        s = self._line(rng)
-        return s.rstrip("。！？；") if s else None
-
-    def sentence(self, rng, kind, role=None, avoid=frozenset(), tries=0):  # type: ignore[no-untyped-def]
-        return self._line(rng)
-
-    def tasks(self, rng, avoid=frozenset()):  # type: ignore[no-untyped-def]
-        s = self._line(rng)
-        return [s.rstrip("。！？；")] if s else []
-
-    def fill_meeting(self, text: str, meeting: str) -> str:
-        return _MEETING_RE.sub(lambda m: "召开" + meeting, text, count=1) if meeting else text
+REPO = HERE.parent
+SHARED = REPO.parent / "shared"
+ARCHIVE = SHARED / "dev-archive"
+REPORTS = SHARED / "corpus-extra" / "policy" / "gwr-provincial-2025"
+TUNED = ("anquan", "xiangcun", "yingshang", "lianzheng")
+HELD_OUT = ("fangxun", "shengtai")
+REF_TOPICS = (
+    "anquan",
+    "xiangcun",
+    "yingshang",
+    "shengtai",
+    "fangxun",
+    "jiuye",
+    "jiaoyu",
+    "zhaoshang",
+)
 
 
-class WordSlotGenerator(BaselineGenerator):
-    """Word-level markovify (state 2) per slot kind: one model per heading level and per
-    sentence kind, trained on that kind only (the alternative unit to clause recombination)."""
+class Drafter:
+    """The CLI in one DRAFTER_HOME."""
 
-    def __init__(self, book: PhraseBook, topic: str, models: dict[str, ChineseText]) -> None:
-        super().__init__(book, topic, models["body"])
-        self.models = models
+    def __init__(self, exe: str, home: Path, timeout: float) -> None:
+        self.exe, self.home, self.timeout = exe, home, timeout
+        home.mkdir(parents=True, exist_ok=True)
 
-    def _from(self, key: str, rng: random.Random) -> str | None:
-        model = self.models.get(key) or self.models["body"]
-        s = model.make_sentence_with(rng, tries=50)
-        return s.replace(self.book.topic.corpus_topic, self.topic) if s else None
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        env = dict(os.environ, DRAFTER_HOME=str(self.home))
+        try:
+            return subprocess.run(
+                [self.exe, *args],
+                check=False,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=self.timeout,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            return subprocess.CompletedProcess(
+                [self.exe, *args], 124, "", f"timeout {self.timeout}s"
+            )
 
-    def heading(self, rng, level, role=None, group=None, share=None, avoid=frozenset(), tries=0, **kw):  # type: ignore[no-untyped-def]
-        s = self._from(f"heading/{min(level, 3)}", rng)
-        return s.rstrip("。！？；") if s else None
+    def templates(self) -> list[str]:
+        out = self.run("templates").stdout
+        return [m.group(1) for m in re.finditer(r"^(\S+)\s{2,}\S", out, re.MULTILINE)]
 
-    def sentence(self, rng, kind, role=None, avoid=frozenset(), tries=0):  # type: ignore[no-untyped-def]
-        return self._from(kind, rng)
-
-
-def word_slot_models(book: PhraseBook, tok: Tokenizer) -> dict[str, ChineseText]:
-    models = {}
-    for key in ("heading/1", "heading/2", "heading/3", "body", "opening", "closing"):
-        units = book.pool(key)
-        if units:
-            text = "\n".join(u.text.rstrip("。") + "。" for u in units)
-            models[key] = ChineseText(text, 2 if key == "body" else 1, tokenizer=tok)
-    return models
-
-
-def outline_lines(text: str) -> tuple[list[tuple[int, str, str]], list[str]]:
-    """(level, parent path, heading text without marker) and body sentences of one outline."""
-    heads: list[tuple[int, str, str]] = []
-    sents: list[str] = []
-    counters: list[int] = []
-    for line in text.splitlines():
-        m = HEADING_RE.match(line)
-        if m:
-            level = len(m.group(1)) - 1
-            del counters[level:]
-            counters += [0] * (level - len(counters))
-            counters[level - 1] += 1
-            heads.append((level, ".".join(map(str, counters[: level - 1])), MARKER_RE.sub("", m.group(2))))
-        elif line and not line.startswith("# ") and line != "同志们：":
-            sents += [s for s in re.findall(r"[^。！？：]+[。！？：]", line)]
-    return heads, sents
+    def new(
+        self, topic: str, template: str, seed: int, out: Path, extra: list[str]
+    ) -> tuple[str | None, str]:
+        done = self.run(
+            "new",
+            "--no-input",
+            "--topic",
+            topic,
+            "-t",
+            template,
+            "--seed",
+            str(seed),
+            "-o",
+            str(out),
+            "--force",
+            *extra,
+        )
+        if done.returncode or not out.exists():
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            return None, lines[-1] if lines else f"exit {done.returncode}"
+        return out.read_text(encoding="utf-8"), ""
 
 
-def measure(outlines: list[tuple[str, str]], book: PhraseBook, tok: Tokenizer) -> dict[str, float]:
-    index = NoveltyIndex(book.novelty_sentences)
-    limits = NoveltyLimits()
-    corpus_topic = book.topic.corpus_topic
-    lines, form_ok, form_n, spreads, leak, leak_n, fallbacks, parallel = [], 0, 0, [], 0, 0, 0, []
-    ratios: list[float] = []
-    present = 0
-    frame = {"count ok": 0, "title clean": 0, "opening names meeting": 0, "shared clause": 0}
-    for topic, text in outlines:
-        heads, sents = outline_lines(text)
-        check = frame_checks(topic, text, heads)
-        for k in frame:
-            frame[k] += check[k]
-        for level, _, h in heads:
-            if "〔待写" in h:
-                fallbacks += 1
+def plan(
+    topic_ids: list[str], templates: list[str], seeds: int, grid: bool
+) -> list[tuple[str, str, int]]:
+    """(topic, template, seed) runs: every template × seed, or seeds 1..N rotating templates."""
+    runs = []
+    for seed in range(1, seeds + 1):
+        chosen = templates if grid else [templates[(seed - 1) % len(templates)]]
+        runs += [(t, template, seed) for template in chosen for t in topic_ids]
+    return runs
+
+
+def generate(
+    drafter: Drafter,
+    vocab: Vocabulary,
+    runs,
+    out_dir: Path,
+    jobs: int,
+    extra_for=lambda topic_id: [],
+) -> tuple[list[OutlineReading], list[dict]]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def one(run):
+        topic_id, template, seed = run
+        path = out_dir / f"{topic_id}-{template}-{seed}.md"
+        text, error = drafter.new(
+            vocab.topics[topic_id].name, template, seed, path, extra_for(topic_id)
+        )
+        return run, text, error
+
+    readings, failures = [], []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for (topic_id, template, seed), text, error in pool.map(one, runs):
+            if text is None:
+                failures.append(
+                    {"topic": topic_id, "template": template, "seed": seed, "error": error}
+                )
+            else:
+                readings.append(
+                    OutlineReading.read(text, vocab.topics[topic_id], vocab, template, seed)
+                )
+    return readings, failures
+
+
+def score(vocab: Vocabulary, readings: list[OutlineReading], allowed_extra=lambda o: []) -> dict:
+    """Per-topic figures, swap across topics of the same (template, seed), invented facts."""
+    groups: dict[tuple[str, int], list[OutlineReading]] = {}
+    for o in readings:
+        groups.setdefault((o.template, o.seed), []).append(o)
+    swaps = {
+        id(o): swap_flags(o, [x for x in groups[(o.template, o.seed)] if x is not o], vocab)
+        for o in readings
+    }
+    per_topic = {}
+    for topic_id in vocab.topics:
+        mine = [o for o in readings if o.topic == topic_id]
+        if not mine:
+            continue
+        figures = topic_figures(mine, swaps)
+        facts = [
+            f
+            for o in mine
+            for f in invented_facts(  # over lines: numbering markers (1. 2.) are not figures
+                "\n".join(r.line.text for r in o.lines),
+                [*front_variables(o.markdown).values(), *allowed_extra(o)],
+            )
+        ]
+        figures["invented_facts"] = len(facts)
+        figures["invented_examples"] = sorted(set(facts))[:6]
+        per_topic[topic_id] = figures
+    return per_topic
+
+
+def real_speeches(vocab: Vocabulary) -> dict:
+    """On-topic and leak of the dev-archive's own speeches, per topic folder."""
+    import drafter  # public API: the same cleaning a writer's `corpus add` applies
+
+    notes = {
+        a["file"]: a for a in json.loads((ARCHIVE / "annotations.json").read_text(encoding="utf-8"))
+    }
+    result = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in sorted(p for p in ARCHIVE.iterdir() if p.is_dir()):
+            if folder.name not in vocab.topics:
                 continue
-            form_n += 1
-            form_ok += not heading_problems(h, book.lengths.get(min(level, 3), (4, 30)))
-        groups: dict[tuple[int, str], list[str]] = {}
-        for level, parent, h in heads:
-            if "〔待写" not in h:
-                groups.setdefault((level, parent), []).append(h)
-        for sib in groups.values():
-            if len(sib) >= 2:
-                lens = [len(x) for x in sib]
-                mean = sum(lens) / len(lens)
-                spreads.append(all(abs(n - mean) <= 0.3 * mean for n in lens))
-                ratios.append(max(lens) / min(lens))
-                leads = {tok.cut(x)[0] for x in sib}
-                clauses = {len(re.split("[，；：]", x)) for x in sib}
-                parallel.append(len(leads) == 1 or len(clauses) == 1)
-        body = [s for s in sents if "〔待写" not in s]
-        fallbacks += len(sents) - len(body)
-        all_lines = [h for _, _, h in heads if "〔待写" not in h] + body
-        if topic != corpus_topic:
-            leak_n += len(all_lines)
-            leak += sum(any(w in x for w in LEAK_WORDS) for x in all_lines)
-            present += sum(topic in x for x in all_lines)
-        lines += [x.replace(topic, corpus_topic) for x in all_lines]
-    verbatim = sum(index.is_verbatim(x) for x in lines)
-    over = 0
-    for x in lines:
-        toks = tok.cut(x)
-        if index.longest_run(toks) > limits.allowed_run(len(toks)):
-            over += 1
+            topic = vocab.topics[folder.name]
+            readings = []
+            for path in sorted(folder.glob("*.txt")):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for noise in notes.get(f"{folder.name}/{path.name}", {}).get("noise", []):
+                    text = text.replace(noise, "\n")
+                clean = Path(tmp) / f"{folder.name}-{path.name}"
+                clean.write_text(text, encoding="utf-8")
+                for speech in drafter.load_file(clean):
+                    readings += [
+                        read_line(ln, topic, vocab)
+                        for ln in speech_lines(speech.title, speech.paragraphs)
+                    ]
+            result[folder.name] = lines_figures(readings)
+    return result
+
+
+def pct(value) -> str:
+    return "   -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def print_table(title: str, per_topic: dict, vocab: Vocabulary, extra_cols=()) -> None:
+    print(f"\n{title}")
+    head = (
+        f"{'topic':<14}{'n':>3}{'lines':>6}{'on-topic':>9}{'head-on':>8}{'leak':>7}{'swap':>7}"
+        f"{'swap-p':>7}{'swap-h':>7}{'distinct':>9}{'待写/o':>7}{'〔〕/o':>7}{'form':>5}{'facts':>6}"
+    )
+    head += "".join(f"{name:>8}" for name, _ in extra_cols)
+    print(head + "  top leaks")
+    for topic_id, f in per_topic.items():
+        form = sum(f["form"].values())
+        row = (
+            f"{vocab.topics[topic_id].name:<{14 - len(vocab.topics[topic_id].name)}}{f['outlines']:>3}"
+            f"{f['lines']:>6}{pct(f['on_topic']):>9}{pct(f['on_topic_headings']):>8}{pct(f['leak']):>7}"
+            f"{pct(f['swap']):>7}{pct(f['swap_points']):>7}{pct(f['swap_headings']):>7}{pct(f['distinct']):>9}"
+            f"{f['todo_per_outline']:>7.1f}{f['fill_in_per_outline']:>7.1f}{form:>5}{f['invented_facts']:>6}"
+        )
+        row += "".join(f"{pct(f.get(key)):>8}" for _, key in extra_cols)
+        print(row + "  " + " ".join(f"{t}×{n}" for t, n in f["top_leaks"][:4]))
+
+
+def print_overall(label: str, per_topic: dict) -> dict:
+    summary = overall(per_topic)
+    parts = [
+        f"{key} mean {pct(v['mean']).strip()} min {pct(v['min']).strip()} max {pct(v['max']).strip()}"
+        if key != "todo_per_outline"
+        else f"待写/outline mean {v['mean']:.1f} max {v['max']:.1f}"
+        for key, v in summary.items()
+    ]
+    print(f"  {label} ({len(per_topic)} topics): " + "; ".join(parts))
+    return summary
+
+
+def scenario_out_of_box(args, vocab, work: Path) -> dict:
+    drafter = Drafter(args.drafter, work / "home-out-of-box", args.timeout)
+    drafter.new(vocab.topics[args.topics[0]].name, drafter.templates()[0], 0, work / "warm.md", [])
+    templates = drafter.templates()
+    readings, failures = generate(
+        drafter,
+        vocab,
+        plan(args.topics, templates, args.seeds, args.grid),
+        work / "out-of-box",
+        args.jobs,
+    )
+    per_topic = score(vocab, readings)
+    print_table("== out-of-box (bundled corpus only)", per_topic, vocab)
+    summary = print_overall("overall", per_topic)
     return {
-        "lines": len(lines),
-        "verbatim copies": verbatim,
-        "share over overlap limit": over / max(1, len(lines)),
-        "heading-form pass rate": form_ok / max(1, form_n),
-        "sibling groups within ±30% of their mean": sum(spreads) / max(1, len(spreads)),
-        "median sibling max/min length": statistics.median(ratios) if ratios else 0.0,
-        "sibling groups parallel (lead or clause count)": sum(parallel) / max(1, len(parallel)),
-        "topic leak (other topics)": leak / max(1, leak_n),
-        "lines naming the topic (other topics)": present / max(1, leak_n),
-        "fallback placeholders": fallbacks,
-        "transition count = real points": frame["count ok"] / max(1, len(outlines)),
-        "titles free of corpus topic/doubling": frame["title clean"] / max(1, len(outlines)),
-        "openings naming the meeting": frame["opening names meeting"] / max(1, len(outlines)),
-        "outlines with 2 headings sharing a clause": frame["shared clause"] / max(1, len(outlines)),
+        "templates": templates,
+        "failures": failures,
+        "topics": per_topic,
+        "overall": summary,
+        "_readings": readings,
     }
 
 
-_CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+def scenario_archive(args, vocab, work: Path, real: dict) -> dict:
+    drafter = Drafter(args.drafter, work / "home-archive", args.timeout)
+    files = sorted(str(p) for p in ARCHIVE.glob("*/*.txt"))
+    added = drafter.run("corpus", "add", *files)
+    mined = drafter.run("mine")
+    templates = drafter.templates()
+    readings, failures = generate(
+        drafter,
+        vocab,
+        plan(args.topics, templates, args.seeds, args.grid),
+        work / "archive",
+        args.jobs,
+    )
+    per_topic = score(vocab, readings)
+    print_table("== archive (dev-archive added as the writer's corpus)", per_topic, vocab)
+    groups = {
+        "tuned": [t for t in TUNED if t in per_topic],
+        "held-out": [t for t in HELD_OUT if t in per_topic],
+    }
+    groups["not in archive"] = [t for t in per_topic if t not in TUNED + HELD_OUT]
+    summaries = {
+        name: print_overall(name, {t: per_topic[t] for t in ids})
+        for name, ids in groups.items()
+        if ids
+    }
+    print("  archive topics, ours vs real speeches (on-topic / leak):")
+    for t in TUNED + HELD_OUT:
+        if t in per_topic and t in real:
+            tag = "held-out" if t in HELD_OUT else "tuned"
+            print(
+                f"    {vocab.topics[t].name:<{12 - len(vocab.topics[t].name)}} {tag:<9}"
+                f" ours {pct(per_topic[t]['on_topic'])} / {pct(per_topic[t]['leak'])}"
+                f"   real {pct(real[t]['on_topic'])} / {pct(real[t]['leak'])}"
+            )
+    return {
+        "corpus_add": (added.stdout or added.stderr).strip().splitlines()[-1:],
+        "mine": (mined.stdout or mined.stderr).strip().splitlines()[:1],
+        "templates": templates,
+        "failures": failures,
+        "topics": per_topic,
+        "groups": summaries,
+    }
 
 
-def frame_checks(topic: str, text: str, heads: list[tuple[int, str, str]]) -> dict[str, int]:
-    """Checks a writer makes at a glance: the announced count of points, the title, the
-    opening naming the meeting, and no heading clause said twice."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    title = lines[0].lstrip("# ")
-    points = sum(1 for level, _, _ in heads if level == 1)
-    announced = [m for ln in lines if not ln.startswith("#")
-                 for m in re.findall(r"([一二两三四五六七八九十几])点(?:意见|要求)", ln)]
-    count_ok = all(a == "几" or _CN_COUNT.get(a) == points for a in announced)
-    meeting = re.search(r"在(.+)上的讲话", title)
-    doubled = bool(re.search(r"(.{2,})\1", title))
-    other = topic not in ("疫情防控", "新冠肺炎疫情防控")
-    clean = (topic in title and not doubled
-             and not (other and any(w in title for w in LEAK_WORDS if w not in topic)))
-    opening = next((ln for ln in lines[1:] if not ln.startswith("#") and ln != "同志们："), "")
-    names = bool(meeting) and meeting.group(1) in opening
-    clauses: dict[str, int] = {}
-    for i, (_, _, h) in enumerate(heads):
-        for c in re.split(r"[，；]", h.replace(topic, "◎")):
-            if len(c) >= 4 and "〔" not in c:
-                clauses.setdefault(c, i)
-                if clauses[c] != i:
-                    clauses[c] = -1
-    shared = any(v == -1 for v in clauses.values())
-    return {"count ok": int(count_ok), "title clean": int(clean),
-            "opening names meeting": int(names), "shared clause": int(shared)}
+def scenario_ref(
+    args, vocab, work: Path, home: Path | None = None, previous: list[OutlineReading] = ()
+) -> dict:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    # the out-of-box home is reused when it was warmed in this run: --ref adds nothing to it
+    drafter = Drafter(args.drafter, home or work / "home-ref", args.timeout)
+    reports = read_reports(REPORTS)
+    refs = {}
+    for topic_id in [t for t in REF_TOPICS if t in args.topics]:
+        section = pick_section(reports, vocab.topics[topic_id], vocab)
+        if section:
+            path = work / f"ref-{topic_id}.txt"
+            path.write_text(section.text + "\n", encoding="utf-8")
+            refs[topic_id] = (path, section)
+    templates = drafter.templates()
+    runs = plan(list(refs), templates, args.seeds, args.grid)
+    first = runs[0]
+    probe, error = drafter.new(
+        vocab.topics[first[0]].name,
+        first[1],
+        first[2],
+        work / "probe.md",
+        ["--ref", str(refs[first[0]][0])],
+    )
+    if probe is None:  # one refusal is enough to know: do not pay for every run
+        readings, failures = (
+            [],
+            [{"topic": t, "template": m, "seed": s, "error": error} for t, m, s in runs],
+        )
+    else:
+        readings, failures = generate(
+            drafter, vocab, runs, work / "ref", args.jobs, lambda t: ["--ref", str(refs[t][0])]
+        )
+    control = not readings
+    if control:  # the CLI does not take --ref (yet): measure the same outlines without it
+        known = {(o.topic, o.template, o.seed): o for o in previous}
+        if all(run in known for run in runs):  # same command, same seed: the same outline
+            readings = [known[run] for run in runs]
+        else:
+            readings, _ = generate(drafter, vocab, runs, work / "ref-control", args.jobs)
+    per_topic = score(vocab, readings, lambda o: [refs[o.topic][1].text])
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(w.word, w.flag) for w in jieba.posseg.lcut(text)]
+
+    for topic_id, figures in per_topic.items():
+        topic, ref_text = vocab.topics[topic_id], refs[topic_id][1].text
+        pairs = verb_objects(ref_text, tag, topic, vocab)
+        heads = [
+            ln
+            for o in readings
+            if o.topic == topic_id
+            for ln in outline_lines(o.markdown)
+            if ln.kind == "heading" and ln.level <= 2
+        ]
+        carried = [h for h in heads if carries_task(h.text, ref_text, topic, vocab, pairs)]
+        figures["task_headings"] = share(len(carried), len(heads))
+        figures["task_examples"] = [h.text for h in carried[:3]]
+        figures["reference"] = {
+            "file": refs[topic_id][1].source,
+            "chars": len(ref_text),
+            "first": refs[topic_id][1].paragraphs[0][:40],
+        }
+    label = "control: same runs WITHOUT --ref (the CLI rejected it)" if control else "with --ref"
+    print_table(f"== ref ({label})", per_topic, vocab, [("task-h", "task_headings")])
+    if failures:
+        print(f"  {len(failures)}/{len(runs)} runs with --ref failed: {failures[0]['error']}")
+    summary = print_overall("overall", per_topic)
+    tasks = [f["task_headings"] for f in per_topic.values()]
+    if tasks:
+        print(
+            f"  level-1/2 headings carrying a task of the reference: mean {pct(sum(tasks) / len(tasks)).strip()}"
+            f", min {pct(min(tasks)).strip()}; invented facts: {sum(f['invented_facts'] for f in per_topic.values())}"
+        )
+    return {
+        "ref_accepted": not control,
+        "failures": failures,
+        "topics": per_topic,
+        "overall": summary,
+    }
 
 
-def corpus_sentences(book: PhraseBook) -> str:
-    return "\n".join(u.text for units in book.pools.values() for u in units)
-
-
-def write_blind_sheet(book: PhraseBook, out: Path, n: int = 20) -> None:
-    """Blind reading protocol: n generated headings + n generated sentences + as many real ones,
-    shuffled; the reader rates each line 1-5 without the key; plausible = 4 or 5."""
-    rng = random.Random(2024)
-    gen = Generator(book)
-    made_h = [h for i in range(200) if (h := gen.heading(random.Random(i), 1 + i % 2))]
-    made_s = [t for i in range(200) if (t := gen.sentence(random.Random(i), "body"))]
-    real_h = [u.text for k in ("heading/1", "heading/2") for u in book.pool(k)]
-    real_s = [u.text for u in book.pool("body") if 14 <= len(u.text) <= 110]
-    # fact slots (〔人名待补〕) would give a line away as machine-made or masked: leave them out
-    made_h, made_s, real_h, real_s = ([x for x in xs if "〔" not in x]
-                                      for xs in (made_h, made_s, real_h, real_s))
-    rows = [("generated", "heading", x) for x in rng.sample(sorted(set(made_h)), n)]
-    rows += [("generated", "sentence", x) for x in rng.sample(sorted(set(made_s)), n)]
-    rows += [("real", "heading", x) for x in rng.sample(sorted(set(real_h)), n)]
-    rows += [("real", "sentence", x) for x in rng.sample(sorted(set(real_s)), n)]
-    rng.shuffle(rows)
-    out.write_text("".join(f"{i + 1}\t{text}\t\n" for i, (_, _, text) in enumerate(rows)), "utf-8")
-    key = out.with_suffix(".key.tsv")
-    key.write_text("".join(f"{i + 1}\t{src}\t{kind}\n" for i, (src, kind, _) in enumerate(rows)),
-                   "utf-8")
-    print(f"rating sheet: {out} (rate column 3 with 1-5); key: {key}")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--outlines", type=int, default=50)
-    parser.add_argument("--sample-topic", default="安全生产")
-    parser.add_argument("--blind-sheet", type=Path, default=None,
-                        help="write a shuffled 80-line rating sheet (+ .key.tsv) and stop")
-    args = parser.parse_args()
-    from drafter.phrases import load_phrasebook
-    from drafter.templates import list_templates
-
-    book = load_phrasebook()
-    if args.blind_sheet:
-        write_blind_sheet(book, args.blind_sheet)
-        return
-    templates = list_templates()
-    tok = Tokenizer(book.terms)
-    baseline_model = ChineseText(corpus_sentences(book), 2, tokenizer=tok, retain_original=True)
-    runs = list(itertools.islice(
-        ((t, topic, seed) for seed in itertools.count(1) for t in templates for topic in TOPICS),
-        args.outlines,
-    ))
-    results = {}
-    samples: dict[str, str] = {}
-    slot_models = word_slot_models(book, tok)
-    systems = ("drafter", "word-level per slot", "naive baseline")
-    for name in systems:
-        outlines = []
-        for template, topic, seed in runs:
-            given = {"topic": topic, "org": "某县"}
-            if seed % 2:  # half the runs name the meeting, half rely on the default
-                given["meeting"] = f"全县{topic}工作会议"
-            values = effective_variables(template, given, book.topic.corpus_topic)
-            if name == "drafter":
-                gen = Generator(book, topic)
-            elif name == "word-level per slot":
-                gen = WordSlotGenerator(book, topic, slot_models)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--scenario", choices=["out-of-box", "archive", "ref", "all"], default="all"
+    )
+    parser.add_argument("--seeds", type=int, default=6, help="seeds 1..N per topic (default 6)")
+    parser.add_argument(
+        "--grid",
+        action="store_true",
+        help="every template × every seed (default: seed N uses template N mod count)",
+    )
+    parser.add_argument(
+        "--topics", default="", help="comma-separated topic ids (default: every vocabulary)"
+    )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--timeout", type=float, default=180.0, help="seconds per drafter call")
+    parser.add_argument("--drafter", default=str(REPO / ".venv" / "bin" / "drafter"))
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--keep", type=Path, help="keep homes and outlines in this folder")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when piped to a file
+    vocab = load_vocabulary()
+    args.topics = [t.strip() for t in args.topics.split(",") if t.strip()] or list(vocab.topics)
+    unknown = [t for t in args.topics if t not in vocab.topics]
+    if unknown:
+        parser.error(f"unknown topic ids: {', '.join(unknown)} (have: {', '.join(vocab.topics)})")
+    started = time.perf_counter()
+    result: dict = {
+        "vocabulary": {t.id: {"name": t.name, "terms": len(t.terms)} for t in vocab.topics.values()}
+    }
+    with tempfile.TemporaryDirectory(prefix="drafter-quality-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        real = real_speeches(vocab) if ARCHIVE.exists() else {}
+        if real:
+            result["real_speeches"] = real
+            print("real speeches of ../shared/dev-archive (on-topic / leak per topic):")
+            for t, f in real.items():
+                print(
+                    f"  {vocab.topics[t].name:<{12 - len(vocab.topics[t].name)}} {f['lines']:>4} lines"
+                    f"  on-topic {pct(f['on_topic'])}  leak {pct(f['leak'])}  "
+                    + " ".join(f"{w}×{n}" for w, n in f["top_leaks"][:4])
+                )
+            print(
+                "  mean on-topic "
+                + pct(sum(f["on_topic"] for f in real.values()) / len(real)).strip()
+            )
+        if args.scenario in ("out-of-box", "all"):
+            result["out-of-box"] = scenario_out_of_box(args, vocab, work)
+        if args.scenario in ("archive", "all"):
+            if ARCHIVE.exists():
+                result["archive"] = scenario_archive(args, vocab, work, real)
             else:
-                gen = BaselineGenerator(book, topic, baseline_model)
-            text = render_with(template, values, seed, gen)  # type: ignore[arg-type]
-            outlines.append((topic, text))
-            if topic == args.sample_topic and name not in samples:
-                samples[name] = text
-        results[name] = measure(outlines, book, tok)
-    print(f"{'metric':48}" + "".join(f"{n:>22}" for n in systems))
-    for k in results["drafter"]:
-        row = []
-        for n in systems:
-            v = results[n][k]
-            row.append(f"{v:22.1%}" if isinstance(v, float) and "median" not in k
-                       else f"{v:22.2f}" if isinstance(v, float) else f"{v:22}")
-        print(f"{k:48}" + "".join(row))
-    print(f"\n{len(runs)} outlines, {len(templates)} templates, topics {'/'.join(TOPICS)}\n")
-    for n in systems:
-        print(f"--- sample ({n}, {args.sample_topic}) ---")
-        print(samples.get(n, ""))
+                print("archive: ../shared/dev-archive is absent, skipped")
+        if args.scenario in ("ref", "all"):
+            if REPORTS.exists():
+                home = work / "home-out-of-box" if "out-of-box" in result else None
+                previous = result.get("out-of-box", {}).get("_readings", [])
+                result["ref"] = scenario_ref(args, vocab, work, home, previous)
+            else:
+                print("ref: ../shared/corpus-extra/policy/gwr-provincial-2025 is absent, skipped")
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    print(f"\n{result['seconds']} s")
+    result.get("out-of-box", {}).pop("_readings", None)
+    if args.json:
+        args.json.write_text(
+            json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
+        )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

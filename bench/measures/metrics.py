@@ -1,0 +1,174 @@
+"""Per-outline and per-topic figures: on-topic, leak, swap, distinct, placeholders, form.
+
+Definitions (each over lines as read by `lines.outline_lines`):
+- on-topic: share of lines with at least one of the topic's own terms (its name/aliases,
+  and genre words, not counted);
+- leak: share of lines with a word specific to another topic (in another topic's vocabulary
+  or aliases, not in this topic's, not a genre word);
+- swap: share of lines that another topic's outline of the same template and seed also has
+  once every topic's name/aliases are masked (same frame, only the topic word changed;
+  identical lines count too, they are the degenerate case); swap_headings over headings only,
+  swap_points over the lines from the first heading on (title, opening, transition left out);
+- distinct: distinct lines / lines, pooled over all of a topic's outlines (seeds, templates).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import mean
+
+from .lines import Line, form_problems, outline_lines, placeholder_counts
+from .vocab import Topic, Vocabulary
+
+
+@dataclass
+class LineReading:
+    line: Line
+    own: list[str]
+    leaks: list[tuple[str, tuple[str, ...]]]
+
+    @property
+    def on_topic(self) -> bool:
+        return bool(self.own)
+
+    @property
+    def leaked(self) -> bool:
+        return bool(self.leaks)
+
+
+def read_line(line: Line, topic: Topic, vocab: Vocabulary) -> LineReading:
+    matches = vocab.matches(line.text, topic)
+    return LineReading(
+        line,
+        [m.text for m in matches if m.kind == "own"],
+        [(m.text, m.owners) for m in matches if m.kind == "leak"],
+    )
+
+
+@dataclass
+class OutlineReading:
+    """One outline on one topic, read line by line."""
+
+    topic: str
+    template: str
+    seed: int
+    markdown: str
+    lines: list[LineReading] = field(default_factory=list)
+    placeholders: dict[str, int] = field(default_factory=dict)
+    form: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(
+        cls, markdown: str, topic: Topic, vocab: Vocabulary, template: str = "", seed: int = 0
+    ) -> OutlineReading:
+        readings = [read_line(ln, topic, vocab) for ln in outline_lines(markdown)]
+        return cls(
+            topic.id,
+            template,
+            seed,
+            markdown,
+            readings,
+            placeholder_counts(markdown),
+            form_problems(markdown),
+        )
+
+    def first_point(self) -> int:
+        """Index of the first heading: title, opening and transition come before it."""
+        return next(
+            (k for k, r in enumerate(self.lines) if r.line.kind == "heading"), len(self.lines)
+        )
+
+    def masked(self, vocab: Vocabulary) -> list[str]:
+        return [vocab.mask_aliases(r.line.text) for r in self.lines]
+
+
+def share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def swap_flags(
+    outline: OutlineReading, others: list[OutlineReading], vocab: Vocabulary
+) -> list[bool]:
+    """Per line of `outline`: does another topic's outline (same template, seed) have it masked?"""
+    seen: set[str] = set()
+    for other in others:
+        seen.update(other.masked(vocab))
+    return [m in seen for m in outline.masked(vocab)]
+
+
+def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) -> dict:
+    """Aggregate one topic's outlines. `swaps` maps id(outline) to its per-line swap flags."""
+    readings = [r for o in outlines for r in o.lines]
+    n = len(readings)
+    headings = [r for r in readings if r.line.kind == "heading"]
+    swap_all = [f for o in outlines for f in swaps.get(id(o), [])]
+    swap_heads = [
+        f
+        for o in outlines
+        for r, f in zip(o.lines, swaps.get(id(o), []))
+        if r.line.kind == "heading"
+    ]
+    swap_points = [
+        f for o in outlines for k, f in enumerate(swaps.get(id(o), [])) if k >= o.first_point()
+    ]
+    texts = [r.line.text for r in readings]
+    leak_terms = Counter(term for r in readings for term, _ in r.leaks)
+    leak_topics = Counter(owner for r in readings for _, owners in r.leaks for owner in owners)
+    own_terms = Counter(t for r in readings for t in r.own)
+    form = Counter()
+    for o in outlines:
+        form.update(o.form)
+    return {
+        "outlines": len(outlines),
+        "lines": n,
+        "on_topic": share(sum(r.on_topic for r in readings), n),
+        "on_topic_headings": share(sum(r.on_topic for r in headings), len(headings)),
+        "leak": share(sum(r.leaked for r in readings), n),
+        "swap": share(sum(swap_all), len(swap_all)) if swap_all else None,
+        "swap_headings": share(sum(swap_heads), len(swap_heads)) if swap_heads else None,
+        "swap_points": share(sum(swap_points), len(swap_points)) if swap_points else None,
+        "distinct": share(len(set(texts)), len(texts)),
+        "todo_per_outline": mean(o.placeholders["todo"] for o in outlines) if outlines else 0.0,
+        "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines)
+        if outlines
+        else 0.0,
+        "form": dict(form),
+        "outlines_with_form_problem": sum(1 for o in outlines if any(o.form.values())),
+        "top_leaks": leak_terms.most_common(8),
+        "leak_topics": leak_topics.most_common(5),
+        "top_own_terms": own_terms.most_common(8),
+    }
+
+
+def lines_figures(readings: list[LineReading]) -> dict:
+    """On-topic and leak for a plain list of lines (real speeches)."""
+    n = len(readings)
+    return {
+        "lines": n,
+        "on_topic": share(sum(r.on_topic for r in readings), n),
+        "leak": share(sum(r.leaked for r in readings), n),
+        "top_leaks": Counter(t for r in readings for t, _ in r.leaks).most_common(8),
+        "top_own_terms": Counter(t for r in readings for t in r.own).most_common(8),
+    }
+
+
+def overall(
+    per_topic: dict[str, dict],
+    keys=(
+        "on_topic",
+        "leak",
+        "swap",
+        "swap_points",
+        "swap_headings",
+        "distinct",
+        "todo_per_outline",
+    ),
+) -> dict:
+    """Mean, min and max across topics of each figure."""
+    out = {}
+    for key in keys:
+        values = [f[key] for f in per_topic.values() if f.get(key) is not None]
+        if values:
+            out[key] = {"mean": mean(values), "min": min(values), "max": max(values)}
+    return out

@@ -1,0 +1,273 @@
+"""bench/measures: the quality instrument's own definitions, on tiny hand-made outlines.
+
+The outlines and vocabularies here are written for these tests (no corpus text). Each case
+states the figure a reader would count by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+from measures.lines import (  # noqa: E402
+    form_problems,
+    outline_lines,
+    placeholder_counts,
+    strip_marker,
+)
+from measures.metrics import OutlineReading, swap_flags, topic_figures  # noqa: E402
+from measures.reference import carries_task, invented_facts, pick_section  # noqa: E402
+from measures.vocab import Vocabulary, load_vocabulary, parse_generic, parse_topic  # noqa: E402
+
+SAFETY = """name = 安全生产
+id = anquan
+aliases = 安全生产、安全
+隐患
+排查整治
+企业主体责任
+危化品
+应急救援
+"""
+RURAL = """name = 乡村振兴
+id = xiangcun
+aliases = 乡村振兴
+粮食安全
+高标准农田
+和美乡村
+耕地占补平衡
+"""
+EPIDEMIC = """name = 疫情防控
+id = yiqing
+aliases = 疫情防控、疫情
+核酸检测
+应急救援
+"""
+GENERIC = "工作\n加强\n组织领导\n安全\n推进\n高质量\n扎实推进\n"
+
+
+@pytest.fixture
+def vocab() -> Vocabulary:
+    topics = {t.id: t for t in (parse_topic(SAFETY), parse_topic(RURAL), parse_topic(EPIDEMIC))}
+    return Vocabulary(topics, parse_generic(GENERIC))
+
+
+def outline(*body: str) -> str:
+    front = '---\ntemplate: "t"\nseed: 1\nvariables:\n  "topic": "x"\n---\n'
+    return front + "\n\n".join(body) + "\n"
+
+
+SAFETY_OUTLINE = outline(
+    "# 在安全生产工作会议上的讲话",
+    "## 一、深入开展隐患排查整治",
+    "要压实企业主体责任。要加强组织领导。",
+    "## 二、抓好安全生产各项工作",
+    "要做好核酸检测。",
+)
+RURAL_OUTLINE = outline(
+    "# 在乡村振兴工作会议上的讲话",
+    "## 一、守住粮食安全底线",
+    "要加强组织领导。",
+    "## 二、抓好乡村振兴各项工作",
+    "要建设和美乡村。",
+)
+
+
+def test_lines_are_title_headings_and_sentences_without_front_matter():
+    lines = outline_lines(SAFETY_OUTLINE)
+    assert [(ln.kind, ln.level, ln.text) for ln in lines] == [
+        ("title", 0, "在安全生产工作会议上的讲话"),
+        ("heading", 1, "深入开展隐患排查整治"),
+        ("sentence", 0, "要压实企业主体责任。"),
+        ("sentence", 0, "要加强组织领导。"),
+        ("heading", 1, "抓好安全生产各项工作"),
+        ("sentence", 0, "要做好核酸检测。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, rest, marker",
+    [
+        ("一、提高认识", "提高认识", "一、"),
+        ("（二）压实责任", "压实责任", "（二）"),
+        ("(三)压实责任", "压实责任", "(三)"),
+        ("1. 排查隐患", "排查隐患", "1. "),
+        ("第一，要高度重视", "要高度重视", "第一，"),
+        ("一要强化监测", "强化监测", "一要"),
+        ("1.5亿元用于改造", "1.5亿元用于改造", ""),  # a figure, not a marker
+        ("要加强领导", "要加强领导", ""),
+    ],
+)
+def test_strip_marker(text, rest, marker):
+    assert strip_marker(text) == (rest, marker)
+
+
+def test_longest_match_reads_the_topic_word_before_the_generic_word(vocab):
+    rural = vocab.topics["xiangcun"]
+    kinds = [(m.text, m.kind) for m in vocab.matches("加强粮食安全和安全生产", rural)]
+    assert kinds == [("加强", "generic"), ("粮食安全", "own"), ("安全生产", "leak")]
+
+
+def test_on_topic_counts_own_terms_not_the_topic_word(vocab):
+    o = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab)
+    assert [r.on_topic for r in o.lines] == [False, True, True, False, False, False]
+    figures = topic_figures([o], {})
+    assert figures["on_topic"] == pytest.approx(2 / 6)
+    assert figures["on_topic_headings"] == pytest.approx(1 / 2)
+
+
+def test_leak_is_another_topics_specific_word_only(vocab):
+    o = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab)
+    assert [r.leaks for r in o.lines if r.leaked] == [[("核酸检测", ("yiqing",))]]
+    # 应急救援 is in both 安全生产 and 疫情防控: no leak for either
+    shared = OutlineReading.read(outline("要做好应急救援。"), vocab.topics["yiqing"], vocab)
+    assert not any(r.leaked for r in shared.lines)
+    # but it leaks into a topic that does not have it
+    rural = OutlineReading.read(outline("要做好应急救援。"), vocab.topics["xiangcun"], vocab)
+    assert rural.lines[0].leaks == [("应急救援", ("anquan", "yiqing"))]
+
+
+def test_swap_finds_the_same_frame_with_only_the_topic_word_changed(vocab):
+    a = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab, "t", 1)
+    b = OutlineReading.read(RURAL_OUTLINE, vocab.topics["xiangcun"], vocab, "t", 1)
+    flags = swap_flags(a, [b], vocab)
+    # title (topic word changed), 要加强组织领导 (identical), 抓好X各项工作 (topic word changed)
+    assert flags == [True, False, False, True, True, False]
+    figures = topic_figures([a], {id(a): flags})
+    assert figures["swap"] == pytest.approx(3 / 6)
+    assert figures["swap_headings"] == pytest.approx(1 / 2)
+    assert figures["swap_points"] == pytest.approx(2 / 5)  # the title is left out
+
+
+def test_distinct_pools_the_topics_outlines(vocab):
+    a = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab, "t", 1)
+    b = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab, "t", 2)
+    assert topic_figures([a, b], {})["distinct"] == pytest.approx(0.5)
+    assert topic_figures([a], {})["distinct"] == 1.0
+
+
+def test_placeholders_split_todo_from_fill_ins():
+    text = outline("# 在〔单位待补〕会议上的讲话", "〔待写：任务措施〕", "投入〔数据待补〕万元。")
+    assert placeholder_counts(text) == {"todo": 1, "fill_in": 2}
+
+
+def test_form_problems():
+    text = outline(
+        "# 题目",
+        "## 一、一要加强领导",
+        "{{ topic }}工作。",
+        "## 二、压实责任",
+        "要压实责任。",
+        "要压实责任。",
+        "## 三、压实责任",
+        "〔待写：任务措施〕",
+        "〔待写：任务措施〕",
+    )
+    assert form_problems(text) == {
+        "double_marker": 1,
+        "template_residue": 2,
+        "repeated_heading": 1,
+        "repeated_sentence": 1,
+    }
+    assert form_problems(SAFETY_OUTLINE) == {
+        "double_marker": 0,
+        "template_residue": 0,
+        "repeated_heading": 0,
+        "repeated_sentence": 0,
+    }
+
+
+REFERENCE = "加大力度强农惠农。严格耕地占补平衡管理，新建高标准农田120万亩。扎实推进乡村振兴。"
+
+
+def test_a_heading_carries_a_task_when_it_shares_content_not_frames(vocab):
+    rural = vocab.topics["xiangcun"]
+    assert carries_task("高质量推进耕地占补平衡", REFERENCE, rural, vocab)
+    assert not carries_task("扎实推进乡村振兴", REFERENCE, rural, vocab)  # topic word + frame only
+    assert not carries_task("守住粮食安全底线", REFERENCE, rural, vocab)  # not in the reference
+    # a run across punctuation is not a shared task (联动，加强工作 is two clauses' debris)
+    assert not carries_task("强化联动，加强工作", "要联动，加强工作。", rural, vocab)
+    assert (
+        carries_task("抓好田间管理", "加强田间管理", rural, vocab, pairs={("抓好", "田间管理")})
+        is True
+    )
+
+
+def test_invented_facts_are_those_in_neither_reference_nor_variables():
+    text = "新建高标准农田120万亩，投入3亿元。王建国同志要抓好落实。"
+    assert invented_facts(text, [REFERENCE]) == ["3", "王建国"]
+    assert invented_facts(text, [REFERENCE, "3亿元", "王建国 副市长"]) == []
+    assert invented_facts("各级领导干部同志们要抓好落实。", []) == []
+
+
+def test_pick_section_takes_the_paragraph_with_most_topic_terms(vocab):
+    reports = [
+        ("a.txt", "（一）总体要求。\n推进乡村振兴，建设和美乡村。\n其他工作。"),
+        (
+            "b.txt",
+            (
+                "（五）乡村振兴。\n严格耕地占补平衡，建设高标准农田，守住粮食安全，建设和美乡村。\n"
+                "（六）安全生产。\n排查整治隐患。"
+            ),
+        ),
+    ]
+    section = pick_section(reports, vocab.topics["xiangcun"], vocab)
+    assert section is not None and section.source == "b.txt"
+    assert section.paragraphs == ("严格耕地占补平衡，建设高标准农田，守住粮食安全，建设和美乡村。",)
+
+
+def test_shipped_vocabularies_are_usable():
+    shipped = load_vocabulary()
+    assert len(shipped.topics) >= 12
+    for topic in shipped.topics.values():
+        assert 40 <= len(topic.terms) <= 120, topic.id
+        assert topic.name in topic.aliases
+        # a term that is also a genre word would never count: the list would be lying
+        assert not topic.terms & shipped.generic, (topic.id, sorted(topic.terms & shipped.generic))
+
+
+def test_blind_labels_and_tally():
+    import blind
+
+    assert blind.labels(28)[:3] == ["A", "B", "C"] and blind.labels(28)[25:] == ["Z", "AA", "AB"]
+    key = [
+        {"id": "A", "topic": "防汛", "source": "drafter"},
+        {"id": "B", "topic": "防汛", "source": "real"},
+    ]
+    ratings = [
+        {"id": "A", "rating": "2"},
+        {"id": "A.1", "rating": "keep"},
+        {"id": "A.2", "rating": "弃"},
+        {"id": "A.3", "rating": "rewrite"},
+        {"id": "A.4", "rating": "discard"},
+        {"id": "B", "rating": "4"},
+        {"id": "B.1", "rating": "keep"},
+        {"id": "B.2", "rating": "maybe"},
+    ]
+    result = blind.tally(ratings, key)
+    assert result["drafter"]["kept"] == pytest.approx(0.25)
+    assert result["drafter"]["discarded"] == pytest.approx(0.5)
+    assert result["drafter"]["mean_score"] == 2.0
+    assert result["real"]["headings"] == 1 and result["real"]["mean_score"] == 4.0
+    assert result["_problems"] == ["B.2: rating 'maybe' is not keep/rewrite/discard"]
+
+
+def test_front_variables_are_the_variables_block_only():
+    from measures.lines import front_variables
+
+    text = (
+        '---\ntemplate: "t"\nseed: 3\nvariables:\n  "org": "某县"\n  "date": "2026年5月1日"\n'
+        'closing: 0\nfingerprints:\n  "1": "385c1102562d096f"\n---\n# 在某县会议上的讲话\n'
+    )
+    assert front_variables(text) == {"org": "某县", "date": "2026年5月1日"}
+
+
+def test_numbering_markers_are_not_figures(vocab):
+    o = OutlineReading.read(
+        outline("## 1. 压实责任", "## 2. 排查隐患", "投入3亿元。"), vocab.topics["anquan"], vocab
+    )
+    assert invented_facts("\n".join(r.line.text for r in o.lines), []) == ["3"]
