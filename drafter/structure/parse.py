@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from drafter.model import Section, Skeleton, Speech
 from drafter.structure.markers import INLINE, RANK, SEQUENCE_LAST, MarkerMatch, match_marker
 from drafter.structure.roles import assign_roles
+from drafter.structure.segment import heading_end, segment
 
 _END = "。！？!?"
 _SALUTATION = re.compile(
@@ -61,11 +62,10 @@ def first_sentence(paragraph: str) -> str:
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
-    """Heading text up to the first 。/！/？ (without it), and the run-in body after it."""
-    for i, ch in enumerate(rest):
-        if ch in _END:
-            return rest[:i].strip(), rest[i + 1 :].strip()
-    return rest.strip(), ""
+    """Heading text up to the first 。/！/？ (without it), or where the next sentence starts
+    when the heading lost its 。, and the run-in body after it."""
+    end, body = heading_end(rest)
+    return rest[:end].strip(), rest[body:].strip()
 
 
 def _same_as_title(paragraph: str, title: str | None) -> bool:
@@ -215,7 +215,7 @@ def _join_bare_markers(paras: list[str]) -> list[str]:
 
 def parse_skeleton(speech: Speech) -> Skeleton:
     """The skeleton of one clean speech (pure: no files, no store)."""
-    paras = _join_bare_markers([p.strip() for p in speech.paragraphs if p and p.strip()])
+    paras = segment(_join_bare_markers([p.strip() for p in speech.paragraphs if p and p.strip()]))
     skel = Skeleton(title=speech.title, kind=speech.kind)
     i = 0
     while i < len(paras) and i < 3 and _same_as_title(paras[i], speech.title):
