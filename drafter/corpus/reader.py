@@ -12,6 +12,7 @@ from drafter.corpus.garble import flagged_sentences
 from drafter.corpus.kind import classify
 from drafter.corpus.noise import Dropped, filter_noise
 from drafter.corpus.normalize import clean_lines
+from drafter.corpus.runon import unglue_rows
 from drafter.corpus.split import split_pieces
 from drafter.errors import InputError
 from drafter.model import SourceSpan, Speech
@@ -33,7 +34,7 @@ def clean_page(lines: list[str], source: str) -> tuple[list[Speech], list[Droppe
     """Pure core of the reader: raw lines of one page -> (speeches, dropped lines, merges)."""
     flt = filter_noise(lines, clean_lines(lines))
     dropped = flt.dropped
-    pieces = split_pieces(flt.kept, flt.breaks, dropped)
+    pieces = split_pieces(unglue_rows(flt.kept, dropped), flt.breaks, dropped)
     speeches: list[Speech] = []
     prints: list[tuple[int, frozenset[int]]] = []
     merged = 0

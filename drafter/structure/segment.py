@@ -178,9 +178,10 @@ def _split_point(piece: str, spaces: bool) -> list[str]:
 
 
 def _split_salutation(p: str) -> list[str]:
-    """A title glued to the salutation ("…上的讲话同志们：今天…") comes apart."""
+    """A salutation on a run-on line comes apart from the title before it and the text after
+    it ("…上的讲话同志们：今天…")."""
     m = _SALUTATION.search(p, 0, 120)
-    if m is None or m.start() == 0 or any(ch in p[: m.start()] for ch in "。！？"):
+    if m is None or any(ch in p[: m.start()] for ch in "。！？"):
         return [p]
     parts = [p[: m.start()].strip(), m.group(0), p[m.end() :].strip()]
     return [x for x in parts if x]
@@ -188,10 +189,12 @@ def _split_salutation(p: str) -> list[str]:
 
 def segment(paras: list[str]) -> list[str]:
     """Paragraphs with run-on text cut at its points (unchanged when nothing is run-on)."""
-    if paras:
-        paras = _split_salutation(paras[0]) + paras[1:] if len(paras[0]) > 60 else paras
-        if len(paras) > 1 and len(paras[1]) > 60 and not _SALUTATION.match(paras[1]):
-            paras = paras[:1] + _split_salutation(paras[1]) + paras[2:]
+    for k in range(min(3, len(paras))):
+        if len(paras[k]) > 60:
+            parts = _split_salutation(paras[k])
+            if len(parts) > 1:
+                paras = paras[:k] + parts + paras[k + 1 :]
+                break
     starts = _point_starts(paras)
     if not starts:
         return paras
