@@ -35,6 +35,7 @@ class Speech:
     flagged: list[str] = field(default_factory=list)
     sources: list[SourceSpan] = field(default_factory=list)
     id: int | None = None
+    genre: str | None = None  # 部署讲话, 表态发言, 主持词, 致辞, 提纲, 方案 … (drafter.corpus.kind)
 
     @property
     def text(self) -> str:

@@ -41,10 +41,15 @@ def add(
     as_json: bool = _JSON,
     jobs: int = _JOBS,
     build: bool = typer.Option(False, "--build", help="添加后立即重建短语模型（否则在下一次 drafter new 时自动重建）。"),
+    explain: bool = typer.Option(False, "--explain", help="不入库，只显示每个文件被去掉的每一行（或行内片段）及原因、切出的文稿。"),
 ) -> None:
     """清洗、切分、去重后把文稿加入语料库；同一文件重复添加不会有变化。"""
     from drafter.corpus.store import expand_paths, open_store
     from drafter.jobs import resolve_jobs
+
+    if explain:
+        _explain(expand_paths(paths), as_json)
+        return
 
     jobs = resolve_jobs(jobs)
     store = open_store(jobs=jobs)
@@ -80,6 +85,42 @@ def add(
         raise typer.Exit(code=1)
 
 
+def _explain(files: list[Path], as_json: bool) -> None:
+    from drafter.corpus.reader import explain_page
+    from drafter.errors import DrafterError
+
+    out: list[dict[str, Any]] = []
+    failed = False
+    for f in files:
+        try:
+            speeches, dropped = explain_page(f)
+        except DrafterError as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            failed = True
+            continue
+        out.append({
+            "path": str(f),
+            "pieces": [{"title": s.title, "kind": s.kind, "genre": s.genre,
+                        "start_line": s.sources[0].start_line, "end_line": s.sources[0].end_line}
+                       for s in speeches],
+            "removed": [{"line": d.line, "reason": d.reason, "text": d.text} for d in dropped],
+        })
+    if as_json:
+        _echo_json(out)
+    else:
+        for item in out:
+            typer.echo(f"# {item['path']}")
+            for d in item["removed"]:
+                typer.echo(f"  第{d['line']}行 去掉（{d['reason']}）：{d['text']}")
+            for p in item["pieces"]:
+                typer.echo(f"  文稿 第{p['start_line']}-{p['end_line']}行  {p['genre'] or KIND_NAMES.get(p['kind'], p['kind'])}  "
+                           f"{p['title'] or '（无标题）'}")
+            if not item["pieces"]:
+                typer.echo("  没有切出文稿")
+    if failed:
+        raise typer.Exit(code=1)
+
+
 @corpus_app.command("build")
 def build_cmd(jobs: int = _JOBS) -> None:
     """立即重建短语模型（语料库变动后，下一次 drafter new 本会自动重建）；--jobs 并行。"""
@@ -111,7 +152,7 @@ def list_pieces(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
         more = f" 等{len(r['sources'])}处" if len(r["sources"]) > 1 else ""
         where = f"{Path(src['path']).name}:{src['start_line']}-{src['end_line']}{more}"
         flag = f" 乱码句{r['flagged']}" if r["flagged"] else ""
-        typer.echo(f"{r['id']:>4}  {KIND_NAMES.get(r['kind'], r['kind'])}  {r['chars']:>6}字{flag}  "
+        typer.echo(f"{r['id']:>4}  {r['genre'] or KIND_NAMES.get(r['kind'], r['kind'])}  {r['chars']:>6}字{flag}  "
                    f"{r['title'] or '（无标题）'}  [{where}]")
     if not rows:
         typer.echo("语料库是空的。用 drafter corpus add 文件… 添加文稿。")
@@ -128,7 +169,9 @@ def show(
         _echo_json(info)
         return
     typer.echo(f"# {info['title'] or '（无标题）'}")
-    typer.echo(f"编号 {info['id']}，类型 {KIND_NAMES.get(info['kind'], info['kind'])}，{info['chars']} 字")
+    kind = KIND_NAMES.get(info["kind"], info["kind"])
+    genre = f"（{info['genre']}）" if info.get("genre") and info["genre"] != kind else ""
+    typer.echo(f"编号 {info['id']}，类型 {kind}{genre}，{info['chars']} 字")
     for s in info["sources"]:
         typer.echo(f"来源：{s['path']} 第 {s['start_line']}-{s['end_line']} 行")
     if info["placeholders"]:
@@ -151,6 +194,8 @@ def stats(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
         return
     kinds = "，".join(f"{KIND_NAMES.get(k, k)} {n}" for k, n in data["by_kind"].items()) or "无"
     typer.echo(f"文稿 {data['pieces']} 篇（{kinds}），来自 {data['sources']} 个文件")
+    if data.get("by_genre"):
+        typer.echo("讲话类别：" + "，".join(f"{g} {n}" for g, n in data["by_genre"].items()))
     typer.echo(f"正文 {data['chars']} 字；乱码句 {data['flagged_sentences']} 句（已标记，不用于训练）")
     typer.echo(f"合并重复稿 {data['duplicates_merged']} 篇；去除噪声行 {data['noise_lines_dropped']} 行")
     for reason, n in sorted(data["dropped_by_reason"].items(), key=lambda kv: -kv[1]):

@@ -52,6 +52,12 @@ def _title_prefix(text: str) -> int | None:
     return m.start()
 
 
+_GLUED_TITLE = re.compile(
+    r"^(?:\d{4}年)?[^。！？，,；：:]{0,20}?在[^。！？；：:]{2,40}?(?:会|会议|大会|仪式|典礼|班|活动)上的?"
+    r"(?:讲话|发言|致辞|主持词)(?:稿|文稿|材料)?(?=[在今同各尊根按这当近])"
+)
+
+
 def unglue_rows(rows: list[tuple[int, str]], dropped: list[Dropped]) -> list[tuple[int, str]]:
     """Rows with chunk numbers removed, a wrapped title joined, a glued title split off."""
     rows = _chunk_numbers(rows, dropped)
@@ -59,6 +65,9 @@ def unglue_rows(rows: list[tuple[int, str]], dropped: list[Dropped]) -> list[tup
     for k, (no, text) in enumerate(rows):
         if k < 6 and len(text) > 40:
             at = _title_prefix(text)
+            glued = _GLUED_TITLE.match(text) if at is None and k < 3 else None
+            if glued is not None and len(text) - glued.end() >= 40:
+                at = glued.end()
             if at is not None:
                 out.append((no, text[:at].strip()))
                 out.append((no, text[at:].strip()))
