@@ -42,21 +42,27 @@ def _clean_heading(h: dict) -> dict:
             "text": clean_text(h["text"].replace("\n", ""))}
 
 
-def eval_dev_archive(root: Path = DEV) -> tuple[Scores, list[str]]:
+def eval_dev_archive(root: Path = DEV) -> tuple[Scores, list[str], tuple[int, int]]:
     """The whole pipeline (clean, split, parse) on each dev-archive file, against its
-    annotations; also the files rejected as having no speech."""
+    annotations; also the files rejected as having no speech, and (salutations found,
+    salutations annotated)."""
     notes = json.loads((root / "annotations.json").read_text(encoding="utf-8"))
     rejected: list[str] = []
     docs = []
+    salutes = [0, 0]
     for note in notes:
         try:
             speeches = read_page(root / note["file"]).speeches
         except DrafterError:
             rejected.append(note["file"])
             speeches = []
-        pred = [h for s in speeches for h in parse_skeleton(s).to_gold_dict()["headings"]]
+        skels = [parse_skeleton(s) for s in speeches]
+        pred = [h for sk in skels for h in sk.to_gold_dict()["headings"]]
         docs.append((note["file"], [_clean_heading(h) for h in note["headings"]], pred))
-    return score(docs), rejected
+        if note["salutation"]:
+            salutes[1] += 1
+            salutes[0] += any(sk.salutation for sk in skels)
+    return score(docs), rejected, (salutes[0], salutes[1])
 
 
 def _line(name: str, s: Scores) -> str:
@@ -77,8 +83,9 @@ def main(argv: list[str]) -> int:
     else:
         print("seeds gold: ../shared/gold absent, skipped")
     if (DEV / "annotations.json").exists():
-        d, rejected = eval_dev_archive()
+        d, rejected, (found, total) = eval_dev_archive()
         print(_line("dev-archive", d))
+        print(f"dev-archive: salutations found {found}/{total}")
         print(f"dev-archive: pages rejected {len(rejected)}" + (f" ({', '.join(rejected)})" if rejected else ""))
         if show:
             for doc, what in d.misses:

@@ -91,7 +91,7 @@ _LICENCE = re.compile(r"^本作品(是|来自|在|采用|依据|属于)")
 _SITE = re.compile(r"网站|分站|论坛|社区|首页|频道|门户|文库|网$")
 _TERMINAL = "。！？!?"
 # A dateline "（2022年10月16日）" or a spaced-out speaker name "习 近 平" on its own line.
-_BYLINE = re.compile(r"^[（(]\d{4}年\d{1,2}月(\d{1,2}日)?[）)]$|^[\u4e00-\u9fff]( [\u4e00-\u9fff]){1,3}$")
+_BYLINE = re.compile(r"^[（(](?:\d{4}|\d{2}[xX×]{2}|[xX×]{4})年[\dxX×]{1,2}月([\dxX×]{1,2}日)?[）)]$|^[\u4e00-\u9fff]( [\u4e00-\u9fff]){1,3}$")
 
 
 @dataclass(frozen=True)

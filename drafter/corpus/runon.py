@@ -5,6 +5,7 @@ title wrapped over two lines, and a title glued to the salutation on one run-on 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from drafter.corpus.noise import Dropped
 
@@ -44,6 +45,34 @@ def _chunk_numbers(rows: list[tuple[int, str]], dropped: list[Dropped]) -> list[
     return out + rows[idx[-1] + 1:]
 
 
+def _wrap_width(rows: list[tuple[int, str]]) -> int | None:
+    """The width a page was hard-wrapped at (most lines that long), or None."""
+    lens = Counter(len(t) for _, t in rows if len(t) >= 12)
+    if not lens:
+        return None
+    width = max(lens, key=lambda n: (lens[n] + lens[n - 1] + lens[n + 1], n))
+    near = lens[width] + lens[width - 1] + lens[width + 1]
+    return width if width <= 90 and near >= max(4, 0.3 * len(rows)) else None
+
+
+def _join_wrapped(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines of a hard-wrapped page joined back into paragraphs: a full-width line that
+    does not end a sentence continues on the next line."""
+    width = _wrap_width(rows)
+    if width is None:
+        return rows
+    out: list[tuple[int, str]] = []
+    carry = False
+    for no, text in rows:
+        if carry and out:
+            prev_no, prev = out.pop()
+            out.append((prev_no, prev + text))
+        else:
+            out.append((no, text))
+        carry = len(text) >= 0.85 * width and text[-1] not in "。！？!?：:"
+    return out
+
+
 def _title_prefix(text: str) -> int | None:
     """Where the salutation starts in a run-on first line that begins with the title."""
     m = SALUTATION.search(text, 0, 160)
@@ -60,7 +89,7 @@ _GLUED_TITLE = re.compile(
 
 def unglue_rows(rows: list[tuple[int, str]], dropped: list[Dropped]) -> list[tuple[int, str]]:
     """Rows with chunk numbers removed, a wrapped title joined, a glued title split off."""
-    rows = _chunk_numbers(rows, dropped)
+    rows = _join_wrapped(_chunk_numbers(rows, dropped))
     out: list[tuple[int, str]] = []
     for k, (no, text) in enumerate(rows):
         if k < 6 and len(text) > 40:

@@ -20,7 +20,9 @@ from drafter.structure.segment import heading_end, segment
 
 _END = "。！？!?"
 _SALUTATION = re.compile(
-    r"^(同志们|各位[^，,。：:]{0,20}|尊敬的[^。：:]{0,40}|女士们[、，,]先生们|朋友们|老师们[、，,]同学们)[：:!！]"
+    r"^(?:(?:同志们|各位[^，,。：:]{0,20}|尊敬的[^。：:]{0,40}|女士们[、，,]先生们|朋友们|老师们[、，,]同学们"
+    r"|[^，,。：:！]{0,10}(?:干部群众|群众朋友们|父老乡亲们?|代表们|同学们))"
+    r"(?:[，,、](?:[^，,。：:！]{1,10}们|大家好)){0,3}[：:!！]|志们[：:]$|同志们(?=[今刚这在]))"
 )
 _TRANSITION = re.compile(
     r"(下面|接下来|借此机会|现在)[，,]?.{0,30}?(讲|谈|提|强调).{0,6}?(几|两|三|四|五|六)(点|个方面|条)"
@@ -222,7 +224,7 @@ def parse_skeleton(speech: Speech) -> Skeleton:
         i += 1
     if i < len(paras):
         m = _SALUTATION.match(paras[i])
-        if m and len(paras[i]) <= 60:
+        if m and (len(paras[i]) <= 60 or not m.group(0).endswith(("!", "！"))):
             skel.salutation = m.group(0)
             rest = paras[i][m.end():].strip()
             if rest:
