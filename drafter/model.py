@@ -67,7 +67,7 @@ class Skeleton:
     opening_paragraphs: list[str] = field(default_factory=list)
     transition: str | None = None  # 下面，我讲几点意见 ...
     sections: list[Section] = field(default_factory=list)
-    closing: str | None = None  # first sentence of the closing paragraph
+    closing: str | None = None  # the whole closing (its paragraphs joined by line breaks)
     closing_paragraphs: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)  # 主持词: 会议进行第一项…
     body_patterns: list[str] = field(default_factory=list)  # inline enumerations (一是…二是…)

@@ -258,7 +258,7 @@ def parse_skeleton(speech: Speech) -> Skeleton:
     end = close_at if close_at is not None else len(paras)
     if close_at is not None:
         skel.closing_paragraphs = paras[close_at:]
-        skel.closing = first_sentence(paras[close_at])
+        skel.closing = "\n".join(skel.closing_paragraphs)  # the whole closing, every sentence
 
     stack: list[Section] = []
     by_index = {c.index: (c, lv) for c, lv in zip(cands, levels)}
