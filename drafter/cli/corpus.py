@@ -18,6 +18,7 @@ corpus_app = typer.Typer(
 )
 app.add_typer(corpus_app, name="corpus")
 
+LONG_WORK_BYTES = 1_000_000  # a file this big takes seconds: show progress even for one file
 KIND_NAMES = {"speech": "讲话", "plan": "方案", "notice": "通知", "report": "报告", "other": "其他"}
 _NO_BUNDLED = typer.Option(False, "--no-bundled", help="不包含内置种子语料，只看自己添加的文稿。")
 _JSON = typer.Option(False, "--json", help="以 JSON 输出（字段稳定，便于脚本使用）。")
@@ -54,12 +55,20 @@ def add(
     jobs = resolve_jobs(jobs)
     store = open_store(jobs=jobs)
     files = expand_paths(paths)
-    if len(files) > 3 and not as_json and sys.stderr.isatty():
-        from rich.progress import Progress
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    if (len(files) > 3 or size > LONG_WORK_BYTES) and not as_json and sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(transient=True) as progress:
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}/{task.total} 个文件"), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as progress:
             task = progress.add_task("正在添加", total=len(files))
-            results = store.add(files, on_file=lambda f: progress.advance(task), jobs=jobs)
+
+            def step(f: Path) -> None:  # called as each file starts: name it, count the done
+                done = progress.tasks[0].completed + (1 if progress.tasks[0].description != "正在添加" else 0)
+                progress.update(task, description=f"正在清洗、切分：{f.name}", completed=done)
+
+            results = store.add(files, on_file=step, jobs=jobs)
     else:
         results = store.add(files, jobs=jobs)
     failed = [r for r in results if r.status == "error"]

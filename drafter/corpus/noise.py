@@ -221,16 +221,32 @@ def cut_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
     return rest, cuts
 
 
+_KEY = 12
+
+
 def _repeats(kept: list[tuple[int, str]]) -> set[int]:
-    """Rows whose whole text already stands in a longer row (a summary repeated by the page)."""
-    if sum(len(t) for _, t in kept) > 300_000:
-        return set()  # a big file: the check would be quadratic, and pages are small
+    """Rows whose whole text already stands in a longer row (a summary repeated by the page).
+
+    Rows are found through the 12 characters at each sentence start, so a file of thousands
+    of speeches costs a look-up per row, not a scan of the file."""
+    starts: dict[str, list[int]] = {}
+    for j, (_, other) in enumerate(kept):
+        for m in re.finditer(r"(?:^|(?<=[。！？!?：:]))(?=\S)", other):
+            key = other[m.start() : m.start() + _KEY]
+            if len(key) == _KEY:
+                bucket = starts.setdefault(key, [])
+                if len(bucket) < 50:
+                    bucket.append(j)
     out: set[int] = set()
     for k, (_, text) in enumerate(kept):
         core = text.rstrip("….。 ")
         if len(core) < (4 if k - 1 in out else 30):
             continue  # short rows repeat legitimately (headings); not right after a repeat
-        if any(j != k and len(other) > len(text) and core in other for j, (_, other) in enumerate(kept)):
+        if len(core) < _KEY:
+            near = [j for j in (k - 3, k - 2, k - 1) if j >= 0]
+        else:
+            near = starts.get(core[:_KEY], [])
+        if any(j != k and len(kept[j][1]) > len(text) and core in kept[j][1] for j in near):
             out.add(k)
     return out
 

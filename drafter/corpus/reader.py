@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.decode import read_raw
-from drafter.corpus.dedup import fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
 from drafter.corpus.garble import flagged_sentences
 from drafter.corpus.kind import classify, genre_of
 from drafter.corpus.noise import Dropped, filter_noise
@@ -37,7 +37,7 @@ def clean_page(lines: list[str], source: str) -> tuple[list[Speech], list[Droppe
     dropped = flt.dropped
     pieces = split_pieces(unglue_rows(flt.kept, dropped), flt.breaks, dropped)
     speeches: list[Speech] = []
-    prints: list[tuple[int, frozenset[int]]] = []
+    prints = PrintIndex()
     merged = 0
     for piece in pieces:
         paragraphs = [text for _, text in piece.rows]
@@ -63,7 +63,7 @@ def clean_page(lines: list[str], source: str) -> tuple[list[Speech], list[Droppe
                 genre=genre_of(piece.title, paragraphs, kind),
             )
         )
-        prints.append((len(speeches) - 1, fp))
+        prints[len(speeches) - 1] = fp
     dropped.sort(key=lambda d: d.line)
     return speeches, dropped, merged
 

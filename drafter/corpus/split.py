@@ -77,6 +77,9 @@ _TITLE_LEAD = re.compile(r"^(?:\|?\s*标题[：:]|\d{1,3}(?=[在市县区乡镇�
 _CLOSING = re.compile(r"(谢谢(大家|各位)?[！!。]?|我就讲(这些|到这里)[。！]?|讲话完毕[。！]?|以上讲话[^。]*。)$")
 
 
+_ORDINAL_TAIL = re.compile(f"(?:[（(][{NUM}\\d]{{1,3}}[)）]|之[{NUM}]{{1,3}}|[{NUM}]{{1,2}}|\\d{{1,3}})$")
+
+
 def clean_title(text: str) -> str:
     """A title without the site's additions: "标题：", pipes, ".docx", "（全文）", a doubled title."""
     t = _TITLE_LEAD.sub("", text.strip()).strip(" |｜")
@@ -89,7 +92,7 @@ def clean_title(text: str) -> str:
 
 def is_genre_title(text: str) -> bool:
     """A title that names a speech genre (…上的讲话, …表态发言, …主持词, …讲话提纲)."""
-    t = clean_title(text)
+    t = _ORDINAL_TAIL.sub("", clean_title(text))
     return looks_like_title(t) and bool(GENRE_TITLE.search(t))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import paths
-from drafter.corpus.dedup import fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
 from drafter.errors import InputError, StoreError
 from drafter.model import SourceSpan, Speech
 
@@ -211,7 +211,7 @@ class CorpusStore:
             page = _read_or_error((file, source))
         if isinstance(page, str):
             return AddResult(source, "error", error=page)
-        prints = dict(self._fingerprints())
+        prints = PrintIndex(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
             with self._db:
@@ -238,7 +238,7 @@ class CorpusStore:
 
         text = speech.text
         fp = fingerprint(text)
-        pid = find_duplicate(fp, prints.items())
+        pid = find_duplicate(fp, prints)
         if pid is None:
             cur = self._db.execute(
                 "INSERT INTO pieces(title, kind, text, flagged, placeholders, chars) VALUES (?,?,?,?,?,?)",
