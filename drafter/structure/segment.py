@@ -38,6 +38,8 @@ _OPENER = re.compile(
     r"|过去的一年|习近平|总书记|党的十[一二三四五六七八九]|党中央[、，]|据统计|据了解|众所周知"
     r"|实践证明|事实证明|\d{1,2}月[\dxX×]{0,2}日?[，,]|(?:当前|目前|今天|刚才|同时)[，,]|[在从]\S{2,12}(?:领导|指导|看)[下来]"
 )
+# A closing glued to the last point's body: "…值班值守。同志们，让我们…".
+_CLOSING_CUT = re.compile(r"(?<=[。！？!?])(?=同志们[，,！!]|最后[，,]我|我就讲(?:这些|到这里))")
 _VERB = re.compile(r"是|作为|事关|关系到")
 _MAX_HEADING = 50
 
@@ -173,7 +175,7 @@ def _split_point(piece: str, spaces: bool) -> list[str]:
         for a, b in zip(cuts, cuts[1:] + [len(body)]):
             out.extend(_split_point(body[a:b], spaces))
         return out
-    out.append(body)
+    out.extend(x for x in _CLOSING_CUT.split(body) if x)
     return out
 
 
@@ -188,7 +190,19 @@ def _split_salutation(p: str) -> list[str]:
 
 
 def segment(paras: list[str]) -> list[str]:
-    """Paragraphs with run-on text cut at its points (unchanged when nothing is run-on)."""
+    """Paragraphs with run-on text cut at its points (unchanged when nothing is run-on).
+
+    Cutting is repeated until nothing changes: a sub-point found glued to its heading
+    ("…火灾隐患（一）抓好…") starts a series whose next items can then be found."""
+    for _ in range(4):
+        out = _segment_once(paras)
+        if out == paras:
+            break
+        paras = out
+    return paras
+
+
+def _segment_once(paras: list[str]) -> list[str]:
     for k in range(min(3, len(paras))):
         if len(paras[k]) > 60:
             parts = _split_salutation(paras[k])
