@@ -161,7 +161,8 @@ def list_pieces(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
         more = f" 等{len(r['sources'])}处" if len(r["sources"]) > 1 else ""
         where = f"{Path(src['path']).name}:{src['start_line']}-{src['end_line']}{more}"
         flag = f" 乱码句{r['flagged']}" if r["flagged"] else ""
-        typer.echo(f"{r['id']:>4}  {r['genre'] or KIND_NAMES.get(r['kind'], r['kind'])}  {r['chars']:>6}字{flag}  "
+        label = (r["genre"] or KIND_NAMES.get(r["kind"], r["kind"])).ljust(6, "\u3000")
+        typer.echo(f"{r['id']:>4}  {label}{r['chars']:>6}字{flag}  "
                    f"{r['title'] or '（无标题）'}  [{where}]")
     if not rows:
         typer.echo("语料库是空的。用 drafter corpus add 文件… 添加文稿。")
@@ -204,7 +205,7 @@ def stats(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
     kinds = "，".join(f"{KIND_NAMES.get(k, k)} {n}" for k, n in data["by_kind"].items()) or "无"
     typer.echo(f"文稿 {data['pieces']} 篇（{kinds}），来自 {data['sources']} 个文件")
     if data.get("by_genre"):
-        typer.echo("讲话类别：" + "，".join(f"{g} {n}" for g, n in data["by_genre"].items()))
+        typer.echo("细分类别：" + "，".join(f"{g} {n}" for g, n in data["by_genre"].items()))
     typer.echo(f"正文 {data['chars']} 字；乱码句 {data['flagged_sentences']} 句（已标记，不用于训练）")
     typer.echo(f"合并重复稿 {data['duplicates_merged']} 篇；去除噪声行 {data['noise_lines_dropped']} 行")
     for reason, n in sorted(data["dropped_by_reason"].items(), key=lambda kv: -kv[1]):

@@ -51,8 +51,12 @@ def _wrap_width(rows: list[tuple[int, str]]) -> int | None:
     if not lens:
         return None
     width = max(lens, key=lambda n: (lens[n] + lens[n - 1] + lens[n + 1], n))
-    near = lens[width] + lens[width - 1] + lens[width + 1]
-    return width if width <= 90 and near >= max(4, 0.3 * len(rows)) else None
+    full = [t for _, t in rows if abs(len(t) - width) <= 1]
+    open_ended = sum(1 for t in full if t[-1] not in "。！？!?”")
+    # many lines of one width, most of them stopping mid-sentence: a wrapped page
+    if 16 <= width <= 90 and len(full) >= max(6, 0.4 * sum(lens.values())) and open_ended >= 0.6 * len(full):
+        return width
+    return None
 
 
 def _join_wrapped(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:

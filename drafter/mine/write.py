@@ -106,7 +106,7 @@ def _agenda_run(sections: list[Section]) -> set[int]:
 
 
 def _sections(lines: list[str], sections: list[Section], role: str | None,
-              agenda: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+              agenda: frozenset[int] | set[int] = frozenset()) -> None:
     counters: dict[str, int] = {}
     for k, s in enumerate(sections):
         if k in agenda:  # an agenda step: numbered in its own series, in the genre's words
@@ -128,6 +128,8 @@ def render_template(family: Family) -> str:
     skel = medoid.skeleton
     parts = _majority_parts(family.members)
     meeting, topic = corpus_defaults(family.members)
+    agenda = _agenda_run(skel.sections) if family.genre == "主持词" else set()
+    roles = ["会议议程" if k in agenda else s.role for k, s in enumerate(skel.sections)]
     variables = [
         ("meeting", "会议名称", meeting, "always"),
         ("org", "主办单位（如××市委、××县人民政府）", "〔单位待补〕", "always"),
@@ -141,7 +143,7 @@ def render_template(family: Family) -> str:
         f"description = {_toml(_description(family, parts))}",
         f"shape = {_toml(shape_of(skel))}",
         f"parts = {_toml(parts)}",
-        f"roles = {_toml([s.role for s in skel.sections])}",
+        f"roles = {_toml(roles)}",
         f"count = {len(family.members)}",
         "sources = [",
         *[f"    {_toml(_source_label(m))}," for m in family.members],
@@ -158,7 +160,6 @@ def render_template(family: Family) -> str:
             lines += [GENRE_SALUTATION[family.genre], ""]
         elif part in parts:
             lines += [f"{{{{ {part}() }}}}", ""]
-    agenda = _agenda_run(skel.sections) if family.genre == "主持词" else set()
     _sections(lines, skel.sections, None, agenda)
     if "closing" in parts:
         lines += ["{{ closing(1) }}", ""]
