@@ -36,7 +36,9 @@ _SALUTATION = re.compile(
 _OPENER = re.compile(
     r"近几?年来|近年以来|(?:今|去|明)年以来|年初以来|入[汛冬夏]以来|多年来|长期以来|一直以来|一年来"
     r"|过去的一年|习近平|总书记|党的十[一二三四五六七八九]|党中央[、，]|据统计|据了解|众所周知"
-    r"|实践证明|事实证明|\d{1,2}月[\dxX×]{0,2}日?[，,]|(?:当前|目前|今天|刚才|同时)[，,]|[在从]\S{2,12}(?:领导|指导|看)[下来]"
+    r"|实践证明|事实证明|\d{1,2}月[\dxX×]{0,2}日?[，,]|(?:当前|目前|今天|刚才|同时|近期|(?:今|去|前)年)[，,]"
+    r"|从\S{2,12}看来?[，,]|在\S{2,14}(?:领导|指导|关心|支持)下[，,]|据(?:不完全|初步)?统计|截至|到20\d\d年(?:底|末)?[，,]"
+    r"|总的来看|总体来看"
 )
 # A closing glued to the last point's body: "…值班值守。同志们，让我们…".
 _CLOSING_CUT = re.compile(r"(?<=[。！？!?])(?=同志们[，,！!]|最后[，,]我|我就讲(?:这些|到这里))")
@@ -86,7 +88,7 @@ def heading_end(rest: str, runon: bool = False, spaces: bool = False) -> tuple[i
         if m and m.start() >= 8:
             cut, body = m.start(), m.end()
             region = rest[:cut]
-    if runon or len(region) > 40:
+    if runon or len(region) > 20:
         m = _OPENER.search(region, 4)
         while m is not None and region[m.start() - 1] in "，、；：,;:":
             m = _OPENER.search(region, m.start() + 1)
