@@ -90,7 +90,7 @@ def mine_cmd(
     for path in paths:
         info = load_template(path)
         preview = shape_preview(info.shape, info.roles, info.parts)
-        typer.echo(f"  {info.id}  [{info.kind}]  {info.name}  {preview}  （{info.count} 篇）")
+        typer.echo(f"  {info.id}  {info.name}  {preview}  （{info.count} 篇）")
 
 
 @templates_app.callback()
@@ -117,8 +117,8 @@ def templates_cmd(
     from drafter.mine.shape import shape_preview
 
     for t in infos:
-        typer.echo(f"{t.id}  [{t.kind}]  {t.name}")
-        typer.echo(f"    结构：{shape_preview(t.shape, t.roles, t.parts)}    来源：{t.count} 篇")
+        typer.echo(f"{t.id}  {t.name}")
+        typer.echo(f"    文体：{t.kind}    结构：{shape_preview(t.shape, t.roles, t.parts)}    来源：{t.count} 篇")
 
 
 @templates_app.command("show")
@@ -132,7 +132,8 @@ def templates_show(
 
     extra = (ctx.obj or {}).get("extra", ())
     t = get_template(template, extra)
-    typer.echo(f"{t.id}  [{t.kind}]  {t.name}")
+    typer.echo(f"{t.id}  {t.name}")
+    typer.echo(f"文体：{t.kind}")
     if t.description:
         typer.echo(t.description)
     typer.echo(f"文件：{t.path}")

@@ -52,7 +52,7 @@ def template_id(family: Family) -> str:
 
 def template_name(family: Family) -> str:
     first = format_marker(family.top, 1).rstrip("，,：")
-    noun = "讲话" if family.genre == "讲话" else family.genre
+    noun = "讲话提纲" if family.kind == "提纲" else family.kind  # the kind shows in every menu
     return f"“{first}”{'统领分项式' if family.nested else '并列要点式'}{noun}"
 
 
