@@ -26,7 +26,7 @@ _MARKER_FIRST = set("一二三四五六七八九十（(第其0123456789⒈⒉⒊
 # "下面，我讲三点意见：", "从四个方面作表态发言", "强调几点": a series of points follows.
 CUE = re.compile(
     r"(讲|谈|提|强调|作|说|汇报|表态|重申|明确)[^。！？]{0,12}?([几两三四五六七八九十\d]+)"
-    r"(点|个方面|方面|条|句话|个问题|项)|以下几|如下[：:]|几点(意见|要求|看法|体会)|表态发言"
+    r"(点|个方面|方面|条|句话|个问题|项)|以下几|如下[：:]|几点(意见|要求|看法|体会)|表态发言|目录|提纲"
 )
 _SALUTATION = re.compile(
     r"(?:各位领导、同志们|同志们|各位同志|尊敬的[^：:。！]{1,40}|各位[^，,。：:！]{1,20}|女士们、先生们|朋友们)[：:]"
@@ -51,6 +51,7 @@ class _Start:
     para: int
     pos: int
     match: MarkerMatch
+    glued: bool = False  # no sentence end or blank before it
 
 
 def _spaces_break(paragraph: str) -> bool:
@@ -113,7 +114,7 @@ def _point_starts(paras: list[str]) -> list[_Start]:
     """Numbered points that begin inside a paragraph and fit the document's numbering."""
     found: list[_Start] = []
     for i, p in enumerate(paras):
-        if len(p) < 40:
+        if len(p) < 12:
             m = match_marker(p)
             if m is not None:
                 found.append(_Start(i, 0, m))
@@ -122,14 +123,13 @@ def _point_starts(paras: list[str]) -> list[_Start]:
             if ch not in _MARKER_FIRST:
                 continue
             before = p[k - 1] if k else ""
-            if k and not (before in _END or before.isspace() or before in "：:"):
-                continue
+            glued = bool(k) and not (before in _END or before.isspace() or before in "：:")
             m = match_marker(p[k:])
-            if m is None or (k and m.family not in POINT_FAMILIES):
+            if m is None or (k and m.family not in POINT_FAMILIES) or (glued and m.n < 2):
                 continue
             if before and before in "：:" and not CUE.search(p[max(0, k - 60) : k]):
                 continue  # a list inside a sentence
-            found.append(_Start(i, k, m))
+            found.append(_Start(i, k, m, glued))
     kept: list[_Start] = []
     last: dict[str, int] = {}
     for j, s in enumerate(found):
@@ -139,6 +139,15 @@ def _point_starts(paras: list[str]) -> list[_Start]:
             kept.append(s)
             continue
         p = paras[s.para]
+        if s.glued:  # short headings run together (一、认清形势二、突出重点…): the next number, close by
+            prev = kept[-1] if kept else None
+            ok = (prev is not None and prev.para == s.para and prev.match.family == fam
+                  and prev.match.n == n - 1 and s.pos - prev.pos <= 40
+                  and not any(ch in _END for ch in p[prev.pos : s.pos]))
+            if ok:
+                last[fam] = n
+                kept.append(s)
+            continue
         ok = last.get(fam) == n - 1 if n > 1 else (
             fam == "cn_dun" and p[s.pos - 1] not in "：:"
             or bool(CUE.search(p[max(0, s.pos - 80) : s.pos]))
