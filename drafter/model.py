@@ -71,6 +71,7 @@ class Skeleton:
     closing_paragraphs: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)  # 主持词: 会议进行第一项…
     body_patterns: list[str] = field(default_factory=list)  # inline enumerations (一是…二是…)
+    genre: str | None = None  # the speech's genre (部署讲话, 表态发言, 主持词 …), from the Speech
 
     def walk(self) -> list[Section]:
         """Every section, depth first, in document order."""

@@ -218,7 +218,7 @@ def _join_bare_markers(paras: list[str]) -> list[str]:
 def parse_skeleton(speech: Speech) -> Skeleton:
     """The skeleton of one clean speech (pure: no files, no store)."""
     paras = segment(_join_bare_markers([p.strip() for p in speech.paragraphs if p and p.strip()]))
-    skel = Skeleton(title=speech.title, kind=speech.kind)
+    skel = Skeleton(title=speech.title, kind=speech.kind, genre=speech.genre)
     i = 0
     while i < len(paras) and i < 3 and _same_as_title(paras[i], speech.title):
         i += 1
