@@ -135,3 +135,23 @@ def test_list_and_stats_show_genres(tmp_path: Path) -> None:
     assert "表态发言" in listed.output
     stats = runner.invoke(app, ["corpus", "stats", "--no-bundled", "--json"])
     assert json.loads(stats.output)["by_genre"] == {"表态发言": 1}
+
+
+def test_the_duplicate_index_finds_what_a_full_scan_finds() -> None:
+    import random
+
+    from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
+
+    rng = random.Random(5)
+    words = ["压实责任", "排查隐患", "加强领导", "狠抓落实", "强化督查", "完善机制", "提升能力", "守住底线",
+             "防汛抗旱", "森林防火", "乡村振兴", "营商环境", "生态保护", "安全生产", "食品安全", "文明创建"]
+    texts = ["，".join(rng.choice(words) for _ in range(40)) + "。" for _ in range(60)]
+    texts += [t[:-1] + "，要抓好落实。" for t in texts[:20]]  # near-duplicates of the first twenty
+    index = PrintIndex()
+    plain: list[tuple[int, frozenset[int]]] = []
+    for k, text in enumerate(texts):
+        fp = fingerprint(text)
+        assert find_duplicate(fp, index) == find_duplicate(fp, plain), k
+        index[k] = fp
+        plain.append((k, fp))
+    assert sum(find_duplicate(fingerprint(t), PrintIndex(plain[:60])) is not None for t in texts[60:]) == 20
