@@ -35,6 +35,7 @@ class Speech:
     flagged: list[str] = field(default_factory=list)
     sources: list[SourceSpan] = field(default_factory=list)
     id: int | None = None
+    genre: str | None = None  # 部署讲话, 表态发言, 主持词, 致辞, 提纲, 方案 … (drafter.corpus.kind)
 
     @property
     def text(self) -> str:
@@ -66,10 +67,11 @@ class Skeleton:
     opening_paragraphs: list[str] = field(default_factory=list)
     transition: str | None = None  # 下面，我讲几点意见 ...
     sections: list[Section] = field(default_factory=list)
-    closing: str | None = None  # first sentence of the closing paragraph
+    closing: str | None = None  # the whole closing (its paragraphs joined by line breaks)
     closing_paragraphs: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)  # 主持词: 会议进行第一项…
     body_patterns: list[str] = field(default_factory=list)  # inline enumerations (一是…二是…)
+    genre: str | None = None  # the speech's genre (部署讲话, 表态发言, 主持词 …), from the Speech
 
     def walk(self) -> list[Section]:
         """Every section, depth first, in document order."""

@@ -53,6 +53,7 @@ class TemplateInfo:
     source_text: str
     parts: list[str] = field(default_factory=list)  # framing parts: salutation, opening, ...
     roles: list[str] = field(default_factory=list)  # role of each top-level point
+    kind: str = "讲话"  # the genre it drafts: 部署讲话, 表态发言, 主持词, 致辞 …
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary (used by `drafter templates --json`)."""
@@ -63,6 +64,7 @@ class TemplateInfo:
             "shape": self.shape,
             "parts": self.parts,
             "roles": self.roles,
+            "kind": self.kind,
             "sources": self.sources,
             "count": self.count,
             "variables": [vars(v) for v in self.variables],
@@ -144,6 +146,7 @@ def load_template(path: str | Path) -> TemplateInfo:
         source_text=text,
         parts=[str(p) for p in parts],
         roles=[str(r) for r in roles],
+        kind=_str(meta, "kind", text, path) or "讲话",
     )
 
 

@@ -107,7 +107,7 @@ def test_framing_parts() -> None:
     assert skel.opening == "今天召开全市工作会议，主要任务是部署当前工作。"
     assert skel.transition == "下面，我讲三点意见。"
     assert [s.marker for s in skel.sections] == ["一、", "二、"]
-    assert skel.closing == "同志们，任务艰巨。"
+    assert skel.closing == "同志们，任务艰巨。让我们共同努力。\n谢谢大家。"  # the whole closing (issue 12)
     assert skel.closing_paragraphs == ["同志们，任务艰巨。让我们共同努力。", "谢谢大家。"]
     assert skel.sections[1].body == ["正文一是…二是…。"]
     assert skel.sections[0].role == "形势认识"
@@ -117,9 +117,10 @@ def test_framing_parts() -> None:
     ("paragraphs", "closing"),
     [
         (["一、思想不能放松", "正文。", "二、防控不能马虎", "正文。", "最后，我再强调一点，抓好工作是任务。", "同志们，加油。"],
-         "最后，我再强调一点，抓好工作是任务。"),
+         "最后，我再强调一点，抓好工作是任务。\n同志们，加油。"),
         (["一要思想上再警醒。正文。", "二要行动上再发力。正文。", "我就讲这些。"], "我就讲这些。"),
-        (["一、氛围不能减弱", "正文。", "常态化防控是重大任务。希望大家各司其职。"], "常态化防控是重大任务。"),
+        (["一、氛围不能减弱", "正文。", "常态化防控是重大任务。希望大家各司其职。"],
+         "常态化防控是重大任务。希望大家各司其职。"),
         (["一、氛围不能减弱", "正文。", "正文二。"], None),
     ],
 )

@@ -18,6 +18,7 @@ corpus_app = typer.Typer(
 )
 app.add_typer(corpus_app, name="corpus")
 
+LONG_WORK_BYTES = 1_000_000  # a file this big takes seconds: show progress even for one file
 KIND_NAMES = {"speech": "讲话", "plan": "方案", "notice": "通知", "report": "报告", "other": "其他"}
 _NO_BUNDLED = typer.Option(False, "--no-bundled", help="不包含内置种子语料，只看自己添加的文稿。")
 _JSON = typer.Option(False, "--json", help="以 JSON 输出（字段稳定，便于脚本使用）。")
@@ -41,20 +42,33 @@ def add(
     as_json: bool = _JSON,
     jobs: int = _JOBS,
     build: bool = typer.Option(False, "--build", help="添加后立即重建短语模型（否则在下一次 drafter new 时自动重建）。"),
+    explain: bool = typer.Option(False, "--explain", help="不入库，只显示每个文件被去掉的每一行（或行内片段）及原因、切出的文稿。"),
 ) -> None:
     """清洗、切分、去重后把文稿加入语料库；同一文件重复添加不会有变化。"""
     from drafter.corpus.store import expand_paths, open_store
     from drafter.jobs import resolve_jobs
 
+    if explain:
+        _explain(expand_paths(paths), as_json)
+        return
+
     jobs = resolve_jobs(jobs)
     store = open_store(jobs=jobs)
     files = expand_paths(paths)
-    if len(files) > 3 and not as_json and sys.stderr.isatty():
-        from rich.progress import Progress
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    if (len(files) > 3 or size > LONG_WORK_BYTES) and not as_json and sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(transient=True) as progress:
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}/{task.total} 个文件"), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as progress:
             task = progress.add_task("正在添加", total=len(files))
-            results = store.add(files, on_file=lambda f: progress.advance(task), jobs=jobs)
+
+            def step(f: Path) -> None:  # called as each file starts: name it, count the done
+                done = progress.tasks[0].completed + (1 if progress.tasks[0].description != "正在添加" else 0)
+                progress.update(task, description=f"正在清洗、切分：{f.name}", completed=done)
+
+            results = store.add(files, on_file=step, jobs=jobs)
     else:
         results = store.add(files, jobs=jobs)
     failed = [r for r in results if r.status == "error"]
@@ -76,6 +90,42 @@ def add(
         typer.echo(f"共处理 {len(results)} 个文件：添加 {added} 个，失败 {len(failed)} 个。")
     if build:
         _build_models(store, jobs, quiet=as_json)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _explain(files: list[Path], as_json: bool) -> None:
+    from drafter.corpus.reader import explain_page
+    from drafter.errors import DrafterError
+
+    out: list[dict[str, Any]] = []
+    failed = False
+    for f in files:
+        try:
+            speeches, dropped = explain_page(f)
+        except DrafterError as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            failed = True
+            continue
+        out.append({
+            "path": str(f),
+            "pieces": [{"title": s.title, "kind": s.kind, "genre": s.genre,
+                        "start_line": s.sources[0].start_line, "end_line": s.sources[0].end_line}
+                       for s in speeches],
+            "removed": [{"line": d.line, "reason": d.reason, "text": d.text} for d in dropped],
+        })
+    if as_json:
+        _echo_json(out)
+    else:
+        for item in out:
+            typer.echo(f"# {item['path']}")
+            for d in item["removed"]:
+                typer.echo(f"  第{d['line']}行 去掉（{d['reason']}）：{d['text']}")
+            for p in item["pieces"]:
+                typer.echo(f"  文稿 第{p['start_line']}-{p['end_line']}行  {p['genre'] or KIND_NAMES.get(p['kind'], p['kind'])}  "
+                           f"{p['title'] or '（无标题）'}")
+            if not item["pieces"]:
+                typer.echo("  没有切出文稿")
     if failed:
         raise typer.Exit(code=1)
 
@@ -111,7 +161,8 @@ def list_pieces(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
         more = f" 等{len(r['sources'])}处" if len(r["sources"]) > 1 else ""
         where = f"{Path(src['path']).name}:{src['start_line']}-{src['end_line']}{more}"
         flag = f" 乱码句{r['flagged']}" if r["flagged"] else ""
-        typer.echo(f"{r['id']:>4}  {KIND_NAMES.get(r['kind'], r['kind'])}  {r['chars']:>6}字{flag}  "
+        label = (r["genre"] or KIND_NAMES.get(r["kind"], r["kind"])).ljust(6, "\u3000")
+        typer.echo(f"{r['id']:>4}  {label}{r['chars']:>6}字{flag}  "
                    f"{r['title'] or '（无标题）'}  [{where}]")
     if not rows:
         typer.echo("语料库是空的。用 drafter corpus add 文件… 添加文稿。")
@@ -128,7 +179,9 @@ def show(
         _echo_json(info)
         return
     typer.echo(f"# {info['title'] or '（无标题）'}")
-    typer.echo(f"编号 {info['id']}，类型 {KIND_NAMES.get(info['kind'], info['kind'])}，{info['chars']} 字")
+    kind = KIND_NAMES.get(info["kind"], info["kind"])
+    genre = f"（{info['genre']}）" if info.get("genre") and info["genre"] != kind else ""
+    typer.echo(f"编号 {info['id']}，类型 {kind}{genre}，{info['chars']} 字")
     for s in info["sources"]:
         typer.echo(f"来源：{s['path']} 第 {s['start_line']}-{s['end_line']} 行")
     if info["placeholders"]:
@@ -151,6 +204,8 @@ def stats(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
         return
     kinds = "，".join(f"{KIND_NAMES.get(k, k)} {n}" for k, n in data["by_kind"].items()) or "无"
     typer.echo(f"文稿 {data['pieces']} 篇（{kinds}），来自 {data['sources']} 个文件")
+    if data.get("by_genre"):
+        typer.echo("细分类别：" + "，".join(f"{g} {n}" for g, n in data["by_genre"].items()))
     typer.echo(f"正文 {data['chars']} 字；乱码句 {data['flagged_sentences']} 句（已标记，不用于训练）")
     typer.echo(f"合并重复稿 {data['duplicates_merged']} 篇；去除噪声行 {data['noise_lines_dropped']} 行")
     for reason, n in sorted(data["dropped_by_reason"].items(), key=lambda kv: -kv[1]):

@@ -19,7 +19,7 @@ app.add_typer(templates_app, name="templates")
 
 def _skeleton_lines(skel) -> list[str]:  # type: ignore[no-untyped-def]
     """A readable view of one skeleton (title, framing parts, indented headings)."""
-    lines = [f"【{skel.title or '（无标题）'}】（{skel.kind}）"]
+    lines = [f"【{skel.title or '（无标题）'}】（{skel.genre or skel.kind}）"]
     for label, value in (("称呼", skel.salutation), ("开场", skel.opening), ("过渡", skel.transition)):
         if value:
             lines.append(f"  {label}：{value}")
@@ -27,7 +27,7 @@ def _skeleton_lines(skel) -> list[str]:  # type: ignore[no-untyped-def]
         role = f"  〔{section.role}〕" if section.role else ""
         lines.append(f"  {'  ' * section.level}{section.marker}{section.text}{role}")
     if skel.closing:
-        lines.append(f"  结尾：{skel.closing}")
+        lines.append("  结尾：" + skel.closing.replace("\n", "\n        "))
     return lines
 
 
@@ -118,7 +118,7 @@ def templates_cmd(
 
     for t in infos:
         typer.echo(f"{t.id}  {t.name}")
-        typer.echo(f"    结构：{shape_preview(t.shape, t.roles, t.parts)}    来源：{t.count} 篇讲话")
+        typer.echo(f"    文体：{t.kind}    结构：{shape_preview(t.shape, t.roles, t.parts)}    来源：{t.count} 篇")
 
 
 @templates_app.command("show")
@@ -133,6 +133,7 @@ def templates_show(
     extra = (ctx.obj or {}).get("extra", ())
     t = get_template(template, extra)
     typer.echo(f"{t.id}  {t.name}")
+    typer.echo(f"文体：{t.kind}")
     if t.description:
         typer.echo(t.description)
     typer.echo(f"文件：{t.path}")

@@ -3,8 +3,10 @@ words changed, is one piece with several sources."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
+from typing import Any
 
 _KEEP = re.compile(r"[\u4e00-\u9fff]")
 SHINGLE = 4
@@ -51,8 +53,49 @@ def is_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
     return similarity(a, b) >= THRESHOLD or (ratio >= 0.6 and containment(a, b) >= 0.9)
 
 
-def find_duplicate(fp: frozenset[int], others: Iterable[tuple[int, frozenset[int]]]) -> int | None:
+SKETCH = 16  # a fingerprint's smallest hashes: near-duplicates share some of them
+_CROWDED = 64  # a hash that many pieces share (a stock phrase) says nothing about duplicates
+
+
+def _sketch(fp: frozenset[int]) -> list[int]:
+    return heapq.nsmallest(SKETCH, fp)
+
+
+class PrintIndex(dict):  # type: ignore[type-arg]
+    """Fingerprints by key, with buckets on their smallest hashes, so that finding a
+    duplicate among many pieces (a file of thousands of speeches) looks at a few, not all."""
+
+    def __init__(self, items: Any = ()):
+        super().__init__()
+        self._buckets: dict[int, list[int]] = {}
+        for key, fp in items.items() if isinstance(items, dict) else items:
+            self[key] = fp
+
+    def __setitem__(self, key: int, fp: frozenset[int]) -> None:
+        if key in self:
+            raise KeyError(f"fingerprint {key} already indexed")
+        super().__setitem__(key, fp)
+        for h in _sketch(fp):
+            self._buckets.setdefault(h, []).append(key)
+
+    def candidates(self, fp: frozenset[int]) -> list[int]:
+        """Keys that may be duplicates of `fp`, in increasing order (keys are added in
+        increasing order: store ids, piece indexes)."""
+        keys: set[int] = set()
+        for h in _sketch(fp):
+            bucket = self._buckets.get(h, ())
+            if len(bucket) <= _CROWDED:
+                keys.update(bucket)
+        return sorted(keys)
+
+
+def find_duplicate(fp: frozenset[int], others: Iterable[tuple[int, frozenset[int]]] | PrintIndex) -> int | None:
     """Key of the first fingerprint in `others` that `fp` duplicates, or None."""
+    if isinstance(others, PrintIndex):
+        for key in others.candidates(fp):
+            if is_duplicate(fp, others[key]):
+                return key
+        return None
     for key, other in others:
         if is_duplicate(fp, other):
             return key

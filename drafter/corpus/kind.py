@@ -71,6 +71,9 @@ def declared_kind(paragraphs: list[str]) -> str | None:
     return None
 
 
+_OPENS_WITH_SALUTATION = re.compile(r"^(各位领导、)?同志们[：:，,！!]|^尊敬的.{1,40}[：:]|^各位[^，,。：:]{1,20}[：:]")
+
+
 def classify(title: str | None, paragraphs: list[str]) -> str:
     """The kind of a piece: the genre its title names, unless the body clearly says
     otherwise (titles of compilation pages often name the page, not the piece)."""
@@ -84,6 +87,61 @@ def classify(title: str | None, paragraphs: list[str]) -> str:
         return named
     if declared is not None:
         return declared
+    if paragraphs and _OPENS_WITH_SALUTATION.match(paragraphs[0]):
+        return "speech"  # a piece that addresses its audience first is a speech
     if scores[best] < 2:
         return "other"
     return best
+
+
+# -- genres of speech: which kind of speech a piece is -------------------------------------
+GENRES: tuple[str, ...] = (
+    "部署讲话", "推进讲话", "总结表彰讲话", "动员讲话", "讲话", "表态发言", "主持词", "致辞", "提纲", "方案",
+)
+# Title cues, in order of precedence (the first that matches wins).
+_GENRE_TITLE: list[tuple[str, re.Pattern[str]]] = [
+    ("主持词", re.compile(r"主持词|串词|主持稿")),
+    ("表态发言", re.compile(r"表态")),
+    ("致辞", re.compile(r"致辞|致词|贺词|欢迎词|答谢词|祝酒词")),
+    ("提纲", re.compile(r"提纲")),
+    ("总结表彰讲话", re.compile(r"表彰|总结大会|总结会|颁奖")),
+    ("动员讲话", re.compile(r"动员|誓师|启动(会|大会|仪式)")),
+    ("推进讲话", re.compile(r"推进|调度|观摩|现场会|督办|约谈|点评|讲评|培训|座谈|调研")),
+    ("部署讲话", re.compile(r"部署|工作会议?|专题会|电视电话会|视频会|大会|会议|警示教育")),
+]
+# Body cues of the genres a title may not name: (genre, pattern, needed hits).
+_GENRE_BODY: list[tuple[str, re.Pattern[str], int]] = [
+    ("主持词", re.compile(r"(会议|大会)?进行(会议的?)?第[一二三四五六七八九十]+项|下面(进行|请)|请.{1,24}(讲话|发言|致辞|作报告)"
+                         r"|大家欢迎|现在开会|会议议程|议程有|散会|待毕"), 3),
+    ("表态发言", re.compile(r"表态|我们(将|一定|坚决)|我代表|请.{0,8}放心|立下军令状|决不辜负|郑重承诺"), 3),
+    ("致辞", re.compile(r"尊敬的|女士们、先生们|来宾|(热烈|衷心)的?(祝贺|欢迎|感谢)|圆满成功|致以"), 3),
+]
+_SPEECH_POINTS = re.compile(r"讲(几|两|三|四|五|六)点|几点意见|强调(几|两|三|四)点")
+
+
+def genre_of(title: str | None, paragraphs: list[str], kind: str) -> str | None:
+    """The genre of a speech piece (部署讲话, 表态发言, 主持词, 致辞, 提纲 …), 方案 for a plan,
+    None for other kinds. The title decides when it names one; otherwise the body's cues."""
+    if kind == "plan":
+        return "方案"
+    if kind != "speech":
+        return None
+    head = "\n".join(paragraphs[:6])[:3000]
+    t = title or ""
+    for genre, rx in _GENRE_TITLE[:4]:
+        if rx.search(t):
+            if genre == "主持词" or not (genre == "表态发言" and "主持" in t):
+                return genre
+    if "主持" in t and len(_GENRE_BODY[0][1].findall(head)) >= 2:
+        return "主持词"
+    for genre, rx, need in _GENRE_BODY:
+        hits = len(rx.findall(head))
+        if hits >= need and not (genre != "主持词" and _SPEECH_POINTS.search(head)):
+            return genre
+    for genre, rx in _GENRE_TITLE[4:]:
+        if rx.search(t):
+            return genre
+    for genre, rx in _GENRE_TITLE[4:7]:
+        if rx.search(head[:300]):
+            return genre
+    return "讲话"

@@ -16,6 +16,7 @@ NAV, META, SPAM, PAYWALL, RELATED = "导航", "元数据", "垃圾广告", "付�
 IMAGE, NOTICE, FORUM, BLURB, NOTEXT = "图片", "收集声明", "论坛界面", "编者导语", "无文字"
 CAPTION, REPLY, TAIL, LICENCE, SITE = "图片说明", "论坛回帖", "页尾标签", "版权声明", "站点标题"
 BYLINE, PAGER, LINK, CHROME = "署名日期", "分页导航", "链接", "页面按钮"
+INSERTED, REPEAT = "页面插入", "重复内容"
 
 _CJK = re.compile("[\u3400-\u9fff]")
 _NAV = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置)[：:]|>>|»|＞＞|( > .*){2}")
@@ -34,8 +35,19 @@ _SPAM_WORDS = (
 _PAYWALL = re.compile(
     r"下载此文档|下载本文|全文阅读已结束|点击下载|立即下载|免费下载|下载文档|付费|扫码支付|已付款"
     r"|联系客服|复制权限|包月|特价[：:]|开通会员|vip|查看全文|阅读全文|展开全文|剩余.{0,8}未读"
-    r"|登录后(查看|下载|复制)|不限量复制",
+    r"|登录后(查看|下载|复制)|不限量复制|预览结束|试读结束|免费获取全文|定制代笔|联系老师|扫码联系"
+    r"|需要先登[陆录]|请先登录|请【(登录|注册|刷新)|点此注册|刷新页面|加入会员|正式会员|站内会员|会员权益"
+    r"|全文共\d+字|当前(只)?显示\d+字|仅展示\d+字|省略\d+字|侵权投诉|我要(投稿|留言)|精选留言|赏赞|打赏"
+    r"|赞赏鼓励|微信订阅号|扫一扫|qq群|欢迎访问|欢迎咨询|客服|投稿人|围观\s*[:：]|^\d+\s*页$|^海报$"
+    r"|^(版权声明|关于本文|摘要[：:]?|内容预览[：:]?|分享[：:]?|标签[：:].*|本文标题[：:].*)$|不允许二次传播"
+    r"|提示信息[)）]?$|范文网\S{0,3}$|素材网$",
     re.IGNORECASE,
+)
+# Chrome a site inserts inside a line of text: "……（某网省略257字，正式会员可完整阅读）……",
+# "（未完，全文共1662字，当前显示422字）", "仅展示665字，全文共3348字".
+_INSERTED = re.compile(
+    r"[…\.]*[（(][^（）()]{0,60}(?:省略\d+字|全文共\d+字|当前(?:只)?显示\d+字|未完[，,）)]|已省略)[^（）()]{0,80}[）)][…\.]*"
+    r"|仅展示\d+字[，,]?全文共\d+字|[（(]请(认真)?阅读下面的?提示信息[。]?[）)]"
 )
 _RELATED_HEAD = re.compile(
     r"^(相关(范文|文章|阅读|推荐|文档|内容|资料)\S{0,6}|你可能(还)?感兴趣的?\S{0,4}|猜你喜欢"
@@ -65,7 +77,8 @@ _POST_HEAD = re.compile(r"^发表于\s*\d{4}")
 _BLURB = re.compile(
     r"以下是.{0,12}(为大家|为你|为您|给大家|帮大家).{0,8}(搜集|收集|整理|分享|带来|准备|推荐)"
     r"|小编(为|给)(大家|你|您)|(仅供|以供)(大家)?参考.{0,6}(一起来看看|希望|欢迎)|一起来看看吧"
-    r"|欢迎(大家)?(阅读|借鉴|参考|收藏|分享)[。！]?$"
+    r"|欢迎(大家)?(阅读|借鉴|参考|收藏|分享)[。！]?$|(下面|以下)是.{0,40}(供大家|仅供)参考"
+    r"|本站为你精心整理|为您提供大量|由会员分享|可在线阅读|请在.{0,12}上搜索|本文内容由.{0,12}(用户|网友)"
 )
 _CAPTION = re.compile(r"(记者|摄影|图片)\s*\S{0,10}\s*/?\s*摄[）)]?\s*[。]?$|^图[为片]?[：:]|^[（(]图片来源")
 _PAGER = re.compile(r"^(上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|[\s/|])+$")
@@ -78,7 +91,7 @@ _LICENCE = re.compile(r"^本作品(是|来自|在|采用|依据|属于)")
 _SITE = re.compile(r"网站|分站|论坛|社区|首页|频道|门户|文库|网$")
 _TERMINAL = "。！？!?"
 # A dateline "（2022年10月16日）" or a spaced-out speaker name "习 近 平" on its own line.
-_BYLINE = re.compile(r"^[（(]\d{4}年\d{1,2}月(\d{1,2}日)?[）)]$|^[\u4e00-\u9fff]( [\u4e00-\u9fff]){1,3}$")
+_BYLINE = re.compile(r"^[（(](?:\d{4}|\d{2}[xX×]{2}|[xX×]{4})年[\dxX×]{1,2}月([\dxX×]{1,2}日)?[）)]$|^[\u4e00-\u9fff]( [\u4e00-\u9fff]){1,3}$")
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,85 @@ def trailing_tags(lines: list[str]) -> set[str]:
     return {t for t, n in tails.items() if n >= 2}
 
 
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」）)]*|[^。！？!?]+$")
+_SALUTE = re.compile(r"(?=(?:各位领导、)?同志们[：:]|尊敬的[^：:。]{1,40}[：:])")
+_CUTTABLE = {BLURB, NOTICE, PAYWALL, META, LINK}
+
+
+_SPEECH_CUES = re.compile(r"同志们|会议|召开|讲话|部署|贯彻|落实|工作|领导|发展|我们要|各级")
+_WRITING = re.compile(r"范文|文章|写作|作文|文档|模板|素材")
+
+
+def _speech_like(text: str) -> bool:
+    """Text left after a blurb is cut: the speech (同志们：…) or the site's own prose."""
+    if SALUTATION_START.match(text):
+        return True
+    return len(set(_SPEECH_CUES.findall(text))) >= 2 and not _WRITING.search(text)
+
+
+SALUTATION_START = re.compile(r"^(?:各位领导、)?同志们[：:，,]|^尊敬的[^：:。]{1,40}[：:]|^各位[^，,。：:]{1,20}[：:]")
+
+
+def cut_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A line with the chrome inside it cut out, and each fragment cut with its reason.
+
+    Site inserts ("（…省略257字…）") go wherever they are; a blurb or notice sentence that shares
+    its line with the speech ("下面是小编为大家整理的…，供大家参考。同志们：…") goes, and the
+    speech stays. A line that is noise through and through comes back unchanged.
+    """
+    cuts: list[tuple[str, str]] = []
+    for m in list(_INSERTED.finditer(text)):
+        cuts.append((m.group(0), INSERTED))
+    if cuts:
+        text = _INSERTED.sub("", text).strip()
+    if len(text) <= 30 or line_reason(text) is None and not _BLURB.search(text):
+        return text, cuts
+    parts = [p for chunk in _SALUTE.split(text) for p in _SENTENCE.findall(chunk) if p.strip()]
+    if len(parts) < 2:
+        return text, cuts
+    keep: list[str] = []
+    for part in parts:
+        reason = line_reason(part.strip())
+        if reason in _CUTTABLE or (reason is None and _BLURB.search(part)):
+            cuts.append((part.strip(), reason or BLURB))
+        else:
+            keep.append(part)
+    rest = "".join(keep).strip()
+    if len(_CJK.findall(rest)) < 15 or len(keep) == len(parts) or not _speech_like(rest):
+        return text, cuts[: len(cuts) - (len(parts) - len(keep))]
+    return rest, cuts
+
+
+_KEY = 12
+
+
+def _repeats(kept: list[tuple[int, str]]) -> set[int]:
+    """Rows whose whole text already stands in a longer row (a summary repeated by the page).
+
+    Rows are found through the 12 characters at each sentence start, so a file of thousands
+    of speeches costs a look-up per row, not a scan of the file."""
+    starts: dict[str, list[int]] = {}
+    for j, (_, other) in enumerate(kept):
+        for m in re.finditer(r"(?:^|(?<=[。！？!?：:]))(?=\S)", other):
+            key = other[m.start() : m.start() + _KEY]
+            if len(key) == _KEY:
+                bucket = starts.setdefault(key, [])
+                if len(bucket) < 50:
+                    bucket.append(j)
+    out: set[int] = set()
+    for k, (_, text) in enumerate(kept):
+        core = text.rstrip("….。 ")
+        if len(core) < (4 if k - 1 in out else 30):
+            continue  # short rows repeat legitimately (headings); not right after a repeat
+        if len(core) < _KEY:
+            near = [j for j in (k - 3, k - 2, k - 1) if j >= 0]
+        else:
+            near = starts.get(core[:_KEY], [])
+        if any(j != k and len(kept[j][1]) > len(text) and core in kept[j][1] for j in near):
+            out.add(k)
+    return out
+
+
 @dataclass
 class Filtered:
     """Lines kept (1-based number in the original file, clean text), what was dropped, and
@@ -196,6 +288,10 @@ def filter_noise(raw: list[str], clean: list[str]) -> Filtered:
                 continue
             text = rest
         text = re.sub(r"^#{1,6}\s+", "", text)  # Markdown headings of converted pages
+        text, cuts = cut_inline(text)
+        dropped.extend(Dropped(no, frag, why) for frag, why in cuts)
+        if not text:
+            continue
         if in_related:
             if _RELATED_ITEM.search(raw_line) or _RELATED_ITEM.search(text) or line_reason(text):
                 dropped.append(Dropped(no, text, RELATED))
@@ -224,4 +320,7 @@ def filter_noise(raw: list[str], clean: list[str]) -> Filtered:
             prev_no, prev_text = kept.pop()
             dropped.append(Dropped(prev_no, prev_text, "重复行"))
         kept.append((no, text))
+    repeats = _repeats(kept)
+    dropped.extend(Dropped(no, text, REPEAT) for k, (no, text) in enumerate(kept) if k in repeats)
+    kept = [row for k, row in enumerate(kept) if k not in repeats]
     return Filtered(kept, dropped, breaks)

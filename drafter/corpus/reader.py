@@ -3,15 +3,17 @@ flag garbled sentences -> merge duplicates within the page."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.decode import read_raw
-from drafter.corpus.dedup import fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
 from drafter.corpus.garble import flagged_sentences
-from drafter.corpus.kind import classify
+from drafter.corpus.kind import classify, genre_of
 from drafter.corpus.noise import Dropped, filter_noise
 from drafter.corpus.normalize import clean_lines
+from drafter.corpus.runon import unglue_rows
 from drafter.corpus.split import split_pieces
 from drafter.errors import InputError
 from drafter.model import SourceSpan, Speech
@@ -33,9 +35,9 @@ def clean_page(lines: list[str], source: str) -> tuple[list[Speech], list[Droppe
     """Pure core of the reader: raw lines of one page -> (speeches, dropped lines, merges)."""
     flt = filter_noise(lines, clean_lines(lines))
     dropped = flt.dropped
-    pieces = split_pieces(flt.kept, flt.breaks, dropped)
+    pieces = split_pieces(unglue_rows(flt.kept, dropped), flt.breaks, dropped)
     speeches: list[Speech] = []
-    prints: list[tuple[int, frozenset[int]]] = []
+    prints = PrintIndex()
     merged = 0
     for piece in pieces:
         paragraphs = [text for _, text in piece.rows]
@@ -50,18 +52,31 @@ def clean_page(lines: list[str], source: str) -> tuple[list[Speech], list[Droppe
                 keep.flagged = flagged_sentences(paragraphs)
             merged += 1
             continue
+        kind = classify(piece.title, paragraphs)
         speeches.append(
             Speech(
                 title=piece.title,
-                kind=classify(piece.title, paragraphs),
+                kind=kind,
                 paragraphs=paragraphs,
                 flagged=flagged_sentences(paragraphs),
                 sources=[span],
+                genre=genre_of(piece.title, paragraphs, kind),
             )
         )
-        prints.append((len(speeches) - 1, fp))
+        prints[len(speeches) - 1] = fp
     dropped.sort(key=lambda d: d.line)
     return speeches, dropped, merged
+
+
+_SPEECHY = re.compile(r"同志们|各位|会议|讲话|我们|要|工作|[。，]")
+
+
+def most_speechlike(dropped: list[Dropped]) -> Dropped | None:
+    """The dropped line that looks most like speech text (longest, most sentence-like)."""
+    def weight(d: Dropped) -> tuple[int, int]:
+        return (len(_SPEECHY.findall(d.text)), len(d.text))
+
+    return max(dropped, key=weight) if dropped else None
 
 
 def read_page(path: str | Path, source: str | None = None) -> Page:
@@ -69,8 +84,22 @@ def read_page(path: str | Path, source: str | None = None) -> Page:
     raw = read_raw(path)
     speeches, dropped, merged = clean_page(raw.lines, source or str(path))
     if not speeches:
-        raise InputError("文件里没有找到正文（全部是网页噪声或空行）", path)
+        best = most_speechlike(dropped)
+        if best is None:
+            raise InputError("文件里没有找到正文（只有空行）", path)
+        shown = best.text if len(best.text) <= 40 else best.text[:40] + "…"
+        raise InputError(
+            f"文件里没有找到讲话正文：最像正文的是这一行「{shown}」，它被当作“{best.reason}”去掉了"
+            "（用 drafter corpus add --explain 查看每一行的处理）", path, best.line)
     return Page(raw.path, raw.encoding, raw.sha256, speeches, dropped, merged)
+
+
+def explain_page(path: str | Path) -> tuple[list[Speech], list[Dropped]]:
+    """What cleaning does to one file, without storing it: its pieces and every removed line
+    (or fragment of a line) with the reason."""
+    raw = read_raw(path)
+    speeches, dropped, _ = clean_page(raw.lines, str(path))
+    return speeches, dropped
 
 
 def load_file(path: str | Path) -> list[Speech]:

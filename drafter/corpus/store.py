@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import paths
-from drafter.corpus.dedup import fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
 from drafter.errors import InputError, StoreError
 from drafter.model import SourceSpan, Speech
 
@@ -211,7 +211,7 @@ class CorpusStore:
             page = _read_or_error((file, source))
         if isinstance(page, str):
             return AddResult(source, "error", error=page)
-        prints = dict(self._fingerprints())
+        prints = PrintIndex(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
             with self._db:
@@ -238,7 +238,7 @@ class CorpusStore:
 
         text = speech.text
         fp = fingerprint(text)
-        pid = find_duplicate(fp, prints.items())
+        pid = find_duplicate(fp, prints)
         if pid is None:
             cur = self._db.execute(
                 "INSERT INTO pieces(title, kind, text, flagged, placeholders, chars) VALUES (?,?,?,?,?,?)",
@@ -338,7 +338,8 @@ class CorpusStore:
             raise StoreError(f"语料库里没有编号为 {pid} 的文稿（用 drafter corpus list 查看编号）")
         i, title, kind, text, flagged = rows[0]
         spans = [SourceSpan(p, a, b) for p, _, a, b, _ in self._spans(i)]
-        return Speech(title, kind, text.split("\n"), json.loads(flagged), spans, i)
+        paragraphs = text.split("\n")
+        return Speech(title, kind, paragraphs, json.loads(flagged), spans, i, _genre(title, paragraphs, kind))
 
     def speeches(self, kind: str | None = "speech") -> list[Speech]:
         """Stored pieces of one kind (None: every kind), in the order they were added."""
@@ -348,10 +349,11 @@ class CorpusStore:
         """One JSON-ready row per visible piece: id, title, kind, sources, chars, flagged."""
         out = []
         for pid in self._visible_ids():
-            title, kind, chars, flagged = self._query(
-                "SELECT title, kind, chars, flagged FROM pieces WHERE id=?", (pid,))[0]
+            title, kind, chars, flagged, text = self._query(
+                "SELECT title, kind, chars, flagged, text FROM pieces WHERE id=?", (pid,))[0]
             out.append({
                 "id": pid, "title": title, "kind": kind, "chars": chars,
+                "genre": _genre(title, text.split("\n"), kind),
                 "flagged": len(json.loads(flagged)),
                 "sources": [{"path": p, "start_line": a, "end_line": b} for p, _, a, b, _ in self._spans(pid)],
             })
@@ -362,7 +364,8 @@ class CorpusStore:
         speech = self.get(pid)
         placeholders = json.loads(self._query("SELECT placeholders FROM pieces WHERE id=?", (pid,))[0][0])
         return {
-            "id": speech.id, "title": speech.title, "kind": speech.kind, "text": speech.text,
+            "id": speech.id, "title": speech.title, "kind": speech.kind, "genre": speech.genre,
+            "text": speech.text,
             "paragraphs": len(speech.paragraphs), "chars": len(speech.text.replace("\n", "")),
             "flagged": speech.flagged, "placeholders": sorted(set(placeholders)),
             "sources": [
@@ -385,10 +388,15 @@ class CorpusStore:
         """Pieces by kind, characters, flagged sentences, duplicates merged, noise dropped."""
         ids = self._visible_ids()
         by_kind: dict[str, int] = {}
+        by_genre: dict[str, int] = {}
         chars = flagged = extra = 0
         for pid in ids:
-            kind, n, fl = self._query("SELECT kind, chars, flagged FROM pieces WHERE id=?", (pid,))[0]
+            title, text, kind, n, fl = self._query(
+                "SELECT title, text, kind, chars, flagged FROM pieces WHERE id=?", (pid,))[0]
             by_kind[kind] = by_kind.get(kind, 0) + 1
+            genre = _genre(title, text.split("\n"), kind)
+            if genre is not None:
+                by_genre[genre] = by_genre.get(genre, 0) + 1
             chars += n
             flagged += len(json.loads(fl))
             extra += self._query("SELECT COUNT(*) FROM spans WHERE piece_id=?", (pid,))[0][0] - 1
@@ -398,6 +406,7 @@ class CorpusStore:
         where = "" if self.include_bundled else " WHERE bundled=0"
         return {
             "pieces": len(ids), "by_kind": dict(sorted(by_kind.items())), "chars": chars,
+            "by_genre": dict(sorted(by_genre.items())),
             "flagged_sentences": flagged, "duplicates_merged": extra,
             "noise_lines_dropped": sum(reasons.values()), "dropped_by_reason": reasons,
             "sources": self._query("SELECT COUNT(*) FROM sources" + where)[0][0],
@@ -411,6 +420,14 @@ class CorpusStore:
                 "SELECT title, kind, text, flagged FROM pieces WHERE id=?", (pid,))[0]
             h.update(json.dumps([title, kind, text, flagged], ensure_ascii=False).encode("utf-8"))
         return h.hexdigest()
+
+
+def _genre(title: str | None, paragraphs: list[str], kind: str) -> str | None:
+    """The piece's genre, derived from its stored title and text (so stores written before
+    genres existed need no migration, and a better classifier reaches old pieces)."""
+    from drafter.corpus.kind import genre_of
+
+    return genre_of(title, paragraphs, kind)
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

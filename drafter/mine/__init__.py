@@ -24,7 +24,7 @@ def _member(speech: Speech) -> Member:
 
 
 def mine_families(speeches: Iterable[Speech]) -> list[Family]:
-    """Families of the speeches (kind "speech", at least two top-level points)."""
+    """Families of the speeches (kind "speech", at least two top-level points), per genre."""
     members = [_member(s) for s in speeches if s.kind == "speech"]
     members = [m for m in members if len(m.skeleton.sections) >= 2]
     return group_families(members)

@@ -15,6 +15,17 @@ from drafter.mine.shape import run_count
 from drafter.structure.markers import INLINE
 
 MIN_SOURCES = 2
+SPEECH = "讲话"
+# Genres mined together: the 讲话 subtypes (and speech outlines) share their structure.
+GENRE_GROUP: dict[str, str] = {
+    "部署讲话": SPEECH, "推进讲话": SPEECH, "总结表彰讲话": SPEECH, "动员讲话": SPEECH, "讲话": SPEECH,
+    "提纲": SPEECH, "表态发言": "表态发言", "主持词": "主持词", "致辞": "致辞",
+}
+
+
+def genre_group(genre: str | None) -> str:
+    """The group a speech genre is mined in (讲话 for its subtypes and for unknown genres)."""
+    return GENRE_GROUP.get(genre or SPEECH, SPEECH)
 
 
 @dataclass
@@ -33,6 +44,16 @@ class Family:
     top: str
     nested: bool
     members: list[Member] = field(default_factory=list)
+    genre: str = SPEECH  # the genre group (讲话, 表态发言, 主持词, 致辞)
+
+    @property
+    def kind(self) -> str:
+        """The members' most common genre (部署讲话, 表态发言 …): what the template is."""
+        counts: dict[str, int] = {}
+        for m in self.members:
+            g = m.speech.genre or self.genre
+            counts[g] = counts.get(g, 0) + 1
+        return min(counts, key=lambda g: (-counts[g], g)) if counts else self.genre
 
     @property
     def medoid(self) -> Member:
@@ -62,6 +83,25 @@ def _distance(a: Member, b: Member) -> float:
 
 
 def group_families(members: list[Member]) -> list[Family]:
+    """Families per genre group, in a deterministic order. 讲话 families need MIN_SOURCES
+    members; a rarer genre (表态发言, 主持词, 致辞) gets one family even from a single speech,
+    so every kind of speech in the corpus has a template."""
+    by_genre: dict[str, list[Member]] = {}
+    for m in members:
+        by_genre.setdefault(genre_group(m.speech.genre), []).append(m)
+    families: list[Family] = []
+    for genre in sorted(by_genre, key=lambda g: (g != SPEECH, g)):
+        found = _group_shapes(by_genre[genre])
+        if not found and genre != SPEECH:
+            ms = sorted(by_genre[genre], key=lambda m: m.key)
+            found = [Family(*fine_key(ms[0].skeleton), members=ms)] if ms[0].skeleton.sections else []
+        for f in found:
+            f.genre = genre
+        families.extend(found)
+    return families
+
+
+def _group_shapes(members: list[Member]) -> list[Family]:
     """Families with at least MIN_SOURCES members, in a deterministic order."""
     buckets: dict[tuple[str, bool], Family] = {}
     for m in sorted(members, key=lambda m: m.key):

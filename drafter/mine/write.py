@@ -23,15 +23,37 @@ SLUG = {
 _MEETING = re.compile(r"在(.{2,30}?会议?)上")
 _TOPIC_TAIL = re.compile(r"(工作)?(视频|电视电话|专题|推进|部署|安排部署|领导小组|指挥部)*(会议|会)$")
 HEADING_HASHES = {1: "##", 2: "###", 3: "####", 4: "#####"}
+# Genre groups other than 讲话: id prefix, and the salutation their speakers use.
+GENRE_SLUG = {"表态发言": "biaotai", "主持词": "zhuchi", "致辞": "zhici"}
+GENRE_SALUTATION = {"表态发言": "尊敬的各位领导、同志们：", "主持词": "各位领导、同志们：",
+                    "致辞": "尊敬的各位领导、各位来宾，女士们、先生们："}
+# A 主持词's points are agenda items: each becomes the genre's own wording of that step.
+_AGENDA_ITEMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), text) for p, text in (
+        (r"表态", "请〔单位待补〕作表态发言"), (r"讲话|致辞|作重要|指示", "请〔领导待补〕同志讲话"),
+        (r"发言|交流", "请〔单位待补〕作交流发言"), (r"宣读|表彰|颁发|颁奖", "宣读表彰决定并颁奖"),
+        (r"通报|介绍|汇报|报告", "请〔部门待补〕通报工作情况"), (r"传达|学习", "传达学习上级会议精神"),
+        (r"审议|通过|表决|选举", "审议通过有关事项"), (r"签订|签署", "签订目标责任书"),
+        (r"部署|安排", "安排部署下一步工作"),
+    )
+]
+
+
+def agenda_item(text: str) -> str | None:
+    """The genre's wording of an agenda step ("请〔领导待补〕同志讲话"), None if not one."""
+    return next((item for rx, item in _AGENDA_ITEMS if rx.search(text)), None)
 
 
 def template_id(family: Family) -> str:
-    return f"{SLUG.get(family.top, family.top)}-{'nested' if family.nested else 'flat'}"
+    tid = f"{SLUG.get(family.top, family.top)}-{'nested' if family.nested else 'flat'}"
+    prefix = GENRE_SLUG.get(family.genre)
+    return f"{prefix}-{tid}" if prefix else tid
 
 
 def template_name(family: Family) -> str:
     first = format_marker(family.top, 1).rstrip("，,：")
-    return f"“{first}”{'统领分项式' if family.nested else '并列要点式'}讲话"
+    noun = "讲话提纲" if family.kind == "提纲" else family.kind  # the kind shows in every menu
+    return f"“{first}”{'统领分项式' if family.nested else '并列要点式'}{noun}"
 
 
 def _source_label(m: Member) -> str:
@@ -67,16 +89,31 @@ def _description(family: Family, parts: list[str]) -> str:
         child = secs[sub[0] - 1].children[0].family
         text += f"，第{'、'.join(map(str, sub))}点下分“{format_marker(child, 1).rstrip('，,')}”小点"
     framing = "、".join(PART_NAMES[p] for p in parts)
-    return f"语料中{len(family.members)}篇讲话的结构：{framing}，{text}。"
+    return f"语料中{len(family.members)}篇{family.kind}的结构：{framing}，{text}。"
 
 
 def _majority_parts(members: list[Member]) -> list[str]:
+    """Framing parts most sources have. Every template greets and closes: sources cut off
+    before their closing (most archived pages) get the corpus's closing at render time."""
     counts = Counter(p for m in members for p in parts_of(m.skeleton))
-    return [p for p in PART_NAMES if p == "opening" or 2 * counts[p] >= len(members)]
+    always = ("salutation", "opening", "closing")
+    return [p for p in PART_NAMES if p in always or 2 * counts[p] >= len(members)]
 
 
-def _sections(lines: list[str], sections: list[Section], role: str | None) -> None:
-    for s in sections:
+def _agenda_run(sections: list[Section]) -> set[int]:
+    """Indexes of the level-1 points of a 主持词 that are agenda steps."""
+    return {k for k, s in enumerate(sections) if agenda_item(s.text)}
+
+
+def _sections(lines: list[str], sections: list[Section], role: str | None,
+              agenda: frozenset[int] | set[int] = frozenset()) -> None:
+    counters: dict[str, int] = {}
+    for k, s in enumerate(sections):
+        if k in agenda:  # an agenda step: numbered in its own series, in the genre's words
+            counters[s.family] = counters.get(s.family, 0) + 1 if k - 1 in agenda else 1
+            lines.append(f"## {format_marker(s.family, counters[s.family])}{agenda_item(s.text)}")
+            lines.append("")
+            continue
         r = s.role or role or "任务措施"
         lines.append(f'{HEADING_HASHES.get(s.level, "#####")} {{{{ heading({s.level}, "{r}", "{s.family}") }}}}')
         lines.append("")
@@ -91,6 +128,8 @@ def render_template(family: Family) -> str:
     skel = medoid.skeleton
     parts = _majority_parts(family.members)
     meeting, topic = corpus_defaults(family.members)
+    agenda = _agenda_run(skel.sections) if family.genre == "主持词" else set()
+    roles = ["会议议程" if k in agenda else s.role for k, s in enumerate(skel.sections)]
     variables = [
         ("meeting", "会议名称", meeting, "always"),
         ("org", "主办单位（如××市委、××县人民政府）", "〔单位待补〕", "always"),
@@ -100,10 +139,11 @@ def render_template(family: Family) -> str:
     ]
     meta = [
         f"name = {_toml(template_name(family))}",
+        f"kind = {_toml(family.kind)}",
         f"description = {_toml(_description(family, parts))}",
         f"shape = {_toml(shape_of(skel))}",
         f"parts = {_toml(parts)}",
-        f"roles = {_toml([s.role for s in skel.sections])}",
+        f"roles = {_toml(roles)}",
         f"count = {len(family.members)}",
         "sources = [",
         *[f"    {_toml(_source_label(m))}," for m in family.members],
@@ -116,9 +156,11 @@ def render_template(family: Family) -> str:
     lines = ["{#-", "# drafter 模板：由 drafter mine 从语料挖掘生成，可直接修改。", *meta, "-#}",
              "# {{ title() }}", ""]
     for part in ("salutation", "opening", "transition"):
-        if part in parts:
+        if part == "salutation" and family.genre in GENRE_SALUTATION:
+            lines += [GENRE_SALUTATION[family.genre], ""]
+        elif part in parts:
             lines += [f"{{{{ {part}() }}}}", ""]
-    _sections(lines, skel.sections, None)
+    _sections(lines, skel.sections, None, agenda)
     if "closing" in parts:
         lines += ["{{ closing(1) }}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,12 +15,14 @@ _CN = "[一二三四五六七八九十]{1,3}"
 
 # family -> (regex on the paragraph start, description). Group "n" is the number.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("cn_paren", re.compile(rf"^[（(]\s*(?P<n>{_CN})\s*[)）]\s*")),
-    ("arabic_paren", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+    ("cn_paren", re.compile(rf"^(?:[（(]\s*(?P<n>{_CN})\s*[)）]|(?P<n2>{_CN})[)）])\s*")),
+    ("arabic_paren", re.compile(r"^(?:[（(]\s*(?P<n>\d{1,2})\s*[)）]|(?P<n2>\d{1,2})[)）](?![\d%]))\s*")),
     ("circled", re.compile(r"^(?P<n>[①-⑳])\s*")),
-    ("cn_dun", re.compile(rf"^(?P<n>{_CN})\s*[、．]\s*")),
-    ("arabic_dot", re.compile(r"^(?P<n>\d{1,2})\s*[.．、](?![\d.．])\s*")),
+    ("cn_dun", re.compile(rf"^(?P<n>{_CN})\s*(?:[、．]|\.(?![\d.．]))\s*")),
+    ("arabic_dot", re.compile(r"^(?:(?P<n>\d{1,2})\s*[.．、](?![\d.．%])|(?P<n2>[⒈-⒛]))\s*")),
+    ("di_item", re.compile(rf"^(?P<n>第{_CN}(?:个|句|条|项|点)?(?:问题|方面|句话|要求|意见|体会|任务|关系|变化|特点|原则|坚持|目标))\s*[，,、：:]\s*")),
     ("di", re.compile(rf"^第(?P<n>{_CN})(?:\s*[，,、：:]|(?=是))\s*")),
+    ("qiyi", re.compile(rf"^其(?P<n>{_CN})\s*[，,、：:]\s*")),
     ("yishi", re.compile(rf"^(?P<n>{_CN})是(?![否非])\s*")),
     ("yiyao", re.compile(rf"^(?P<n>{_CN})要(?![求素点件])\s*")),
     ("sequence", re.compile(r"^(?P<n>首先|其次|再次|最后)(?:\s*[，,：:]\s*|(?=要|是|[\u4e00-\u9fff]))")),
@@ -33,7 +35,8 @@ FAMILIES: tuple[str, ...] = tuple(name for name, _ in _PATTERNS)
 # Usual depth of the numbered families (一、 → （一） → 1. → （1） → ①).
 RANK: dict[str, int] = {"cn_dun": 0, "cn_paren": 1, "arabic_dot": 2, "arabic_paren": 3, "circled": 4}
 # Families written inline, at the start of a running sentence.
-INLINE: frozenset[str] = frozenset({"di", "yishi", "yiyao", "sequence", "label", "placeholder"})
+INLINE: frozenset[str] = frozenset(
+    {"di", "di_item", "qiyi", "yishi", "yiyao", "sequence", "label", "placeholder"})
 
 FAMILY_NAMES: dict[str, str] = {
     "cn_dun": "一、",
@@ -42,6 +45,8 @@ FAMILY_NAMES: dict[str, str] = {
     "arabic_paren": "（1）",
     "circled": "①",
     "di": "第一，",
+    "di_item": "第一个方面：",
+    "qiyi": "其一，",
     "yishi": "一是",
     "yiyao": "一要",
     "sequence": "首先/其次/最后",
@@ -82,9 +87,17 @@ def int_to_cn(n: int) -> str:
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
+_DI_ITEM = re.compile(rf"^第(?P<n>{_CN})")
+
+
 def _number(family: str, raw: str) -> int:
+    if family == "arabic_dot" and "⒈" <= raw <= "⒛":
+        return ord(raw) - ord("⒈") + 1
     if family in ("arabic_dot", "arabic_paren"):
         return int(raw)
+    if family == "di_item":
+        m = _DI_ITEM.match(raw)
+        return cn_to_int(m.group("n")) if m else 0
     if family == "circled":
         return ord(raw) - ord("①") + 1
     if family == "sequence":
@@ -112,8 +125,9 @@ def match_marker(paragraph: str) -> MarkerMatch | None:
             (m.group(0).rstrip()[-1] == "．" and rest[:1].isdigit()) or _NUMERAL_RANGE.match(rest)
         ):
             continue  # "一、二月份", "一、二楼": a range of numbers, not a point
+        raw = m.group("n") or (m.groupdict().get("n2") or "")
         try:
-            n = _number(family, m.group("n"))
+            n = _number(family, raw)
         except ValueError:
             continue
         if family != "placeholder" and n == 0:
@@ -140,6 +154,10 @@ def format_marker(family: str, n: int) -> str:
         return chr(ord("①") + n - 1)
     if family == "di":
         return f"第{int_to_cn(n)}，"
+    if family == "di_item":
+        return f"第{int_to_cn(n)}个方面："
+    if family == "qiyi":
+        return f"其{int_to_cn(n)}，"
     if family == "yishi":
         return f"{int_to_cn(n)}是"
     if family == "yiyao":

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from drafter.model import Section, Skeleton, Speech
 from drafter.structure.markers import INLINE, RANK, SEQUENCE_LAST, MarkerMatch, match_marker
 from drafter.structure.roles import assign_roles
+from drafter.structure.segment import heading_end, segment
 
 _END = "。！？!?"
 _SALUTATION = re.compile(
-    r"^(同志们|各位[^，,。：:]{0,20}|尊敬的[^。：:]{0,40}|女士们[、，,]先生们|朋友们|老师们[、，,]同学们)[：:!！]"
+    r"^(?:(?:同志们|各位[^，,。：:]{0,20}|尊敬的[^。：:]{0,40}|女士们[、，,]先生们|朋友们|老师们[、，,]同学们"
+    r"|[^，,。：:！]{0,10}(?:干部群众|群众朋友们|父老乡亲们?|代表们|同学们))"
+    r"(?:[，,、](?:[^，,。：:！]{1,10}们|大家好)){0,3}[：:!！]|志们[：:]$|同志们(?=[今刚这在]))"
 )
 _TRANSITION = re.compile(
     r"(下面|接下来|借此机会|现在)[，,]?.{0,30}?(讲|谈|提|强调).{0,6}?(几|两|三|四|五|六)(点|个方面|条)"
@@ -61,11 +64,10 @@ def first_sentence(paragraph: str) -> str:
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
-    """Heading text up to the first 。/！/？ (without it), and the run-in body after it."""
-    for i, ch in enumerate(rest):
-        if ch in _END:
-            return rest[:i].strip(), rest[i + 1 :].strip()
-    return rest.strip(), ""
+    """Heading text up to the first 。/！/？ (without it), or where the next sentence starts
+    when the heading lost its 。, and the run-in body after it."""
+    end, body = heading_end(rest)
+    return rest[:end].strip(), rest[body:].strip()
 
 
 def _same_as_title(paragraph: str, title: str | None) -> bool:
@@ -215,14 +217,14 @@ def _join_bare_markers(paras: list[str]) -> list[str]:
 
 def parse_skeleton(speech: Speech) -> Skeleton:
     """The skeleton of one clean speech (pure: no files, no store)."""
-    paras = _join_bare_markers([p.strip() for p in speech.paragraphs if p and p.strip()])
-    skel = Skeleton(title=speech.title, kind=speech.kind)
+    paras = segment(_join_bare_markers([p.strip() for p in speech.paragraphs if p and p.strip()]))
+    skel = Skeleton(title=speech.title, kind=speech.kind, genre=speech.genre)
     i = 0
     while i < len(paras) and i < 3 and _same_as_title(paras[i], speech.title):
         i += 1
     if i < len(paras):
         m = _SALUTATION.match(paras[i])
-        if m and len(paras[i]) <= 60:
+        if m and (len(paras[i]) <= 60 or not m.group(0).endswith(("!", "！"))):
             skel.salutation = m.group(0)
             rest = paras[i][m.end():].strip()
             if rest:
@@ -256,7 +258,7 @@ def parse_skeleton(speech: Speech) -> Skeleton:
     end = close_at if close_at is not None else len(paras)
     if close_at is not None:
         skel.closing_paragraphs = paras[close_at:]
-        skel.closing = first_sentence(paras[close_at])
+        skel.closing = "\n".join(skel.closing_paragraphs)  # the whole closing, every sentence
 
     stack: list[Section] = []
     by_index = {c.index: (c, lv) for c, lv in zip(cands, levels)}
