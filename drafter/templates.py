@@ -2,9 +2,10 @@
 
 A template is `<id>.md.j2`. Its first block is a Jinja comment `{#- … -#}` holding TOML:
 name, description, shape, parts, sources, count and `[[variables]]` (key, prompt, default,
-ask_when). Bundled templates ship with drafter; mined user templates live in
-`data_dir()/templates`; more folders can be passed in. A later folder shadows an earlier one
-for the same id (extra_dirs > user > bundled).
+ask_when). Bundled templates ship with drafter; `drafter mine` writes into
+`data_dir()/mined`; the writer's own templates live in `data_dir()/templates`; more folders
+can be passed in. A later folder shadows an earlier one for the same id
+(extra_dirs > user > mined > bundled).
 """
 
 from __future__ import annotations
@@ -147,6 +148,13 @@ def load_template(path: str | Path) -> TemplateInfo:
     )
 
 
+def mined_dir() -> Path:
+    """Where `drafter mine` writes by default: apart from the writer's own templates."""
+    from drafter.paths import data_dir
+
+    return data_dir() / "mined"
+
+
 def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
     """Folders searched for templates, lowest precedence first."""
     from drafter.paths import bundled_dir, data_dir
@@ -156,6 +164,7 @@ def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) ->
         dirs.append(bundled_dir("templates"))
     except FileNotFoundError:
         pass
+    dirs.append(mined_dir())
     dirs.append(data_dir() / "templates")
     dirs.extend(Path(d) for d in extra_dirs)
     return dirs
