@@ -3,14 +3,20 @@ spans (a piece with several spans is a merged duplicate group) and every dropped
 
 One transaction per file; a file already stored (same SHA-256) is a no-op; a corrupt or
 locked database raises StoreError and is never recreated over the user's data.
+
+Parallel drafter processes write one at a time: a writer holds an exclusive lock on
+`corpus.sqlite3.lock`, and re-checks the file's hash and the stored pieces (for
+near-duplicate merging) once it has the lock, so the others wait and then reuse its work.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +31,7 @@ SCHEMA_VERSION = "1"
 STORE_NAME = "corpus.sqlite3"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".doc"}
 BUNDLED_PREFIX = "seeds/"
+LOCK_WAIT = 300.0  # seconds a writer waits for another drafter process to finish writing
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,6 +98,8 @@ class CorpusStore:
         self.path = db_path
         self.include_bundled = include_bundled
         self._prints: dict[int, frozenset[int]] | None = None
+        self._prints_version: int | None = None
+        self._lock_depth = 0
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(db_path, timeout=2.0)
@@ -113,19 +122,51 @@ class CorpusStore:
             )
         return StoreError(f"语料库数据库出错：{exc}", self.path)
 
+    @contextlib.contextmanager
+    def _writer(self) -> Iterator[None]:
+        """Hold the store's write lock (re-entrant): one drafter writer at a time."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            fh = open(lock_path, "a+b")
+        except OSError as exc:
+            raise StoreError(f"无法写入数据文件夹：{exc.strerror or exc}", lock_path.parent) from None
+        try:
+            _lock_file(fh, lock_path)
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
+        finally:
+            fh.close()  # closing the file releases the lock
+
     def _check_and_create(self) -> None:
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = self._tables()
+        if not tables:
+            with self._writer():  # a fresh home: one process creates the schema
+                tables = self._tables()
+                if not tables:
+                    # One transaction for the whole schema: one sync instead of one per statement.
+                    self._db.executescript(
+                        f"BEGIN;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
+                    )
+                    return
         if tables and "meta" not in tables:
             raise StoreError("这个文件不是 drafter 的语料库，drafter 不会覆盖它", self.path)
         if "meta" in tables:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 raise StoreError("语料库版本不兼容，请用对应版本的 drafter 打开或移走该文件", self.path)
-            return
-        # One transaction for the whole schema: one sync instead of one per statement.
-        self._db.executescript(
-            f"BEGIN;{_SCHEMA}INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
-        )
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
     def close(self) -> None:
         self._db.close()
@@ -152,9 +193,19 @@ class CorpusStore:
         files = [f for f in sorted(folder.iterdir())
                  if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
         sources = [BUNDLED_PREFIX + f.name for f in files]
-        pages = self._read_new(files, sources, jobs)
-        return [self._add_one(f, src, bundled=True, page=pages.get(i))
-                for i, (f, src) in enumerate(zip(files, sources))]
+        if not any(self._is_new(f) for f in files):
+            return [AddResult(src, "unchanged") for src in sources]  # a warm open: no lock
+        with self._writer():  # first use: one process cleans the seeds, the others wait
+            pages = self._read_new(files, sources, jobs)
+            return [self._add_one(f, src, bundled=True, page=pages.get(i))
+                    for i, (f, src) in enumerate(zip(files, sources))]
+
+    def _is_new(self, file: Path) -> bool:
+        try:
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        except OSError:
+            return True
+        return not self._query("SELECT 1 FROM sources WHERE sha256=?", (digest,))
 
     def add(
         self, items: Iterable[str | Path], on_file: Callable[[Path], None] | None = None,
@@ -196,8 +247,11 @@ class CorpusStore:
         return dict(zip(todo, read))
 
     def _fingerprints(self) -> dict[int, frozenset[int]]:
-        if self._prints is None:
+        # data_version changes when another connection commits: re-read what it stored
+        version = self._query("PRAGMA data_version")[0][0]
+        if self._prints is None or version != self._prints_version:
             self._prints = {pid: fingerprint(text) for pid, text in self._query("SELECT id, text FROM pieces")}
+            self._prints_version = version
         return self._prints
 
     def _add_one(self, file: Path, source: str, bundled: bool, page: Any = None) -> AddResult:
@@ -211,6 +265,13 @@ class CorpusStore:
             page = _read_or_error((file, source))
         if isinstance(page, str):
             return AddResult(source, "error", error=page)
+        with self._writer():
+            # another process may have stored this file, or near-duplicates of it, meanwhile
+            if self._query("SELECT 1 FROM sources WHERE sha256=?", (page.sha256,)):
+                return AddResult(source, "unchanged")
+            return self._insert_page(page, source, bundled)
+
+    def _insert_page(self, page: Any, source: str, bundled: bool) -> AddResult:
         prints = dict(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
@@ -229,6 +290,7 @@ class CorpusStore:
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         self._prints = prints
+        self._prints_version = self._query("PRAGMA data_version")[0][0]
         return result
 
     def _store_speech(
@@ -411,6 +473,27 @@ class CorpusStore:
                 "SELECT title, kind, text, flagged FROM pieces WHERE id=?", (pid,))[0]
             h.update(json.dumps([title, kind, text, flagged], ensure_ascii=False).encode("utf-8"))
         return h.hexdigest()
+
+
+def _lock_file(fh: Any, lock_path: Path) -> None:
+    """Take an exclusive lock on an open file, waiting up to LOCK_WAIT seconds."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: SQLite's own locking still applies
+        return
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"语料库正被另一个 drafter 进程写入，等了 {LOCK_WAIT:.0f} 秒仍未结束，请稍后再试", lock_path
+                ) from None
+            time.sleep(0.05)
+        except OSError as exc:
+            raise StoreError(f"无法锁定语料库：{exc.strerror or exc}", lock_path) from None
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:
