@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import TemplateError
+from drafter.errors import DrafterWarning, TemplateError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -171,13 +171,25 @@ def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) ->
 
 
 def list_templates(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> list[TemplateInfo]:
-    """Every template found (bundled, user, extra folders), one per id, sorted by id."""
+    """Every template found (bundled, user, extra folders), one per id, sorted by id.
+
+    A template that cannot be read (bad metadata, not UTF-8) is left out with a
+    DrafterWarning naming its file and line, so one broken file does not hide the others.
+    """
+    import warnings
+
     found: dict[str, Path] = {}
     for folder in template_dirs(extra_dirs):
         if folder.is_dir():
             for path in sorted(folder.glob("*" + SUFFIX)):
                 found[template_id(path)] = path
-    return [load_template(found[k]) for k in sorted(found)]
+    infos = []
+    for k in sorted(found):
+        try:
+            infos.append(load_template(found[k]))
+        except TemplateError as exc:
+            warnings.warn(DrafterWarning(f"已跳过这个模板：{exc.message}", exc.path, exc.line), stacklevel=2)
+    return infos
 
 
 def get_template(id_or_path: str | Path, extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> TemplateInfo:

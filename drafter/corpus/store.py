@@ -12,6 +12,7 @@ near-duplicate merging) once it has the lock, so the others wait and then reuse 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
@@ -20,11 +21,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from drafter import paths
 from drafter.corpus.dedup import fingerprint, find_duplicate
-from drafter.errors import InputError, StoreError
+from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 
 SCHEMA_VERSION = "1"
@@ -53,6 +54,27 @@ CREATE INDEX IF NOT EXISTS dropped_source ON dropped(source_id);
 """
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _damaged(method: _F) -> _F:
+    """Damaged rows (bytes flipped on disk) become one StoreError naming the store, not a
+    traceback: undecodable text, broken JSON, rows missing from an index."""
+
+    @functools.wraps(method)
+    def wrapper(self: CorpusStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (ValueError, IndexError, TypeError, KeyError, AttributeError):
+            raise StoreError(_DAMAGED, self.path) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+_DAMAGED = "语料库中有损坏的数据，drafter 不会覆盖它；请移走或删除该文件后重试（内置语料会重新导入，自己添加的文稿需要重新添加）"
+
+
 @dataclass
 class AddResult:
     """What adding one file did: status is "added", "unchanged" or "error"."""
@@ -76,16 +98,19 @@ def _now() -> str:
 
 
 def expand_paths(items: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the text/.docx files inside folders named (sorted, no hidden)."""
+    """Files named, plus the text/.docx files inside folders named (sorted, no hidden).
+    A folder with none (empty, or unreadable) stays in the list, so adding it is reported
+    as an error rather than as a success with nothing added."""
     out: list[Path] = []
     for item in items:
         p = Path(item).expanduser()
         if p.is_dir():
-            out.extend(
+            found = [
                 f for f in sorted(p.rglob("*"))
                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            ]
+            out.extend(found or [p])
         else:
             out.append(p)
     return out
@@ -102,6 +127,12 @@ class CorpusStore:
         self._lock_depth = 0
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
+            if db_path.is_file() and db_path.stat().st_size == 0:
+                import warnings
+
+                warnings.warn(DrafterWarning(
+                    "语料库文件是空的（0 字节，可能被截断），已重新建立：内置语料会重新导入，"
+                    "自己添加的文稿需要用 drafter corpus add 重新添加", db_path), stacklevel=2)
             self._db = sqlite3.connect(db_path, timeout=2.0)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
@@ -109,7 +140,7 @@ class CorpusStore:
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         except OSError as exc:
-            raise StoreError(f"无法打开语料库：{exc.strerror}", db_path) from None
+            raise StoreError(f"无法打开语料库：{os_reason(exc)}", db_path) from None
 
     # -- housekeeping -------------------------------------------------------------------
     def _error(self, exc: sqlite3.Error) -> StoreError:
@@ -120,7 +151,13 @@ class CorpusStore:
             return StoreError(
                 "语料库数据库已损坏，drafter 不会覆盖它；请移走或删除该文件后重试", self.path
             )
-        return StoreError(f"语料库数据库出错：{exc}", self.path)
+        if "could not decode" in text:  # the message quotes the damaged text: do not echo it
+            return StoreError(_DAMAGED, self.path)
+        if "unable to open" in text or "readonly" in text or "read-only" in text:
+            return StoreError("无法写入语料库（文件或所在文件夹不可写）", self.path)
+        if "disk" in text and ("full" in text or "i/o" in text):
+            return StoreError(f"无法写入语料库（磁盘已满或读写出错）：{exc}", self.path)
+        return StoreError(f"语料库数据库出错：{str(exc)[:120]}", self.path)
 
     @contextlib.contextmanager
     def _writer(self) -> Iterator[None]:
@@ -136,7 +173,7 @@ class CorpusStore:
         try:
             fh = open(lock_path, "a+b")
         except OSError as exc:
-            raise StoreError(f"无法写入数据文件夹：{exc.strerror or exc}", lock_path.parent) from None
+            raise StoreError(f"无法写入数据文件夹：{os_reason(exc)}", lock_path.parent) from None
         try:
             _lock_file(fh, lock_path)
             self._lock_depth = 1
@@ -319,13 +356,14 @@ class CorpusStore:
         )
 
     # -- removing -----------------------------------------------------------------------
+    @_damaged
     def remove(self, target: int | str | Path) -> dict[str, Any]:
         """Remove a piece (by id) or a whole source file (by path): its spans, the pieces
         left without any source, and, for a file, its dropped-line records."""
         try:
             with self._db:
                 if isinstance(target, int) or str(target).isdigit():
-                    return self._remove_piece(int(target))
+                    return self._remove_piece(_piece_id(target))
                 return self._remove_source(Path(target))
         except sqlite3.Error as exc:
             raise self._error(exc) from None
@@ -393,19 +431,22 @@ class CorpusStore:
             )
         ]
 
+    @_damaged
     def get(self, pid: int) -> Speech:
         """One stored piece as a Speech; StoreError when there is no such id."""
-        rows = self._query("SELECT id, title, kind, text, flagged FROM pieces WHERE id=?", (int(pid),))
+        rows = self._query("SELECT id, title, kind, text, flagged FROM pieces WHERE id=?", (_piece_id(pid),))
         if not rows:
             raise StoreError(f"语料库里没有编号为 {pid} 的文稿（用 drafter corpus list 查看编号）")
         i, title, kind, text, flagged = rows[0]
         spans = [SourceSpan(p, a, b) for p, _, a, b, _ in self._spans(i)]
         return Speech(title, kind, text.split("\n"), json.loads(flagged), spans, i)
 
+    @_damaged
     def speeches(self, kind: str | None = "speech") -> list[Speech]:
         """Stored pieces of one kind (None: every kind), in the order they were added."""
         return [self.get(pid) for pid in self._visible_ids(kind)]
 
+    @_damaged
     def list(self) -> list[dict[str, Any]]:
         """One JSON-ready row per visible piece: id, title, kind, sources, chars, flagged."""
         out = []
@@ -419,6 +460,7 @@ class CorpusStore:
             })
         return out
 
+    @_damaged
     def describe(self, pid: int) -> dict[str, Any]:
         """Everything about one piece (for `corpus show`): text, flagged, placeholders, sources."""
         speech = self.get(pid)
@@ -433,6 +475,7 @@ class CorpusStore:
             ],
         }
 
+    @_damaged
     def dropped_lines(self, path: str | None = None) -> list[dict[str, Any]]:
         """The lines dropped as noise (optionally of one source path), with their reason."""
         sql = "SELECT src.path, d.line, d.text, d.reason FROM dropped d JOIN sources src ON src.id=d.source_id"
@@ -443,6 +486,7 @@ class CorpusStore:
             sql += (" AND" if path else " WHERE") + " src.bundled=0"
         return [{"path": p, "line": n, "text": t, "reason": r} for p, n, t, r in self._query(sql + " ORDER BY d.rowid", args)]
 
+    @_damaged
     def stats(self) -> dict[str, Any]:
         """Pieces by kind, characters, flagged sentences, duplicates merged, noise dropped."""
         ids = self._visible_ids()
@@ -465,6 +509,7 @@ class CorpusStore:
             "sources": self._query("SELECT COUNT(*) FROM sources" + where)[0][0],
         }
 
+    @_damaged
     def content_hash(self) -> str:
         """Changes whenever the visible corpus changes (the phrase-model cache key)."""
         h = hashlib.sha256(SCHEMA_VERSION.encode())
@@ -473,6 +518,14 @@ class CorpusStore:
                 "SELECT title, kind, text, flagged FROM pieces WHERE id=?", (pid,))[0]
             h.update(json.dumps([title, kind, text, flagged], ensure_ascii=False).encode("utf-8"))
         return h.hexdigest()
+
+
+def _piece_id(value: int | str) -> int:
+    """A piece id as SQLite can hold it; an id out of range names no piece."""
+    pid = int(value)
+    if not 0 <= pid <= MAX_ID:
+        raise StoreError(f"语料库里没有编号为 {str(value)[:30]} 的文稿（用 drafter corpus list 查看编号）")
+    return pid
 
 
 def _lock_file(fh: Any, lock_path: Path) -> None:
@@ -493,7 +546,7 @@ def _lock_file(fh: Any, lock_path: Path) -> None:
                 ) from None
             time.sleep(0.05)
         except OSError as exc:
-            raise StoreError(f"无法锁定语料库：{exc.strerror or exc}", lock_path) from None
+            raise StoreError(f"无法锁定语料库：{os_reason(exc)}", lock_path) from None
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 from drafter.mine.group import Family, Member
 from drafter.mine.shape import PART_NAMES, parts_of, shape_of
 from drafter.model import Section
@@ -177,7 +177,7 @@ def write_templates(texts: dict[str, str], out_dir: Path, *, force: bool = False
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DrafterError(f"无法创建模板文件夹：{exc.strerror or exc}", out_dir) from None
+        raise DrafterError(f"无法创建模板文件夹：{os_reason(exc)}", out_dir) from None
     manifest = _read_manifest(out_dir)
     results = []
     for tid in sorted(texts):
@@ -188,7 +188,7 @@ def write_templates(texts: dict[str, str], out_dir: Path, *, force: bool = False
             try:
                 old = path.read_bytes() if path.exists() else None
             except OSError as exc:
-                raise DrafterError(f"无法读取模板：{exc.strerror or exc}", path) from None
+                raise DrafterError(f"无法读取模板：{os_reason(exc)}", path) from None
             if old is None or old == data or manifest.get(name) == _sha(old) or (force and kept is None):
                 break
             kept = kept or path
@@ -204,7 +204,7 @@ def write_templates(texts: dict[str, str], out_dir: Path, *, force: bool = False
             if old != data:
                 write_bytes_atomic(path, data)
         except OSError as exc:
-            raise DrafterError(f"无法写入模板：{exc.strerror or exc}", path) from None
+            raise DrafterError(f"无法写入模板：{os_reason(exc)}", path) from None
         if kept is not None:
             status = "beside"
         manifest[name] = _sha(data)
@@ -213,5 +213,5 @@ def write_templates(texts: dict[str, str], out_dir: Path, *, force: bool = False
         text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         write_bytes_atomic(out_dir / MANIFEST, text.encode("utf-8"))
     except OSError as exc:
-        raise DrafterError(f"无法写入：{exc.strerror or exc}", out_dir / MANIFEST) from None
+        raise DrafterError(f"无法写入：{os_reason(exc)}", out_dir / MANIFEST) from None
     return results

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from drafter._version import __version__
-from drafter.errors import StoreError
+from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir, write_bytes_atomic
 from drafter.phrases.book import PhraseBook
@@ -85,7 +85,7 @@ def _load(path: Path) -> PhraseBook | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"无法读取短语模型缓存：{exc.strerror or exc}", path) from None
+        raise DrafterError(f"无法读取短语模型缓存：{os_reason(exc)}", path) from None
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # a damaged or outdated cache file is rebuilt
 
@@ -98,7 +98,7 @@ def _save(book: PhraseBook, path: Path) -> None:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:
-        raise StoreError(f"无法写入短语模型缓存：{exc.strerror or exc}", path) from None
+        raise DrafterError(f"无法写入短语模型缓存：{os_reason(exc)}", path) from None
 
 
 @contextlib.contextmanager
@@ -109,7 +109,7 @@ def _build_lock(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         fh = open(lock_path, "a+b")
     except OSError as exc:
-        raise StoreError(f"无法写入缓存文件夹：{exc.strerror or exc}", folder) from None
+        raise DrafterError(f"无法写入缓存文件夹：{os_reason(exc)}", folder) from None
     try:
         try:
             import fcntl
@@ -123,7 +123,7 @@ def _build_lock(folder: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise StoreError("另一个 drafter 进程正在训练短语模型，等待超时，请稍后再试", lock_path) from None
+                    raise DrafterError("另一个 drafter 进程正在训练短语模型，等待超时，请稍后再试", lock_path) from None
                 time.sleep(0.05)
         yield
     finally:
