@@ -170,3 +170,16 @@ def test_store_error_is_not_a_traceback_for_library_users() -> None:
     _damage("UPDATE pieces SET flagged='{' WHERE id=1")
     with pytest.raises(StoreError, match="损坏"):
         open_store().speeches(kind=None)
+
+
+def test_any_os_error_reaching_the_cli_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: a file problem the library did not foresee still names the file."""
+    from drafter.corpus.store import CorpusStore
+
+    def stats(self):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", "/某处/文件")
+
+    monkeypatch.setattr(CorpusStore, "stats", stats)
+    code, out = _run("corpus", "stats")
+    assert code == 1
+    _one_error_line(out, "/某处/文件", "没有读写权限")
