@@ -124,6 +124,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         __self.tick()
+        args = _materialize(__obj, args)
         _check_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
@@ -142,6 +143,14 @@ def _is_int(value: Any) -> bool:
 def _check_size(n: int) -> None:
     if n > MAX_TEXT:
         raise LimitError(f"模板生成的文字或列表过长（超过 {MAX_TEXT} 字）")
+
+
+def _materialize(func: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Joins of a generator (`x|map(...)|join`) become joins of a list, so their size can be
+    checked before the join runs."""
+    if getattr(func, "__name__", "") not in ("join", "do_join"):
+        return args
+    return tuple(list(a) if isinstance(a, Iterator) else a for a in args)
 
 
 def _check_call(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -172,8 +181,10 @@ def _check_call(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Non
     elif name == "replace" and len(args) >= 3 and isinstance(text, str) and isinstance(args[1], str):
         count = text.count(args[1]) if args[1] else len(text) + 1
         _check_size(len(text) + count * _size(args[2]))
-    elif name in ("format", "format_map") and isinstance(text, str) and _BIG_WIDTH.search(text):
-        raise LimitError("模板中的格式宽度过大")
+    elif name in ("format", "format_map") and isinstance(text, str):
+        widths = [text] + [v for v in values if isinstance(v, str) and v.isdigit()]  # '{0:{1}}'
+        if any(_BIG_WIDTH.search(w) for w in widths):
+            raise LimitError("模板中的格式宽度过大")
     elif name in ("expandtabs", "indent", "center", "wordwrap", "ljust", "rjust", "zfill") and isinstance(text, str):
         width = next((v for v in values if _is_int(v)), 8)
         _check_size((text.count("\t") + text.count("\n") + 1) * max(width, 0) + len(text))
@@ -185,6 +196,7 @@ def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        args = _materialize(func, args)
         _check_call(func, args, kwargs)
         return func(*args, **kwargs)
 
