@@ -88,3 +88,15 @@ def test_mine_cli_keeps_the_writers_templates(drafter_home: Path) -> None:
     assert mined.read_text("utf-8").endswith("\n改过\n")
     assert f"{mined.name} 生成后被修改过，已保留不动" in res.output
     assert mined.name.replace(".md.j2", "-new.md.j2") in res.output
+
+
+def test_written_templates_keep_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    [w] = write_templates(V1, tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert w.path.stat().st_mode & 0o777 == 0o666 & ~umask
+    w.path.chmod(0o640)
+    write_templates(V2, tmp_path)
+    assert w.path.stat().st_mode & 0o777 == 0o640
