@@ -121,6 +121,29 @@ def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     _one_error_line(out, str(empty), "没有可添加的文稿")
 
 
+def test_unreadable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder without read permission (simulated: the tests may run as root)."""
+    import os
+
+    locked = tmp_path / "别人的文件夹"
+    locked.mkdir()
+    (locked / "a.txt").write_text(SPEECH, "utf-8")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def deny(real):  # type: ignore[no-untyped-def]
+        def inner(path=".", *a):  # type: ignore[no-untyped-def]
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *a)
+        return inner
+
+    monkeypatch.setattr(os, "scandir", deny(real_scandir))
+    monkeypatch.setattr(os, "listdir", deny(real_listdir))
+    code, out = _run("corpus", "add", str(locked))
+    assert code == 1
+    _one_error_line(out, str(locked), "无法读取文件夹：没有读写权限")
+
+
 def test_docx_renamed_doc_is_read_by_content(tmp_path: Path) -> None:
     import docx
 

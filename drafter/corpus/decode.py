@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import InputError
+from drafter.errors import InputError, os_reason
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 # Characters that show a wrong guess: private use, replacement, control characters.
@@ -117,7 +117,7 @@ def read_raw(path: str | Path) -> RawFile:
         try:
             os.listdir(p)
         except OSError as exc:
-            raise InputError(f"无法读取文件夹：{exc.strerror}", p) from None
+            raise InputError(f"无法读取文件夹：{os_reason(exc)}", p) from None
         raise InputError("文件夹里没有可添加的文稿（.txt、.text、.md、.docx、.doc）", p) from None
     except OSError as exc:
         raise InputError(f"无法读取：{exc.strerror}", p) from None
