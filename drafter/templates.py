@@ -2,9 +2,10 @@
 
 A template is `<id>.md.j2`. Its first block is a Jinja comment `{#- … -#}` holding TOML:
 name, description, shape, parts, sources, count and `[[variables]]` (key, prompt, default,
-ask_when). Bundled templates ship with drafter; mined user templates live in
-`data_dir()/templates`; more folders can be passed in. A later folder shadows an earlier one
-for the same id (extra_dirs > user > bundled).
+ask_when). Bundled templates ship with drafter; `drafter mine` writes into
+`data_dir()/mined`; the writer's own templates live in `data_dir()/templates`; more folders
+can be passed in. A later folder shadows an earlier one for the same id
+(extra_dirs > user > mined > bundled).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import TemplateError
+from drafter.errors import DrafterWarning, TemplateError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -150,6 +151,13 @@ def load_template(path: str | Path) -> TemplateInfo:
     )
 
 
+def mined_dir() -> Path:
+    """Where `drafter mine` writes by default: apart from the writer's own templates."""
+    from drafter.paths import data_dir
+
+    return data_dir() / "mined"
+
+
 def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
     """Folders searched for templates, lowest precedence first."""
     from drafter.paths import bundled_dir, data_dir
@@ -159,19 +167,32 @@ def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) ->
         dirs.append(bundled_dir("templates"))
     except FileNotFoundError:
         pass
+    dirs.append(mined_dir())
     dirs.append(data_dir() / "templates")
     dirs.extend(Path(d) for d in extra_dirs)
     return dirs
 
 
 def list_templates(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> list[TemplateInfo]:
-    """Every template found (bundled, user, extra folders), one per id, sorted by id."""
+    """Every template found (bundled, user, extra folders), one per id, sorted by id.
+
+    A template that cannot be read (bad metadata, not UTF-8) is left out with a
+    DrafterWarning naming its file and line, so one broken file does not hide the others.
+    """
+    import warnings
+
     found: dict[str, Path] = {}
     for folder in template_dirs(extra_dirs):
         if folder.is_dir():
             for path in sorted(folder.glob("*" + SUFFIX)):
                 found[template_id(path)] = path
-    return [load_template(found[k]) for k in sorted(found)]
+    infos = []
+    for k in sorted(found):
+        try:
+            infos.append(load_template(found[k]))
+        except TemplateError as exc:
+            warnings.warn(DrafterWarning(f"已跳过这个模板：{exc.message}", exc.path, exc.line), stacklevel=2)
+    return infos
 
 
 def get_template(id_or_path: str | Path, extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> TemplateInfo:

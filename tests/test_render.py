@@ -113,3 +113,51 @@ def test_siblings_are_parallel(book: PhraseBook) -> None:
             mean = sum(map(len, kids)) / len(kids)
             within += all(abs(len(k) - mean) <= 0.3 * mean for k in kids)
     assert groups >= 6 and within >= 0.8 * groups
+
+
+@pytest.mark.parametrize(
+    ("src", "words"),
+    [
+        ("{% for i in 'x' * 100000 %}{% for j in 'y' * 100000 %}{% endfor %}{% endfor %}", "次数超过上限"),
+        ("{{ 9 ** 999999999 }}", "数值过大"),
+        ("{{ 'x' * 4000000000 }}", "过长"),
+        ("{{ (['x' * 100000] * 1000) | join }}", "过长"),
+        ("{{ (['x' * 100000] * 1000) | map('string') | join }}", "过长"),
+        ("{{ '{0:{1}}'.format('x', '999999999') }}", "格式宽度过大"),
+        ("{{ ('x' * 100000).replace('x', 'yyyyyyyyyyyy') }}", "过长"),
+        ("{{ 'x' | center(1000000000) }}", "数值过大"),
+        ("{{ '{:>999999999}'.format(1) }}", "格式宽度过大"),
+        ("{{ '%-999999999s' | format('x') }}", "格式宽度过大"),
+        ("{% macro d(s, n) %}{{ d(s ~ s, n - 1) if n else s }}{% endmacro %}{{ d('x', 60) }}", "过长"),
+        ("{% macro m() %}{% for i in 'x' * 10000 %}{{ 'y' * 10000 }}{% endfor %}{% endmacro %}{{ m() }}", "输出超过上限"),
+        ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}", "次数超过上限"),
+        ("{{ 1 / 0 }}", "division by zero"),
+    ],
+)
+def test_templates_cannot_hang_or_exhaust_memory(book: PhraseBook, src: str, words: str) -> None:
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(TemplateError, match=words) as err:
+        render_outline(load_template(text=src), VARS, 1, book=book)
+    assert err.value.path == str(TEMPLATE)
+    assert time.monotonic() - start < 8
+
+
+def test_time_budget_stops_a_slow_template(book: PhraseBook) -> None:
+    from drafter.render.env import LimitError, make_environment
+
+    env = make_environment({n: (lambda *a: "") for n in ("title", "salutation", "opening", "transition",
+                                                         "heading", "body", "closing")}, {}, time_budget=0.0)
+    tpl = env.from_string("{% for i in 'x' * 5000 %}{{ i }}{% endfor %}")
+    env.start()
+    with pytest.raises(LimitError, match="秒"):
+        tpl.render()
+
+
+def test_macros_with_parameters_and_loop_variables_render(book: PhraseBook) -> None:
+    src = ("# {{ title() }}\n{% macro point(role, n) %}## {{ heading(1, role, 'cn_dun') }}\n\n"
+           "{{ body(role, n) }}\n{% endmacro %}{{ point('形势认识', 1) }}{{ point('任务措施', 2) }}"
+           "{% for k in ['a', 'b'] %}{{ loop.index }}{% endfor %}\n")
+    text = render_outline(load_template(text=src), VARS, 1, book=book)
+    assert text.count("\n## ") == 2 and "\n## 二、" in text and text.rstrip().endswith("12")

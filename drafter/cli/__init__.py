@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from drafter._version import __version__
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, DrafterWarning, os_reason
 
 
 class _Group(TyperGroup):
@@ -23,11 +23,34 @@ class _Group(TyperGroup):
         return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except DrafterError as exc:
-            typer.echo(f"错误：{exc}", err=True)
-            raise typer.Exit(code=1) from None
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            warnings.simplefilter("always", DrafterWarning)
+            try:
+                return super().invoke(ctx)
+            except DrafterError as exc:
+                typer.echo(f"错误：{exc}", err=True)
+                raise typer.Exit(code=1) from None
+            except OSError as exc:
+                # the safety net: a folder or file the library did not expect to be unusable
+                where = f"{exc.filename}: " if exc.filename else ""
+                typer.echo(f"错误：{where}无法读写（{os_reason(exc)}）", err=True)
+                raise typer.Exit(code=1) from None
+            except MemoryError:
+                typer.echo("错误：内存不足，操作已中止（输入文件或模板是否过大？）", err=True)
+                raise typer.Exit(code=1) from None
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+    """DrafterWarnings are one line on stderr ("注意：…"); other warnings as Python shows them."""
+    if issubclass(category, DrafterWarning):
+        typer.echo(f"注意：{message}", err=True)
+    else:
+        import warnings
+
+        typer.echo(warnings.formatwarning(message, category, filename, lineno, line).rstrip(), err=True)
 
 
 app = typer.Typer(

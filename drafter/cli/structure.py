@@ -61,11 +61,14 @@ def mine_cmd(
         help="只挖掘随包语料（seeds/），不读语料库；用于重新生成仓库里的 templates/："
         "drafter mine --bundled -o templates",
     ),
+    force: bool = typer.Option(
+        False, "--force", help="覆盖生成后被修改过的模板（原文件先备份为 .bak）；默认保留修改过的模板，新模板写在旁边。"
+    ),
 ) -> None:
     """按结构把语料库中的讲话稿归为若干类，每类写出一个 Jinja 模板（同一语料，输出逐字节相同）。"""
     from drafter.errors import DrafterError
-    from drafter.mine import mine_to_dir
-    from drafter.paths import data_dir
+    from drafter.mine import mine_templates, write_templates
+    from drafter.templates import mined_dir
 
     if bundled:
         from drafter.corpus import load_file
@@ -78,19 +81,25 @@ def mine_cmd(
         from drafter.corpus import open_store
 
         speeches = open_store().speeches()
-    out = output if output is not None else data_dir() / "templates"
-    paths = mine_to_dir(speeches, out)
-    if not paths:
+    out = output if output is not None else mined_dir()
+    texts = mine_templates(speeches)
+    if not texts:
         raise DrafterError("语料中没有两篇以上结构相同的讲话稿，未生成模板")
     n_speech = sum(1 for s in speeches if s.kind == "speech")
-    typer.echo(f"已从 {n_speech} 篇讲话稿挖掘出 {len(paths)} 个模板，写入 {out}：")
+    written = write_templates(texts, out, force=force)
+    typer.echo(f"已从 {n_speech} 篇讲话稿挖掘出 {len(written)} 个模板，写入 {out}：")
     from drafter.mine.shape import shape_preview
     from drafter.templates import load_template
 
-    for path in paths:
-        info = load_template(path)
+    for w in written:
+        info = load_template(w.path)
         preview = shape_preview(info.shape, info.roles, info.parts)
         typer.echo(f"  {info.id}  {info.name}  {preview}  （{info.count} 篇）")
+    for w in written:
+        if w.kept is not None:
+            typer.echo(f"注意：{w.kept} 生成后被修改过，已保留不动；新挖掘的模板写入 {w.path.name}", err=True)
+        if w.backup is not None:
+            typer.echo(f"注意：{w.path} 生成后被修改过，已按 --force 覆盖；原文件备份为 {w.backup}", err=True)
 
 
 @templates_app.callback()

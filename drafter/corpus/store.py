@@ -3,28 +3,36 @@ spans (a piece with several spans is a merged duplicate group) and every dropped
 
 One transaction per file; a file already stored (same SHA-256) is a no-op; a corrupt or
 locked database raises StoreError and is never recreated over the user's data.
+
+Parallel drafter processes write one at a time: a writer holds an exclusive lock on
+`corpus.sqlite3.lock`, and re-checks the file's hash and the stored pieces (for
+near-duplicate merging) once it has the lock, so the others wait and then reuse its work.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from drafter import paths
 from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
-from drafter.errors import InputError, StoreError
+from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 
 SCHEMA_VERSION = "1"
 STORE_NAME = "corpus.sqlite3"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".doc"}
 BUNDLED_PREFIX = "seeds/"
+LOCK_WAIT = 300.0  # seconds a writer waits for another drafter process to finish writing
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +52,27 @@ CREATE INDEX IF NOT EXISTS spans_piece ON spans(piece_id);
 CREATE INDEX IF NOT EXISTS spans_source ON spans(source_id);
 CREATE INDEX IF NOT EXISTS dropped_source ON dropped(source_id);
 """
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _damaged(method: _F) -> _F:
+    """Damaged rows (bytes flipped on disk) become one StoreError naming the store, not a
+    traceback: undecodable text, broken JSON, rows missing from an index."""
+
+    @functools.wraps(method)
+    def wrapper(self: CorpusStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (ValueError, IndexError, TypeError, KeyError, AttributeError):
+            raise StoreError(_DAMAGED, self.path) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+_DAMAGED = "语料库中有损坏的数据，drafter 不会覆盖它；请移走或删除该文件后重试（内置语料会重新导入，自己添加的文稿需要重新添加）"
 
 
 @dataclass
@@ -69,16 +98,19 @@ def _now() -> str:
 
 
 def expand_paths(items: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the text/.docx files inside folders named (sorted, no hidden)."""
+    """Files named, plus the text/.docx files inside folders named (sorted, no hidden).
+    A folder with none (empty, or unreadable) stays in the list, so adding it is reported
+    as an error rather than as a success with nothing added."""
     out: list[Path] = []
     for item in items:
         p = Path(item).expanduser()
         if p.is_dir():
-            out.extend(
+            found = [
                 f for f in sorted(p.rglob("*"))
                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            ]
+            out.extend(found or [p])
         else:
             out.append(p)
     return out
@@ -91,8 +123,16 @@ class CorpusStore:
         self.path = db_path
         self.include_bundled = include_bundled
         self._prints: dict[int, frozenset[int]] | None = None
+        self._prints_version: int | None = None
+        self._lock_depth = 0
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
+            if db_path.is_file() and db_path.stat().st_size == 0:
+                import warnings
+
+                warnings.warn(DrafterWarning(
+                    "语料库文件是空的（0 字节，可能被截断），已重新建立：内置语料会重新导入，"
+                    "自己添加的文稿需要用 drafter corpus add 重新添加", db_path), stacklevel=2)
             self._db = sqlite3.connect(db_path, timeout=2.0)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
@@ -100,7 +140,7 @@ class CorpusStore:
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         except OSError as exc:
-            raise StoreError(f"无法打开语料库：{exc.strerror}", db_path) from None
+            raise StoreError(f"无法打开语料库：{os_reason(exc)}", db_path) from None
 
     # -- housekeeping -------------------------------------------------------------------
     def _error(self, exc: sqlite3.Error) -> StoreError:
@@ -111,21 +151,59 @@ class CorpusStore:
             return StoreError(
                 "语料库数据库已损坏，drafter 不会覆盖它；请移走或删除该文件后重试", self.path
             )
-        return StoreError(f"语料库数据库出错：{exc}", self.path)
+        if "could not decode" in text:  # the message quotes the damaged text: do not echo it
+            return StoreError(_DAMAGED, self.path)
+        if "unable to open" in text or "readonly" in text or "read-only" in text:
+            return StoreError("无法写入语料库（文件或所在文件夹不可写）", self.path)
+        if "disk" in text and ("full" in text or "i/o" in text):
+            return StoreError(f"无法写入语料库（磁盘已满或读写出错）：{exc}", self.path)
+        return StoreError(f"语料库数据库出错：{str(exc)[:120]}", self.path)
+
+    @contextlib.contextmanager
+    def _writer(self) -> Iterator[None]:
+        """Hold the store's write lock (re-entrant): one drafter writer at a time."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            fh = open(lock_path, "a+b")
+        except OSError as exc:
+            raise StoreError(f"无法写入数据文件夹：{os_reason(exc)}", lock_path.parent) from None
+        try:
+            _lock_file(fh, lock_path)
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
+        finally:
+            fh.close()  # closing the file releases the lock
 
     def _check_and_create(self) -> None:
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = self._tables()
+        if not tables:
+            with self._writer():  # a fresh home: one process creates the schema
+                tables = self._tables()
+                if not tables:
+                    # One transaction for the whole schema: one sync instead of one per statement.
+                    self._db.executescript(
+                        f"BEGIN;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
+                    )
+                    return
         if tables and "meta" not in tables:
             raise StoreError("这个文件不是 drafter 的语料库，drafter 不会覆盖它", self.path)
         if "meta" in tables:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 raise StoreError("语料库版本不兼容，请用对应版本的 drafter 打开或移走该文件", self.path)
-            return
-        # One transaction for the whole schema: one sync instead of one per statement.
-        self._db.executescript(
-            f"BEGIN;{_SCHEMA}INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
-        )
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
     def close(self) -> None:
         self._db.close()
@@ -152,9 +230,19 @@ class CorpusStore:
         files = [f for f in sorted(folder.iterdir())
                  if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
         sources = [BUNDLED_PREFIX + f.name for f in files]
-        pages = self._read_new(files, sources, jobs)
-        return [self._add_one(f, src, bundled=True, page=pages.get(i))
-                for i, (f, src) in enumerate(zip(files, sources))]
+        if not any(self._is_new(f) for f in files):
+            return [AddResult(src, "unchanged") for src in sources]  # a warm open: no lock
+        with self._writer():  # first use: one process cleans the seeds, the others wait
+            pages = self._read_new(files, sources, jobs)
+            return [self._add_one(f, src, bundled=True, page=pages.get(i))
+                    for i, (f, src) in enumerate(zip(files, sources))]
+
+    def _is_new(self, file: Path) -> bool:
+        try:
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        except OSError:
+            return True
+        return not self._query("SELECT 1 FROM sources WHERE sha256=?", (digest,))
 
     def add(
         self, items: Iterable[str | Path], on_file: Callable[[Path], None] | None = None,
@@ -196,8 +284,11 @@ class CorpusStore:
         return dict(zip(todo, read))
 
     def _fingerprints(self) -> dict[int, frozenset[int]]:
-        if self._prints is None:
+        # data_version changes when another connection commits: re-read what it stored
+        version = self._query("PRAGMA data_version")[0][0]
+        if self._prints is None or version != self._prints_version:
             self._prints = {pid: fingerprint(text) for pid, text in self._query("SELECT id, text FROM pieces")}
+            self._prints_version = version
         return self._prints
 
     def _add_one(self, file: Path, source: str, bundled: bool, page: Any = None) -> AddResult:
@@ -211,6 +302,13 @@ class CorpusStore:
             page = _read_or_error((file, source))
         if isinstance(page, str):
             return AddResult(source, "error", error=page)
+        with self._writer():
+            # another process may have stored this file, or near-duplicates of it, meanwhile
+            if self._query("SELECT 1 FROM sources WHERE sha256=?", (page.sha256,)):
+                return AddResult(source, "unchanged")
+            return self._insert_page(page, source, bundled)
+
+    def _insert_page(self, page: Any, source: str, bundled: bool) -> AddResult:
         prints = PrintIndex(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
@@ -229,6 +327,7 @@ class CorpusStore:
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         self._prints = prints
+        self._prints_version = self._query("PRAGMA data_version")[0][0]
         return result
 
     def _store_speech(
@@ -257,13 +356,14 @@ class CorpusStore:
         )
 
     # -- removing -----------------------------------------------------------------------
+    @_damaged
     def remove(self, target: int | str | Path) -> dict[str, Any]:
         """Remove a piece (by id) or a whole source file (by path): its spans, the pieces
         left without any source, and, for a file, its dropped-line records."""
         try:
             with self._db:
                 if isinstance(target, int) or str(target).isdigit():
-                    return self._remove_piece(int(target))
+                    return self._remove_piece(_piece_id(target))
                 return self._remove_source(Path(target))
         except sqlite3.Error as exc:
             raise self._error(exc) from None
@@ -331,9 +431,10 @@ class CorpusStore:
             )
         ]
 
+    @_damaged
     def get(self, pid: int) -> Speech:
         """One stored piece as a Speech; StoreError when there is no such id."""
-        rows = self._query("SELECT id, title, kind, text, flagged FROM pieces WHERE id=?", (int(pid),))
+        rows = self._query("SELECT id, title, kind, text, flagged FROM pieces WHERE id=?", (_piece_id(pid),))
         if not rows:
             raise StoreError(f"语料库里没有编号为 {pid} 的文稿（用 drafter corpus list 查看编号）")
         i, title, kind, text, flagged = rows[0]
@@ -341,10 +442,12 @@ class CorpusStore:
         paragraphs = text.split("\n")
         return Speech(title, kind, paragraphs, json.loads(flagged), spans, i, _genre(title, paragraphs, kind))
 
+    @_damaged
     def speeches(self, kind: str | None = "speech") -> list[Speech]:
         """Stored pieces of one kind (None: every kind), in the order they were added."""
         return [self.get(pid) for pid in self._visible_ids(kind)]
 
+    @_damaged
     def list(self) -> list[dict[str, Any]]:
         """One JSON-ready row per visible piece: id, title, kind, sources, chars, flagged."""
         out = []
@@ -359,6 +462,7 @@ class CorpusStore:
             })
         return out
 
+    @_damaged
     def describe(self, pid: int) -> dict[str, Any]:
         """Everything about one piece (for `corpus show`): text, flagged, placeholders, sources."""
         speech = self.get(pid)
@@ -374,6 +478,7 @@ class CorpusStore:
             ],
         }
 
+    @_damaged
     def dropped_lines(self, path: str | None = None) -> list[dict[str, Any]]:
         """The lines dropped as noise (optionally of one source path), with their reason."""
         sql = "SELECT src.path, d.line, d.text, d.reason FROM dropped d JOIN sources src ON src.id=d.source_id"
@@ -384,6 +489,7 @@ class CorpusStore:
             sql += (" AND" if path else " WHERE") + " src.bundled=0"
         return [{"path": p, "line": n, "text": t, "reason": r} for p, n, t, r in self._query(sql + " ORDER BY d.rowid", args)]
 
+    @_damaged
     def stats(self) -> dict[str, Any]:
         """Pieces by kind, characters, flagged sentences, duplicates merged, noise dropped."""
         ids = self._visible_ids()
@@ -412,6 +518,7 @@ class CorpusStore:
             "sources": self._query("SELECT COUNT(*) FROM sources" + where)[0][0],
         }
 
+    @_damaged
     def content_hash(self) -> str:
         """Changes whenever the visible corpus changes (the phrase-model cache key)."""
         h = hashlib.sha256(SCHEMA_VERSION.encode())
@@ -428,6 +535,35 @@ def _genre(title: str | None, paragraphs: list[str], kind: str) -> str | None:
     from drafter.corpus.kind import genre_of
 
     return genre_of(title, paragraphs, kind)
+
+
+def _piece_id(value: int | str) -> int:
+    """A piece id as SQLite can hold it; an id out of range names no piece."""
+    pid = int(value)
+    if not 0 <= pid <= MAX_ID:
+        raise StoreError(f"语料库里没有编号为 {str(value)[:30]} 的文稿（用 drafter corpus list 查看编号）")
+    return pid
+
+
+def _lock_file(fh: Any, lock_path: Path) -> None:
+    """Take an exclusive lock on an open file, waiting up to LOCK_WAIT seconds."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: SQLite's own locking still applies
+        return
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"语料库正被另一个 drafter 进程写入，等了 {LOCK_WAIT:.0f} 秒仍未结束，请稍后再试", lock_path
+                ) from None
+            time.sleep(0.05)
+        except OSError as exc:
+            raise StoreError(f"无法锁定语料库：{os_reason(exc)}", lock_path) from None
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

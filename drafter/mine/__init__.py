@@ -7,13 +7,13 @@ from pathlib import Path
 
 from drafter.mine.group import Family, Member, group_families
 from drafter.mine.shape import describe_tree, parse_shape, parts_of, shape_of
-from drafter.mine.write import render_template, template_id, write_templates
+from drafter.mine.write import WrittenTemplate, render_template, template_id, write_templates
 from drafter.model import Speech
 from drafter.structure import parse_skeleton
 
 __all__ = [
     "Family", "describe_tree", "mine_families", "mine_templates", "mine_to_dir", "parse_shape",
-    "parts_of", "shape_of",
+    "parts_of", "shape_of", "write_templates", "WrittenTemplate",
 ]
 
 
@@ -42,5 +42,6 @@ def mine_templates(speeches: Iterable[Speech]) -> dict[str, str]:
 
 
 def mine_to_dir(speeches: Iterable[Speech], out_dir: str | Path) -> list[Path]:
-    """Mine `speeches` and write the templates into `out_dir`."""
-    return write_templates(mine_templates(speeches), Path(out_dir))
+    """Mine `speeches` and write the templates into `out_dir` (never over an edited file:
+    see write_templates); the path each template was written to."""
+    return [w.path for w in write_templates(mine_templates(speeches), Path(out_dir))]

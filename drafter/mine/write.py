@@ -5,14 +5,18 @@ Everything here is deterministic: the same families give byte-identical text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.errors import DrafterError, os_reason
 from drafter.mine.group import Family, Member
 from drafter.mine.shape import PART_NAMES, parts_of, shape_of
 from drafter.model import Section
+from drafter.paths import write_bytes_atomic
 from drafter.structure.markers import format_marker
 
 SLUG = {
@@ -166,14 +170,90 @@ def render_template(family: Family) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_templates(texts: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write `<id>.md.j2` files (only when the content changed) and return their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
+MANIFEST = ".drafter-mine.json"  # file name -> SHA-256 of the bytes mine last wrote there
+
+
+@dataclass
+class WrittenTemplate:
+    """What writing one mined template did.
+
+    status: "new" (no file before), "unchanged", "updated" (replaced a file mine wrote and
+    nobody edited since), "forced" (replaced an edited file after backing it up to `backup`),
+    "beside" (the file at `kept` was edited, so it stays and the new one is at `path`).
+    """
+
+    id: str
+    path: Path
+    status: str
+    kept: Path | None = None
+    backup: Path | None = None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _free_backup(path: Path) -> Path:
+    candidate, n = path.with_name(path.name + ".bak"), 2
+    while candidate.exists():
+        candidate, n = path.with_name(f"{path.name}.bak{n}"), n + 1
+    return candidate
+
+
+def write_templates(texts: dict[str, str], out_dir: Path, *, force: bool = False) -> list[WrittenTemplate]:
+    """Write `<id>.md.j2` files atomically, never over a file the writer edited.
+
+    The folder's manifest records a hash of what mine wrote. A file whose bytes differ from
+    its recorded hash (or that mine never wrote) was edited or hand-made: it is kept and the
+    new template goes beside it as `<id>-new.md.j2` (then -new2, ...), unless `force`, which
+    first copies it to `<name>.bak`. Raises DrafterError naming the file when a write fails.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建模板文件夹：{os_reason(exc)}", out_dir) from None
+    manifest = _read_manifest(out_dir)
+    results = []
     for tid in sorted(texts):
-        path = out_dir / f"{tid}.md.j2"
         data = texts[tid].encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-        paths.append(path)
-    return paths
+        name, n, kept = f"{tid}.md.j2", 1, None
+        while True:
+            path = out_dir / name
+            try:
+                old = path.read_bytes() if path.exists() else None
+            except OSError as exc:
+                raise DrafterError(f"无法读取模板：{os_reason(exc)}", path) from None
+            if old is None or old == data or manifest.get(name) == _sha(old) or (force and kept is None):
+                break
+            kept = kept or path
+            n += 1
+            name = f"{tid}-new.md.j2" if n == 2 else f"{tid}-new{n - 1}.md.j2"
+        status = "new" if old is None else "unchanged" if old == data else "updated"
+        backup = None
+        try:
+            if old is not None and old != data and manifest.get(name) != _sha(old):
+                backup = _free_backup(path)  # only with force: an edited file is copied first
+                write_bytes_atomic(backup, old)
+                status = "forced"
+            if old != data:
+                write_bytes_atomic(path, data)
+        except OSError as exc:
+            raise DrafterError(f"无法写入模板：{os_reason(exc)}", path) from None
+        if kept is not None:
+            status = "beside"
+        manifest[name] = _sha(data)
+        results.append(WrittenTemplate(tid, path, status, kept, backup))
+    try:
+        text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        write_bytes_atomic(out_dir / MANIFEST, text.encode("utf-8"))
+    except OSError as exc:
+        raise DrafterError(f"无法写入：{os_reason(exc)}", out_dir / MANIFEST) from None
+    return results

@@ -1,23 +1,30 @@
 """The compiled phrase models on disk: JSON in cache_dir(), keyed by corpus hash + version.
 
 A warm load reads JSON only (no jieba, no training); a changed corpus gives a new key, so
-the book is rebuilt automatically after `drafter corpus add`.
+the book is rebuilt automatically after `drafter corpus add`. Parallel processes build it
+once: the builder holds a lock on `phrasebook.lock`, the others wait, then read its file;
+the file is written through a uniquely named temporary file, so readers never see half.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+import json
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from drafter._version import __version__
+from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
-from drafter.paths import cache_dir
+from drafter.paths import cache_dir, write_bytes_atomic
 from drafter.phrases.book import PhraseBook
 
 FORMAT = "7"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
+LOCK_WAIT = 600.0  # seconds to wait for another process building the same models
 
 
 class SpeechSource(Protocol):
@@ -67,23 +74,76 @@ def load_phrasebook(
     key = str(path)
     if key in _MEMO and path.exists() and not rebuild:
         return _MEMO[key]
-    if path.exists() and not rebuild:
-        try:
-            book = PhraseBook.load(path)
+    if not rebuild:
+        book = _load(path)
+        if book is not None:
             _MEMO[key] = book
             return book
-        except (ValueError, KeyError, TypeError, IndexError):
-            pass  # a damaged or outdated cache file is rebuilt below
-    book = _train(store, parse, jobs)
-    for old in path.parent.glob("phrasebook-*.json"):
-        old.unlink(missing_ok=True)
-    book.save(path)
-    # the corpus's phrases for the topic search are trained with the book (jieba is loaded now)
-    from drafter.topics import load_corpus_phrases
+    with _build_lock(path.parent):
+        # another process may have built it while this one waited for the lock
+        book = None if rebuild else _load(path)
+        if book is None:
+            book = _train(store, parse, jobs)
+            _save(book, path)
+            # the corpus's phrases for the topic search are trained with the book (jieba is
+            # loaded now), under the same lock
+            from drafter.topics import load_corpus_phrases
 
-    load_corpus_phrases(store, cache_key(store), parse)
+            load_corpus_phrases(store, cache_key(store), parse)
     _MEMO[key] = book
     return book
+
+
+def _load(path: Path) -> PhraseBook | None:
+    """The cached book, or None when there is none or it is damaged or outdated."""
+    try:
+        return PhraseBook.load(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DrafterError(f"无法读取短语模型缓存：{os_reason(exc)}", path) from None
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None  # a damaged or outdated cache file is rebuilt
+
+
+def _save(book: PhraseBook, path: Path) -> None:
+    data = json.dumps(book.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    try:
+        write_bytes_atomic(path, data)
+        for old in path.parent.glob("phrasebook-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法写入短语模型缓存：{os_reason(exc)}", path) from None
+
+
+@contextlib.contextmanager
+def _build_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on `folder`/phrasebook.lock: one process trains, the others wait."""
+    lock_path = folder / "phrasebook.lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(lock_path, "a+b")
+    except OSError as exc:
+        raise DrafterError(f"无法写入缓存文件夹：{os_reason(exc)}", folder) from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: unique temp names still hold
+            yield
+            return
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DrafterError("另一个 drafter 进程正在训练短语模型，等待超时，请稍后再试", lock_path) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        fh.close()
 
 
 def _train(

@@ -36,13 +36,18 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
     return line
 
 
+# names Jinja itself defines inside loops, macros and call blocks
+_JINJA_NAMES = {"loop", "caller", "varargs", "kwargs"}
+
+
 def _check_names(ast: nodes.Template, known: set[str], path: str) -> None:
-    """Unknown slots or variables, caught before rendering, with their line."""
+    """Unknown slots or variables, caught before rendering, with their line. Names the
+    template defines itself (set, for, macro and its parameters) are known."""
+    defined = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    defined |= {m.name for m in ast.find_all(nodes.Macro)} | _JINJA_NAMES
     for node in ast.find_all(nodes.Name):
-        if node.ctx == "load" and node.name not in known:
-            assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"}
-            if node.name not in assigned:
-                raise TemplateError(f"模板使用了未知的槽位或变量：{node.name}", path, node.lineno)
+        if node.ctx == "load" and node.name not in known and node.name not in defined:
+            raise TemplateError(f"模板使用了未知的槽位或变量：{node.name}", path, node.lineno)
 
 
 def render_outline(
@@ -181,10 +186,18 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
     except TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", filename, exc.lineno) from None
     try:
+        env.start()  # the time budget counts from here
         text = compiled.render()
-    except (JinjaTemplateError, SecurityError, ValueError, TypeError) as exc:
+    except (JinjaTemplateError, SecurityError, ValueError, TypeError, ArithmeticError, LookupError,
+            RecursionError, MemoryError) as exc:
         line = _template_line(exc, filename)
-        raise TemplateError(f"模板无法渲染：{exc}", filename, line) from None
+        if isinstance(exc, RecursionError):
+            message = "模板递归过深"
+        elif isinstance(exc, MemoryError):
+            message = "模板生成的内容过大，内存不足"
+        else:
+            message = str(exc) or type(exc).__name__
+        raise TemplateError(f"模板无法渲染：{message[:200]}", filename, line) from None
     return _tidy(text)
 
 
