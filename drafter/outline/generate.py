@@ -24,9 +24,11 @@ def renderer_for(template: Any, variables: dict[str, str], seed: int) -> Rendere
 
     book = load_phrasebook()
 
-    def render(section_seeds: dict[str, int], avoid: Iterable[str] = ()) -> str:
+    def render(section_seeds: dict[str, int], avoid: Iterable[str] = (),
+               only: str | None = None) -> str:
         return render_outline(template, dict(variables), seed,
-                              section_seeds=section_seeds or None, book=book, avoid=avoid)
+                              section_seeds=section_seeds or None, book=book, avoid=avoid,
+                              only=only)
 
     return render
 

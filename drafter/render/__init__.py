@@ -50,11 +50,13 @@ def render_outline(
     *,
     book: PhraseBook | None = None,
     avoid: Iterable[str] = (),
+    only: str | None = None,
 ) -> str:
     """The Markdown body of an outline (no front matter), byte-identical for equal inputs.
 
     `avoid` holds headings (without marker) and sentences already in the writer's document:
     regen passes the text around the section it redraws, so the new text repeats none of it.
+    `only` ("2.1"): draw text for that section alone; the rest keeps its shape but no text.
     """
     from drafter.phrases.cache import load_phrasebook
     from drafter.phrases.generate import Generator
@@ -62,7 +64,7 @@ def render_outline(
     book = book if book is not None else load_phrasebook()
     values = effective_variables(template, variables, book.topic.corpus_topic)
     generator = Generator(book, values.get("topic", ""))
-    return render_with(template, values, seed, generator, section_seeds, avoid)
+    return render_with(template, values, seed, generator, section_seeds, avoid, only)
 
 
 def effective_variables(
@@ -110,9 +112,15 @@ def level1_points(ast: nodes.Template) -> int | None:
 
 
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int, generator: Generator,
-                section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = ()) -> str:
+                section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = (),
+                only: str | None = None) -> str:
     """Render with a given line generator (drafter's, or a baseline being measured)."""
-    slots = Slots(generator, values, seed, section_seeds)
+    if only is not None:
+        from drafter.render.focus import focused
+
+        slots: Slots = focused(only)(generator, values, seed, section_seeds)
+    else:
+        slots = Slots(generator, values, seed, section_seeds)
     slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)
