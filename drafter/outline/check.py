@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.outline._markers import NOT_NUMBERED
-from drafter.outline.fmt import expected_markers, level_families
+from drafter.outline._markers import NOT_NUMBERED, ORDINAL_PREFIX
+from drafter.outline.fmt import expected_markers, level_families, transition_count
 from drafter.outline.model import SectionSpan, headings, section_tree, walk
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
@@ -38,6 +38,12 @@ def check_body(body: str, *, offset: int = 0, closing: int = 0) -> list[Problem]
     lines = body.split("\n")
     problems: list[Problem] = []
     problems += _numbering(lines, offset)
+    transition = transition_count(lines)
+    if transition is not None:
+        index, match, points = transition
+        problems.append(Problem(
+            index + 1 + offset, "要点数不符",
+            f"过渡语说“{match.group('n')}点”，正文有 {points} 个一级要点（drafter fmt 可改正）"))
     problems += _levels(section_tree(body, closing), offset)
     problems += _empty(lines, section_tree(body, closing), offset)
     for i, line in enumerate(lines):
@@ -77,7 +83,8 @@ def _numbering(lines: list[str], offset: int) -> list[Problem]:
         n = h.index + 1 + offset
         if h.marker is None or h.marker.family in NOT_NUMBERED:
             problems.append(Problem(n, "编号缺失", f"标题没有编号，应为“{want}”"))
-        elif h.marker.family != families[h.level]:
+        elif h.marker.family != families[h.level] and not h.marker.family.startswith(
+                ORDINAL_PREFIX):
             problems.append(Problem(n, "编号混用",
                                     f"“{h.marker.text}”与本级其他标题的编号体系不同，应为“{want}”"))
         elif h.marker.text != want:
