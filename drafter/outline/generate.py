@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from drafter._version import __version__
@@ -118,6 +119,41 @@ def default_output(topic: str) -> str:
     return f"drafts/{_dt.date.today().isoformat()}-{slugify(topic)}.md"
 
 
+def free_path(path: Path) -> Path:
+    """`path`, or the first of name-2.md, name-3.md … that does not exist yet."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def default_template(templates: list[Any]) -> Any:
+    """The template `new` takes when none is named, in the menu and without prompts alike:
+    the shape most corpus speeches have (ties: the first id)."""
+    return max(sorted(templates, key=lambda t: t.id), key=lambda t: t.count)
+
+
+# Line breaks, tabs and other control characters: a variable is one line of running text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean_variable(value: str) -> str:
+    """An answer typed or pasted at a prompt, as one line: control characters become spaces."""
+    return re.sub(r"\s+", " ", _CONTROL.sub(" ", value)).strip()
+
+
+def check_variable(key: str, value: str) -> None:
+    """InputError when a value given on the command line holds a line break or control character."""
+    from drafter.errors import InputError
+
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise InputError(f"变量 {key} 的值含有换行或控制字符（{found.group(0)!r}）：{value!r}；"
+                         "每个变量只能是一行文字")
+
+
 def title_of(outline: Outline) -> str:
     """The outline's `#` title, or an empty string."""
     for line in outline.body.split("\n"):
@@ -127,8 +163,8 @@ def title_of(outline: Outline) -> str:
 
 
 __all__ = [
-    "Summary", "build_outline", "default_output", "renderer_for", "slugify",
-    "summarize", "title_of", "today",
+    "Summary", "build_outline", "check_variable", "clean_variable", "default_output",
+    "default_template", "free_path", "renderer_for", "slugify", "summarize", "title_of", "today",
 ]
 
 
