@@ -174,6 +174,8 @@ def _set_page(document: Any, profile: LayoutProfile, number_style: Any) -> None:
     section.right_margin = Mm(page["margin_right_mm"])
     section.footer_distance = Mm(page["footer_distance_mm"])
 
+    _set_grid(section, page, profile.styles["body"].size_pt)
+
     numbers = profile.page_number
     spec = profile.styles["page_number"]
     side_indent = Pt(spec.size_pt * numbers["side_indent_chars"])
@@ -196,6 +198,44 @@ def _set_page(document: Any, profile: LayoutProfile, number_style: Any) -> None:
             fmt.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
             fmt.left_indent = side_indent
         _add_page_field(paragraph, numbers["prefix"], numbers["suffix"])
+
+
+def grid_pitches(page: dict[str, float], body_pt: float) -> tuple[int, int] | None:
+    """(line pitch in twips, w:charSpace) of the 22 × 28 grid, or None without a grid.
+
+    Characters of 3号 (16 pt) need 448 pt for 28 a line, more than the 156 mm type area holds:
+    the grid narrows the character pitch to width / 28 (w:charSpace is pitch minus the
+    Normal font size, in 1/4096 pt); the line pitch is the type area's height / 22. Both are
+    rounded down so the whole count always fits.
+    """
+    import math
+
+    lines, chars = page.get("lines_per_page", 0), page.get("chars_per_line", 0)
+    if not lines or not chars:
+        return None
+    mm = 72 / 25.4
+    width = (page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"]) * mm
+    height = (page["height_mm"] - page["margin_top_mm"] - page["margin_bottom_mm"]) * mm
+    return math.floor(height / lines * 20), math.floor((width / chars - body_pt) * 4096)
+
+
+def _set_grid(section: Any, page: dict[str, float], body_pt: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    pitches = grid_pitches(page, body_pt)
+    sect = section._sectPr
+    grid = sect.find(qn("w:docGrid"))
+    if pitches is None:
+        if grid is not None:
+            sect.remove(grid)
+        return
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(pitches[0]))
+    grid.set(qn("w:charSpace"), str(pitches[1]))
 
 
 def _add_page_field(paragraph: Any, prefix: str, suffix: str) -> None:

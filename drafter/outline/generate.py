@@ -61,7 +61,7 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
     caller knows it (closing_from_source); otherwise it is found by rendering once more with
     the last point redrawn: the lines both versions end with are the closing.
     """
-    body = render({})
+    body = with_title_block(render({}), variables)
     if not body.endswith("\n"):
         body += "\n"
     last = last_top_path(body)
@@ -78,6 +78,30 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
         closing=closing,
         version=__version__,
     )
+
+
+def title_block(variables: dict[str, str]) -> list[str]:
+    """The lines a speech carries under its title: the speaker, then the date in parentheses
+    (张明 / （2026年11月25日）). A value left at its 〔…待补〕 default stays visible there."""
+    speaker = (variables.get("speaker") or "").strip()
+    date = (variables.get("date") or "").strip()
+    lines = [speaker] if speaker else []
+    if date:
+        lines.append(date if date.startswith(("（", "(")) else f"（{date}）")
+    return lines
+
+
+def with_title_block(body: str, variables: dict[str, str]) -> str:
+    """`body` with the title block as paragraphs right after its `#` title line."""
+    block = title_block(variables)
+    lines = body.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if not block or at is None:
+        return body
+    insert: list[str] = []
+    for line in block:
+        insert += ["", line]
+    return "\n".join(lines[: at + 1] + insert + lines[at + 1:])
 
 
 @dataclass(frozen=True)
