@@ -18,6 +18,8 @@ TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 FALLBACK = re.compile(r"〔待写[：:][^〔〕]*〕")
 FACT_SLOT = re.compile(r"〔[^〔〕]*待补〕")
 # A blank left for a name or number: ×× / ＸＸ / XX (not inside an ASCII word) / ＿＿ / ___
+# Line breaks, tabs and other control characters: a variable is one line of running text.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 BLANK = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])XX+(?![A-Za-z])|＿{2,}|_{3,}")
 
 
@@ -66,10 +68,14 @@ def check_variables(variables: dict[str, str], front_text: str) -> list[Problem]
     front_lines = front_text.split("\n")
     for key, value in variables.items():
         value = str(value).strip()
-        if value and not FACT_SLOT.search(value) and not BLANK.search(value):
-            continue
         line = next((i + 1 for i, text in enumerate(front_lines)
                      if re.match(rf'^\s+"?{re.escape(key)}"?\s*:', text)), 1)
+        if CONTROL.search(value):
+            problems.append(Problem(line, "变量有误",
+                                    f"变量 {key} 含有换行或控制字符：{value!r}，应是一行文字"))
+            continue
+        if value and not FACT_SLOT.search(value) and not BLANK.search(value):
+            continue
         what = "没有值" if not value else f"仍是占位“{value}”"
         problems.append(Problem(line, "变量未填", f"变量 {key} {what}"))
     return problems

@@ -159,20 +159,21 @@ def default_template(templates: list[Any]) -> Any:
     return max(sorted(templates, key=lambda t: t.id), key=lambda t: t.count)
 
 
-# Line breaks, tabs and other control characters: a variable is one line of running text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def clean_variable(value: str) -> str:
     """An answer typed or pasted at a prompt, as one line: control characters become spaces."""
-    return re.sub(r"\s+", " ", _CONTROL.sub(" ", value)).strip()
+    from drafter.outline.check import CONTROL
+
+    return re.sub(r"\s+", " ", CONTROL.sub(" ", value)).strip()
 
 
 def check_variable(key: str, value: str) -> None:
     """InputError when a value given on the command line holds a line break or control character."""
     from drafter.errors import InputError
+    from drafter.outline.check import CONTROL
 
-    found = _CONTROL.search(value)
+    found = CONTROL.search(value)
     if found is not None:
         raise InputError(f"变量 {key} 的值含有换行或控制字符（{found.group(0)!r}）：{value!r}；"
                          "每个变量只能是一行文字")
