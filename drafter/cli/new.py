@@ -98,24 +98,30 @@ def _choose_template(templates: list[Any], default_id: str) -> str:
 
     import questionary
 
+    columns = shutil.get_terminal_size((100, 24)).columns
+    choices = [questionary.Choice(title=line, value=t.id)
+               for t, line in zip(templates, menu_lines(templates, columns - 4))]
+    answer = _ask(questionary.select("选择模板：", choices=choices, default=default_id,
+                                     instruction="（↑↓ 选择，回车确认，Ctrl-C 取消）",
+                                     show_description=False))
+    return str(answer)
+
+
+def menu_lines(templates: list[Any], columns: int) -> list[str]:
+    """One line per template: id, name, source speeches, shape; at most `columns` wide."""
     from drafter.outline.generate import shape_preview
 
-    columns = shutil.get_terminal_size((100, 24)).columns
     id_width = max(len(t.id) for t in templates)
     name_width = max(display_width(t.name) for t in templates)
     previews = [shape_preview(t) for t in templates]
     common = "开场 → 过渡 → "  # what every speech template starts with says nothing: left out
     if all(p.startswith(common) for p in previews):
         previews = [p[len(common):] for p in previews]
-    choices = []
+    lines = []
     for t, preview in zip(templates, previews):
         pad = " " * (name_width - display_width(t.name))
-        line = f"{t.id:<{id_width}}  {t.name}{pad}  {t.count} 篇  {preview}"
-        choices.append(questionary.Choice(title=fit(line, columns - 4), value=t.id))
-    answer = _ask(questionary.select("选择模板：", choices=choices, default=default_id,
-                                     instruction="（↑↓ 选择，回车确认，Ctrl-C 取消）",
-                                     show_description=False))
-    return str(answer)
+        lines.append(fit(f"{t.id:<{id_width}}  {t.name}{pad}  {t.count} 篇  {preview}", columns))
+    return lines
 
 
 def display_width(text: str) -> int:
