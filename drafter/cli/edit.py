@@ -17,6 +17,7 @@ def regen(
     force: bool = typer.Option(False, "--force", help="即使这一部分被修改过也重新生成（先备份原文件）。"),
 ) -> None:
     """重新生成提纲中的一个部分（标题、正文和下级要点），其余内容一字不动。"""
+    from drafter.cli._progress import load_phrasebook_with_progress
     from drafter.outline.generate import renderer_for
     from drafter.outline.io import read_outline, read_text, write_atomic, write_backup
     from drafter.outline.regen import regen_section
@@ -25,6 +26,7 @@ def regen(
     original = read_text(file)
     outline = read_outline(file)
     template = get_template(outline.template)
+    load_phrasebook_with_progress()
     render = renderer_for(template, outline.variables, outline.seed)
     result = regen_section(outline, section, render, seed=seed, force=force, source=str(file))
     if result.edited:

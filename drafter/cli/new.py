@@ -28,6 +28,7 @@ def new(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
 ) -> None:
     """起草一份新提纲：选择模板，回答几个问题，写出 Markdown 提纲。"""
+    from drafter.cli._progress import load_phrasebook_with_progress
     from drafter.errors import InputError, WriteRefused
     from drafter.outline.generate import (
         build_outline, check_variable, closing_from_source, default_output, default_template,
@@ -60,6 +61,7 @@ def new(
     if out.exists() and not force:
         raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", out)
     seed = random_seed() if seed is None else seed
+    load_phrasebook_with_progress()
     render = renderer_for(template, variables, seed)
     # A template given as a file path is recorded by path, so regen finds it again.
     recorded = template.id if template_id == template.id else str(Path(template.path).resolve())
