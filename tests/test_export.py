@@ -149,16 +149,21 @@ def test_document_grid_is_22_lines_of_28_characters(exported) -> None:
     """GB/T 9704 7.1: a page holds 22 lines of 28 characters of 3号 type."""
     section = exported.sections[0]
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid is not None and grid.get(qn("w:type")) == "linesAndChars"
+    assert grid is not None and grid.get(qn("w:type")) == "lines"
     width_pt = (section.page_width - section.left_margin - section.right_margin) / 12700
     height_pt = (section.page_height - section.top_margin - section.bottom_margin) / 12700
     pitch_pt = int(grid.get(qn("w:linePitch"))) / 20
-    char_pt = 16 + int(grid.get(qn("w:charSpace"))) / 4096
     assert int(height_pt // pitch_pt) == 22
-    assert int(width_pt // char_pt) == 28
-    body = next(p for p in exported.paragraphs if p.style.name == "公文正文")
-    spacing = _effective(body, lambda s: s.paragraph_format.line_spacing)
-    assert int(height_pt // spacing.pt) == 22
+    for paragraph in exported.paragraphs:
+        if paragraph.style.name == "公文标题":
+            continue
+        spacing = _effective(paragraph, lambda s: s.paragraph_format.line_spacing)
+        assert int(height_pt // spacing.pt) == 22, paragraph.text
+        condensed = _effective(paragraph, lambda s: s.element.rPr.find(qn("w:spacing")).get(
+            qn("w:val")) if s.element.rPr is not None and s.element.rPr.find(
+            qn("w:spacing")) is not None else None)
+        char_pt = 16 + int(condensed) / 20
+        assert int(width_pt // char_pt) == 28, paragraph.text
 
 
 TITLED = """---
