@@ -143,6 +143,6 @@ def _hint(exc: Any) -> str:
     param = getattr(exc, "param", None)
     if param is None:
         return "参数"
-    opts = getattr(param, "opts", None) or [param.name]
-    kind = "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
-    return f"{kind} {'/'.join(opts)}"
+    if getattr(param, "param_type_name", "") == "option":
+        return f"选项 {'/'.join(getattr(param, 'opts', None) or [param.name])}"
+    return f"参数 {getattr(param, 'human_readable_name', None) or param.name}"

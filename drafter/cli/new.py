@@ -76,6 +76,7 @@ def new(
     typer.echo(f"  重写第二部分  drafter regen {out} 2")
     typer.echo(f"  重新编号      drafter fmt {out}")
     typer.echo(f"  检查          drafter check {out}")
+    typer.echo(f"  导出 Word     drafter export {out}")
 
 
 CANCELLED = "已取消，没有写出任何文件。"
