@@ -205,3 +205,15 @@ def test_usage_errors_are_one_chinese_line(tmp_path: Path, args: list[str], need
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0 and needle in result.output
     assert "Usage" not in result.output and "Error" not in result.output
+
+
+def test_ctrl_c_while_drafting_is_one_chinese_line(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafter.outline.generate.build_outline", interrupted)
+    result = new("--no-input", "--seed", "1", "-o", str(tmp_path / "o.md"))
+    assert result.exit_code == 130
+    assert result.output.strip() == "已取消。"
+    assert not (tmp_path / "o.md").exists()

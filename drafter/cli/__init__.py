@@ -32,6 +32,10 @@ class _Group(TyperGroup):
         except DrafterError as exc:
             typer.echo(f"错误：{exc}", err=True)
             raise typer.Exit(code=1) from None
+        except KeyboardInterrupt:
+            # every write is atomic: an interrupted command leaves the old file or the new one
+            typer.echo("\n已取消。", err=True)
+            raise typer.Exit(code=130) from None
         except Exception as exc:
             _usage_error(exc)
             raise
