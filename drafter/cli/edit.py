@@ -33,6 +33,8 @@ def regen(
         backup = write_backup(file, original)
         typer.echo(f"第 {result.path} 部分曾被修改，原文件已备份到 {backup}")
     write_atomic(file, result.outline.to_text(), force=True)
+    if seed is not None and result.seed != seed:
+        typer.echo(f"种子 {seed} 写出的这一部分有句子没能生成（〔待写：…〕），改用了种子 {result.seed}")
     where = "" if result.origin == result.path else f"（模板第 {result.origin} 部分）"
     typer.echo(f"已重新生成第 {result.path} 部分{where}，种子 {result.seed}：{file}")
 

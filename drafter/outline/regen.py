@@ -75,7 +75,9 @@ def last_top_path(body: str) -> str | None:
     return spans[-1].path if spans else None
 
 
-NOWHERE = "0.0"  # a focus no section has: a render that only lays out the template's shape
+NOWHERE = "0.0"
+FALLBACK_MARK = "〔待写"  # what a slot writes when it found no line (drafter.phrases.facts)
+FALLBACK_TRIES = 3  # a focus no section has: a render that only lays out the template's shape
 
 
 def locate_origin(outline: Outline, span: SectionSpan, current_fp: str) -> str | None:
@@ -215,13 +217,27 @@ def regen_section(
     def outside(p: str, root: str) -> bool:
         return p != root and not p.startswith(root + ".")
 
-    draw_seeds = {p: s for p, s in outline.section_seeds.items() if outside(p, origin)}
-    draw_seeds[origin] = new_seed
-    around = lines[:span.start] + lines[span.end:]
-    fresh = render(draw_seeds, avoid=_written(around), only=origin).split("\n")
-    new_span = find_span(section_tree("\n".join(fresh), outline.closing), origin)
-    if new_span is None:
-        raise OutlineError(f"模板“{outline.template}”中没有第 {origin} 部分，无法重新生成", source)
+    around = _written(lines[:span.start] + lines[span.end:])
+    requested = new_seed
+    best: tuple[int, int, list[str], SectionSpan] | None = None
+    for attempt in range(FALLBACK_TRIES):
+        # a draw that left a 〔待写：…〕 (the document already holds what its pools had) is
+        # drawn again with the next seed; the seed recorded is the one whose text is kept
+        trial = requested if attempt == 0 else (requested + attempt * 7919) % 1_000_000
+        draw_seeds = {p: s for p, s in outline.section_seeds.items() if outside(p, origin)}
+        draw_seeds[origin] = trial
+        fresh = render(draw_seeds, avoid=around, only=origin).split("\n")
+        drawn = find_span(section_tree("\n".join(fresh), outline.closing), origin)
+        if drawn is None:
+            raise OutlineError(f"模板“{outline.template}”中没有第 {origin} 部分，无法重新生成",
+                               source)
+        gaps = sum(line.count(FALLBACK_MARK) for line in fresh[drawn.start:drawn.end])
+        if best is None or gaps < best[0]:
+            best = (gaps, trial, fresh, drawn)
+        if gaps == 0:
+            break
+    assert best is not None
+    _gaps, new_seed, fresh, new_span = best
 
     new_lines = _fit(fresh[new_span.start:new_span.end], new_span, span)
     old_text = "\n".join(lines[span.start:span.end])
@@ -271,8 +287,14 @@ def _fit(new_lines: list[str], new_span: SectionSpan, current: SectionSpan) -> l
     if shift:
         for h in headings(out):
             out[h.index] = "#" * max(2, len(h.hashes) + shift) + out[h.index][len(h.hashes):]
+    first = headings(out)[0]
+    hashes = "#" * (current.level + 1)
     if current.heading.marker is not None:
-        first = headings(out)[0]
-        hashes = "#" * (current.level + 1)
         out[first.index] = f"{hashes} {current.heading.marker.text}{current.heading.sep}{first.text}"
+    elif first.marker is not None:
+        # a point the writer wrote without a number: the template's family, numbered by place
+        from drafter.outline._markers import format_marker
+
+        marker = format_marker(first.marker.family, int(current.path.rsplit(".", 1)[-1]))
+        out[first.index] = f"{hashes} {marker}{first.sep}{first.text}"
     return out
