@@ -38,4 +38,4 @@ def load_phrasebook_with_progress() -> None:
     from drafter.phrases.cache import load_phrasebook
 
     if sys.stderr.isatty() and phrasebook_stale():
-        with_progress("语料已变化，正在重建短语模型…", load_phrasebook)
+        with_progress("正在重建短语模型（首次使用或语料有变化）…", load_phrasebook)
