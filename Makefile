@@ -24,6 +24,9 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 draft: $(STAMP)
 	$(PY) -m drafter new --no-input --seed 7 -o "$(DRAFT_OUT)" </dev/null
 	@cat "$(DRAFT_OUT)"
+	@echo ""
+	@echo "drafter 装在 $(VENV) 里，不在 PATH 上。运行它：$(VENV)/bin/drafter new"
+	@echo "或者先激活环境（之后直接敲 drafter）：source $(VENV)/bin/activate"
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest

@@ -155,3 +155,65 @@ def test_closing_from_source_gives_up_on_jinja_statements() -> None:
     assert closing_from_source(SimpleNamespace(source_text=looped)) is None
     no_closing = "## {{ heading(1) }}\n\n{{ body('x') }}\n"
     assert closing_from_source(SimpleNamespace(source_text=no_closing)) == 0
+
+
+def test_speaker_and_date_stand_under_the_title(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    result = new("--no-input", "-t", "yi-nested", "--seed", "3", "-o", str(out),
+                 "--var", "speaker=张明 市长", "--var", "讲话日期=2026年11月25日")
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in parse_outline(out.read_text(encoding="utf-8")).body.split("\n") if ln]
+    assert lines[0].startswith("# ") and lines[1:3] == ["张明 市长", "（2026年11月25日）"]
+
+
+def test_new_files_get_the_usual_mode(tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    old = os.umask(0o022)
+    try:
+        assert new("--no-input", "--seed", "1", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_default_output_taken_gets_a_free_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = new("--no-input", "--seed", "1", "--topic", "安全生产")
+    second = new("--no-input", "--seed", "2", "--topic", "安全生产")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    name = f"drafts/{dt.date.today().isoformat()}-安全生产"
+    assert f"已写出提纲：{name}.md" in first.output
+    assert f"已写出提纲：{name}-2.md" in second.output
+    assert parse_outline((tmp_path / f"{name}.md").read_text(encoding="utf-8")).seed == 1
+
+
+@pytest.mark.parametrize("args", [["--topic", "安全\n生产"], ["--var", "org=市安\r委会"],
+                                  ["--var", "speaker=张明\t市长"], ["--topic", "安全\x00生产"]])
+def test_control_characters_in_variables_are_refused(tmp_path: Path, args: list[str]) -> None:
+    result = new("--no-input", "-t", "yi-nested", "-o", str(tmp_path / "o.md"), *args)
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "控制字符" in result.output
+    assert not (tmp_path / "o.md").exists()
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--seed", "abc"], "选项 --seed 的值无效：“abc”不是整数"),
+    (["--bogus"], "没有选项 --bogus"),
+])
+def test_usage_errors_are_one_chinese_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    result = new(*args, "-o", str(tmp_path / "o.md"))
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and needle in result.output
+    assert "Usage" not in result.output and "Error" not in result.output
+
+
+def test_ctrl_c_while_drafting_is_one_chinese_line(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafter.outline.generate.build_outline", interrupted)
+    result = new("--no-input", "--seed", "1", "-o", str(tmp_path / "o.md"))
+    assert result.exit_code == 130
+    assert result.output.strip() == "已取消。"
+    assert not (tmp_path / "o.md").exists()

@@ -105,7 +105,7 @@ def test_each_paragraph_looks_like_gbt9704(exported, index: int) -> None:
     assert _effective(paragraph, lambda s: s.paragraph_format.first_line_indent) == Pt(indent)
     fmt = lambda s: s.paragraph_format  # noqa: E731
     assert _effective(paragraph, lambda s: fmt(s).line_spacing_rule) == WD_LINE_SPACING.EXACTLY
-    assert _effective(paragraph, lambda s: fmt(s).line_spacing) == Pt(28)
+    assert _effective(paragraph, lambda s: fmt(s).line_spacing) == Pt(28.95)  # the grid pitch
     assert _effective(paragraph, lambda s: fmt(s).space_before) == Pt(0)
     # no direct formatting that would hide the style from the writer
     assert paragraph.paragraph_format.first_line_indent is None
@@ -143,6 +143,67 @@ def test_page_is_a4_with_gbt9704_margins(exported) -> None:
         (section.bottom_margin, 35), (section.left_margin, 28), (section.right_margin, 26),
     ]:
         assert value.mm == pytest.approx(mm, abs=0.05)
+
+
+def test_document_grid_is_22_lines_of_28_characters(exported) -> None:
+    """GB/T 9704 7.1: a page holds 22 lines of 28 characters of 3号 type."""
+    section = exported.sections[0]
+    grid = section._sectPr.find(qn("w:docGrid"))
+    assert grid is not None and grid.get(qn("w:type")) == "lines"
+    width_pt = (section.page_width - section.left_margin - section.right_margin) / 12700
+    height_pt = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    pitch_pt = int(grid.get(qn("w:linePitch"))) / 20
+    assert int(height_pt // pitch_pt) == 22
+    for paragraph in exported.paragraphs:
+        if paragraph.style.name == "公文标题":
+            continue
+        spacing = _effective(paragraph, lambda s: s.paragraph_format.line_spacing)
+        assert int(height_pt // spacing.pt) == 22, paragraph.text
+        condensed = _effective(paragraph, lambda s: s.element.rPr.find(qn("w:spacing")).get(
+            qn("w:val")) if s.element.rPr is not None and s.element.rPr.find(
+            qn("w:spacing")) is not None else None)
+        char_pt = 16 + int(condensed) / 20
+        assert int(width_pt // char_pt) == 28, paragraph.text
+
+
+TITLED = """---
+template: "yi-nested"
+seed: 1
+variables:
+  "speaker": "张明 市长"
+  "date": "2026年11月25日"
+---
+# 在全市安全生产工作会议上的讲话
+
+张明 市长
+
+（2026年11月25日）
+
+同志们：
+
+今天召开全市安全生产工作会议。
+
+## 一、提高政治站位
+"""
+
+
+def test_speaker_and_date_under_the_title(tmp_path: Path) -> None:
+    """A speech carries the speaker, then the date in parentheses, centred under its title."""
+    path = tmp_path / "讲话.md"
+    path.write_text(TITLED, encoding="utf-8")
+    document = docx.Document(str(export_outline(path).path))
+    paragraphs = document.paragraphs
+    assert [p.text for p in paragraphs[:4]] == [
+        "在全市安全生产工作会议上的讲话", "张明 市长", "（2026年11月25日）", "同志们："]
+    profile = load_profile()
+    assert [p.style.name for p in paragraphs[1:4]] == [
+        profile.styles["speaker"].name, profile.styles["date"].name,
+        profile.styles["salutation"].name]
+    for p in paragraphs[1:3]:
+        assert _effective(p, lambda s: s.paragraph_format.alignment) == WD_ALIGN_PARAGRAPH.CENTER
+        assert _effective(p, lambda s: _font_attr(s, "eastAsia")) == "楷体_GB2312"
+    text = export_outline(path, to="txt").path.read_text(encoding="utf-8")
+    assert text.startswith("在全市安全生产工作会议上的讲话\n\n张明 市长\n（2026年11月25日）\n\n同志们：\n")
 
 
 def _field_parts(paragraph) -> tuple[str, str, str]:
@@ -270,6 +331,9 @@ def test_txt_writes_numbering_out_without_markdown(outline: Path) -> None:
         ("# 题\n\n## 一、甲\n\n同志们：", ["title", "heading1", "body"]),
         ("# 题\n\n##### （1）小点", ["title", "body"]),
         ("# **题**\n<!-- note -->\n正文", ["title", "body"]),
+        ("# 题\n\n张明\n\n（〔日期待补〕）\n\n同志们：", ["title", "speaker", "date", "salutation"]),
+        ("# 题\n\n（2026年1月5日）\n\n正文。", ["title", "date", "body"]),
+        ("# 题\n\n张明\n\n正文。", ["title", "body", "body"]),
     ],
 )
 def test_blocks_roles(body: str, roles: list[str]) -> None:

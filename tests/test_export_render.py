@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -63,3 +64,23 @@ def test_render_script_usage_and_missing_file(tmp_path: Path) -> None:
     done = subprocess.run(["bash", str(SCRIPT), str(missing)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 1 and str(missing) in done.stderr
+
+
+def test_rendered_page_holds_22_lines_of_28_characters(tmp_path: Path) -> None:
+    """GB/T 9704 7.1 as LibreOffice lays the .docx out: 28 characters a line, 22 lines a page."""
+    sentence = "要深入开展安全生产月活动，推动安全知识进企业、进社区、进学校，切实提高全民安全意识和自救互救能力。"
+    outline = tmp_path / "长稿.md"
+    outline.write_text('---\ntemplate: "x"\nseed: 1\n---\n# 题目\n\n'
+                       + "\n\n".join(sentence * 2 for _ in range(15)) + "\n", encoding="utf-8")
+    exported = export_outline(outline).path
+    out = tmp_path / "pages"
+    done = subprocess.run(["bash", str(SCRIPT), str(exported), str(out), "30"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(out / "长稿.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    lines = [re.sub(r"\s", "", line) for line in page2.split("\n")]
+    text = [line for line in lines if line and "—" not in line]  # the page number left out
+    assert len(text) == 22
+    widths = [len(line) for line in text]
+    assert max(widths) == 28 and widths.count(28) >= 10  # every full line; 27 before the grid

@@ -61,6 +61,22 @@ def test_each_problem_kind_with_line(tmp_path: Path, old: str, new: str, needle:
     assert "共 " in result.output
 
 
+def test_a_line_break_in_a_variable_is_reported() -> None:
+    from drafter.outline.check import check_variables
+
+    front = '---\nvariables:\n  "topic": "安全\\n生产"\n  "org": "市安委会"\n---\n'
+    problems = check_variables({"topic": "安全\n生产", "org": "市安委会"}, front)
+    assert [(p.line, p.kind) for p in problems] == [(3, "变量有误")]
+
+
+def test_transition_count_that_no_longer_matches_is_reported() -> None:
+    body = "# 讲话\n\n下面，我强调七点意见：\n\n## 第一，甲\n\n正文。\n\n## 第二，乙\n\n正文。\n"
+    problems = check_body(body, offset=4)
+    assert [(p.line, p.kind) for p in problems] == [(7, "要点数不符")]
+    assert "七点" in problems[0].message and "2 个一级要点" in problems[0].message
+    assert check_body(body.replace("七点", "两点")) == []
+
+
 def test_numbering_gap_reports_every_wrong_line() -> None:
     body = "# 题\n\n## 一、甲\n\n正文。\n\n## 三、乙\n\n正文。\n\n## 四、丙\n\n正文。\n"
     problems = check_body(body, offset=10)

@@ -155,3 +155,30 @@ def test_check_sources_lists_each_sentence_and_flags_a_copied_one(tmp_path: Path
     assert f"{out}:{first_body}: 与语料重合过多：" in result.output
     listed = [x for x in result.output.splitlines() if "%" in x and "｜" in x]
     assert len(listed) >= 8 and any(copied in x and "超过重合上限" in x for x in listed)
+
+
+def test_subsection_then_parent_then_an_added_point(tmp_path: Path) -> None:
+    """regen 2.1 then regen 2 is not refused; a point the writer added is redrawn (--force)
+    like its siblings, and the points around it stay untouched."""
+    outline_file = tmp_path / "提纲.md"
+    made = invoke("new", "-t", "yi-nested", "--seed", "7", "-o", str(outline_file), "--topic", "安全生产")
+    assert made.exit_code == 0, made.output
+    assert invoke("regen", str(outline_file), "2.1", "--seed", "1").exit_code == 0
+    second = invoke("regen", str(outline_file), "2", "--seed", "2")
+    assert second.exit_code == 0, second.output
+    text = outline_file.read_text(encoding="utf-8")
+    outline = parse_outline(text)
+    spans = section_tree(outline.body, outline.closing)
+    lines = outline.body.split("\n")
+    at = spans[-1].end
+    added = lines[:at] + ["", "## 加强安全宣传教育", "", "我自己写的一段。"] + lines[at:]
+    outline_file.write_text(text.replace(outline.body, "\n".join(added)), encoding="utf-8")
+    last = str(len(spans) + 1)
+    assert invoke("regen", str(outline_file), last).exit_code == 1
+    forced = invoke("regen", str(outline_file), last, "--force", "--seed", "3")
+    assert forced.exit_code == 0, forced.output
+    body = parse_outline(outline_file.read_text(encoding="utf-8")).body
+    assert "我自己写的一段。" not in body and "〔待写" not in body
+    assert f"\n## {'一二三四五'[len(spans)]}、" in body  # numbered by its place, not the model's
+    for path in [str(i) for i in range(1, len(spans) + 2)]:
+        assert invoke("regen", str(outline_file), path, "--seed", "4").exit_code == 0, path

@@ -39,6 +39,14 @@ def heads(body: str) -> list[str]:
         ("## 一、甲\n### (一)a\n### (三)b\n", "## 一、甲\n### （一）a\n### （二）b\n"),
         # a level with no markers anywhere gets the usual family for its depth
         ("## 甲\n### a\n#### x\n", "## 一、甲\n### （一）a\n#### 1. x\n"),
+        # a marker of another family takes the new family's spacing: no stray space after 二、
+        ("## 一、甲\n## 3. 突出重点\n## 三、乙\n", "## 一、甲\n## 二、突出重点\n## 三、乙\n"),
+        # a heading numbered in a form of its own is renumbered in that form
+        ("## 一、甲\n## 二、乙\n## 三、丙\n## 第五部分\n",
+         "## 一、甲\n## 二、乙\n## 三、丙\n## 第四部分\n"),
+        # the transition's count follows the points: two of seven deleted
+        ("按照安排，我强调七点意见：\n\n## 第一，甲\n## 第三，乙\n",
+         "按照安排，我强调两点意见：\n\n## 第一，甲\n## 第二，乙\n"),
     ],
 )
 def test_renumber_cases(before: str, after: str) -> None:
@@ -48,6 +56,11 @@ def test_renumber_cases(before: str, after: str) -> None:
     assert [c.line for c in changes] == [
         i + 1 for i, (a, b) in enumerate(zip(before.split("\n"), after.split("\n"))) if a != b
     ]
+
+
+def test_transition_without_a_number_is_left_alone() -> None:
+    body = "下面，我讲几点意见。\n\n## 一、甲\n\n## 二、乙\n"
+    assert renumber(body) == (body, [])
 
 
 def test_body_lines_and_title_untouched() -> None:

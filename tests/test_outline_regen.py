@@ -21,7 +21,7 @@ def fake_render(seed: int):
     """A stand-in for render_outline with its seeding contract: a section's words depend on
     (seed, path), or on section_seeds for the path or an ancestor; the number of children too."""
 
-    def render(section_seeds: dict[str, int], avoid=()) -> str:  # type: ignore[no-untyped-def]
+    def render(section_seeds: dict[str, int], avoid=(), only=None) -> str:  # type: ignore[no-untyped-def]
         def word(path: str) -> str:
             parts = path.split(".")
             key: tuple = (seed, path)
@@ -127,13 +127,64 @@ def test_section_found_by_position_after_delete(outline) -> None:
     assert result.outline.section_seeds == {"2": 8}
 
 
-def test_inserted_section_has_no_template_counterpart(outline) -> None:
+def _with_body(outline, body: str):
+    return parse_outline(outline.to_text().replace(outline.body, body))
+
+
+def test_added_point_is_redrawn_like_its_siblings(outline) -> None:
     body = outline.body.replace("同志们，任务艰巨。", "## 四、我加的一点\n\n我写的内容。\n\n同志们，任务艰巨。")
-    o = parse_outline(outline.to_text().replace(outline.body, body))
+    o = _with_body(outline, body)
     with pytest.raises(WriteRefused):
         regen_section(o, "4", fake_render(7))
-    with pytest.raises(OutlineError, match="模板“fake”中没有第 4 部分"):
-        regen_section(o, "4", fake_render(7), force=True)
+    result = regen_section(o, "4", fake_render(7), seed=5, force=True)
+    assert result.origin == "3"  # drawn as the last template point is
+    lines = result.outline.body.split("\n")
+    span = find_span(section_tree(result.outline.body, 2), "4")
+    assert lines[span.start].startswith("## 四、要点") and "我加的一点" not in result.outline.body
+    assert result.outline.body.endswith("同志们，任务艰巨。\n\n谢谢大家！\n")
+    # the template's own point 3 keeps its record: it is still untouched, and so is point 4
+    assert result.outline.fingerprints["3"] == outline.fingerprints["3"]
+    assert "3" not in result.outline.section_seeds
+    again = regen_section(result.outline, "4", fake_render(7), seed=6)
+    assert not again.edited
+    assert not regen_section(again.outline, "3", fake_render(7), seed=6).edited
+
+
+def test_added_point_after_a_deleted_one_leaves_the_others_untouched(outline) -> None:
+    """Delete point 1, add a point at the end, redraw it: points 1 and 2 stay untouched."""
+    spans = section_tree(outline.body, 2)
+    lines = outline.body.split("\n")
+    body = "\n".join(lines[: spans[0].start] + lines[spans[1].start:])
+    body = body.replace("同志们，任务艰巨。", "## 加强宣传\n\n我写的内容。\n\n同志们，任务艰巨。")
+    o = _with_body(outline, body)
+    added = regen_section(o, "3", fake_render(7), seed=2, force=True)
+    for path in ("1", "2", "3"):
+        assert not regen_section(added.outline, path, fake_render(7), seed=9).edited, path
+
+
+def test_renamed_subpoint_after_reorder_is_redrawn_from_its_template_place(outline) -> None:
+    """Point 1 deleted, so the file's 1.2 is the template's 2.2; renamed, then forced."""
+    spans = section_tree(outline.body, 2)
+    lines = outline.body.split("\n")
+    body = "\n".join(lines[: spans[0].start] + lines[spans[1].start:])
+    sub = find_span(section_tree(body, 2), "1.2")
+    blines = body.split("\n")
+    blines[sub.start] = "### （二）我改了名字"
+    o = _with_body(outline, "\n".join(blines))
+    with pytest.raises(WriteRefused):
+        regen_section(o, "1.2", fake_render(7))
+    result = regen_section(o, "1.2", fake_render(7), seed=3, force=True)
+    assert result.origin == "2.2"
+    assert "我改了名字" not in result.outline.body
+    assert result.outline.section_seeds == {"2.2": 3}
+    assert not regen_section(result.outline, "1.1", fake_render(7), seed=1).edited
+
+
+def test_subsection_then_its_parent(outline) -> None:
+    """regen 2.1 then regen 2: the parent changed only by a redraw is not hand-edited."""
+    first = regen_section(outline, "2.1", fake_render(7), seed=11)
+    second = regen_section(first.outline, "2", fake_render(7), seed=12)
+    assert not second.edited and second.outline.section_seeds == {"2": 12}
 
 
 @pytest.mark.parametrize("bad", ["9", "1.9", "abc", "0", "二.九"])
@@ -180,6 +231,7 @@ def test_reordered_points_are_redrawn_from_their_own_template_section(outline) -
     assert find_span(section_tree(result.outline.body, 2), "3").heading.text == s2.heading.text
 
 
+@pytest.mark.usefixtures("warm_home")
 def test_regen_repeats_nothing_already_in_the_document() -> None:
     """The redrawn point draws no heading or sentence that stands elsewhere in the file."""
     from drafter.outline.generate import closing_from_source, renderer_for
@@ -200,3 +252,20 @@ def test_regen_repeats_nothing_already_in_the_document() -> None:
         assert heading[2:] not in {t[2:] for t in texts}, heading  # 二要X vs 一要X
         for sentence in re.findall(r"[^。！？]+[。！？]", inside):
             assert all(sentence not in line for line in outside), sentence
+
+
+@pytest.mark.usefixtures("warm_home")
+def test_regen_leaves_no_fallback_placeholder() -> None:
+    """Redrawing points again and again (2, then 3 forced) never leaves 〔待写：…〕."""
+    from drafter.outline.generate import closing_from_source, renderer_for
+    from drafter.templates import get_template
+
+    template = get_template("yi-nested")
+    variables = {"topic": "乡村振兴"}
+    render = renderer_for(template, variables, 3)
+    outline = build_outline(template.id, variables, 3, render, closing=closing_from_source(template))
+    assert "〔待写" not in outline.body
+    for seed in (1, 2, 3):
+        outline = regen_section(outline, "2", render, seed=seed).outline
+        outline = regen_section(outline, "3", render, seed=seed, force=True).outline
+        assert "〔待写" not in outline.body, seed

@@ -172,7 +172,7 @@ def test_plain_cli_coercion_matches_typer() -> None:
     runner = CliRunner()
     bad = runner.invoke(app, ["corpus", "show", "abc"])
     assert bad.exit_code == 2
-    assert "valid integer" in bad.output
+    assert "“abc”不是整数" in bad.output and "\n" not in bad.output.strip()
     missing = runner.invoke(app, ["corpus", "show", "99999"])
     assert missing.exit_code == 1 and "99999" in missing.output
     shown = runner.invoke(app, ["corpus", "show", "1", "--json"])

@@ -20,7 +20,11 @@ class _Group(TyperGroup):
         from drafter.cli._params import install
 
         install(self)  # plain str/int/Path coercion: keeps pydantic out of every run
-        return super().make_context(info_name, args, parent=parent, **extra)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except Exception as exc:
+            _usage_error(exc)
+            raise
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         import warnings
@@ -41,6 +45,13 @@ class _Group(TyperGroup):
             except MemoryError:
                 typer.echo("错误：内存不足，操作已中止（输入文件或模板是否过大？）", err=True)
                 raise typer.Exit(code=1) from None
+            except KeyboardInterrupt:
+                # every write is atomic: an interrupted command leaves the old file or the new one
+                typer.echo("\n已取消。", err=True)
+                raise typer.Exit(code=130) from None
+            except Exception as exc:
+                _usage_error(exc)
+                raise
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
@@ -51,6 +62,20 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):  #
         import warnings
 
         typer.echo(warnings.formatwarning(message, category, filename, lineno, line).rstrip(), err=True)
+
+
+def _usage_error(exc: Exception) -> None:
+    """A mistyped command line (unknown option, a value that is not a number …): one Chinese
+    line and a pointer to -h, exit 2. Anything else is left to propagate."""
+    from drafter.cli._params import usage_message
+
+    message = usage_message(exc)
+    if message is None:
+        return
+    ctx = getattr(exc, "ctx", None)
+    where = f"{ctx.command_path} -h" if ctx is not None else "drafter -h"
+    typer.echo(f"错误：{message}（用 {where} 查看用法）", err=True)
+    raise typer.Exit(code=2) from None
 
 
 app = typer.Typer(

@@ -63,18 +63,14 @@ def _runtime_class() -> type | None:
                 word = str(value).strip().lower()
                 if word in _TRUE or word in _FALSE:
                     return word in _TRUE
-                raise BadParameter("Input should be a valid boolean, unable to interpret input",
-                                   ctx=ctx, param=param)
+                raise BadParameter(f"“{value}”不是 true 或 false", ctx=ctx, param=param)
             if kind is Path:
                 return value if isinstance(value, Path) else Path(value)
             try:
                 return kind(value)  # type: ignore[misc]
             except (TypeError, ValueError):
-                what = "integer" if kind is int else "number"
-                raise BadParameter(
-                    f"Input should be a valid {what}, unable to parse string as an {what}",
-                    ctx=ctx, param=param,
-                ) from None
+                what = "整数" if kind is int else "数字"
+                raise BadParameter(f"“{value}”不是{what}", ctx=ctx, param=param) from None
 
     return PlainRuntimeParam
 
@@ -113,3 +109,40 @@ def _fill(param: Any) -> None:
             or not _plain(desc.parameter_info)):
         return
     param._runtime_param = _CLASS(parameter_info=desc.parameter_info, annotation=desc.annotation)
+
+
+def usage_message(exc: BaseException) -> str | None:
+    """The Chinese text of a command-line usage error, or None when `exc` is not one.
+
+    typer's help-on-no-arguments is a usage error too; it is not a mistake and is left alone.
+    """
+    try:
+        from typer._click import exceptions as errors
+    except ImportError:  # another typer: click's own classes
+        from click import exceptions as errors  # type: ignore[no-redef]
+    if not isinstance(exc, errors.UsageError) or type(exc).__name__ == "NoArgsIsHelpError":
+        return None
+    if isinstance(exc, errors.NoSuchOption):
+        close = "、".join(getattr(exc, "possibilities", None) or [])
+        return f"没有选项 {exc.option_name}" + (f"，是不是 {close}？" if close else "")
+    if isinstance(exc, errors.MissingParameter):
+        return f"缺少{_hint(exc)}"
+    if isinstance(exc, errors.BadParameter):
+        text = exc.message
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            text = f"“{text}”"
+        return f"{_hint(exc)} 的值无效：{text}"
+    if type(exc).__name__ == "NoSuchCommand" or "No such command" in exc.message:
+        return f"没有这个命令：{exc.message.split(chr(39))[1] if chr(39) in exc.message else exc.message}"
+    if "Got unexpected extra argument" in exc.message:
+        return f"多余的参数：{exc.message.split('(')[-1].rstrip(')')}"
+    return exc.message
+
+
+def _hint(exc: Any) -> str:
+    param = getattr(exc, "param", None)
+    if param is None:
+        return "参数"
+    if getattr(param, "param_type_name", "") == "option":
+        return f"选项 {'/'.join(getattr(param, 'opts', None) or [param.name])}"
+    return f"参数 {getattr(param, 'human_readable_name', None) or param.name}"

@@ -143,7 +143,10 @@ def build_cmd(jobs: int = _JOBS) -> None:
 def _build_models(store: Any, jobs: int, quiet: bool = False) -> None:
     from drafter.phrases.cache import cache_path, load_phrasebook
 
-    book = load_phrasebook(store, jobs=jobs, rebuild=True)
+    from drafter.cli._progress import with_progress
+
+    book = with_progress("正在重建短语模型…",
+                         lambda: load_phrasebook(store, jobs=jobs, rebuild=True))
     if not quiet:
         typer.echo(f"已重建短语模型：{cache_path(store)}（{book.meta.get('speeches', '?')} 篇讲话，"
                    f"{jobs} 个进程）")

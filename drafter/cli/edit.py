@@ -17,6 +17,7 @@ def regen(
     force: bool = typer.Option(False, "--force", help="即使这一部分被修改过也重新生成（先备份原文件）。"),
 ) -> None:
     """重新生成提纲中的一个部分（标题、正文和下级要点），其余内容一字不动。"""
+    from drafter.cli._progress import load_phrasebook_with_progress
     from drafter.outline.generate import renderer_for
     from drafter.outline.io import read_outline, read_text, write_atomic, write_backup
     from drafter.outline.regen import regen_section
@@ -25,12 +26,15 @@ def regen(
     original = read_text(file)
     outline = read_outline(file)
     template = get_template(outline.template)
+    load_phrasebook_with_progress()
     render = renderer_for(template, outline.variables, outline.seed)
     result = regen_section(outline, section, render, seed=seed, force=force, source=str(file))
     if result.edited:
         backup = write_backup(file, original)
         typer.echo(f"第 {result.path} 部分曾被修改，原文件已备份到 {backup}")
     write_atomic(file, result.outline.to_text(), force=True)
+    if seed is not None and result.seed != seed:
+        typer.echo(f"种子 {seed} 写出的这一部分有句子没能生成（〔待写：…〕），改用了种子 {result.seed}")
     where = "" if result.origin == result.path else f"（模板第 {result.origin} 部分）"
     typer.echo(f"已重新生成第 {result.path} 部分{where}，种子 {result.seed}：{file}")
 

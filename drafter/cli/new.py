@@ -28,35 +28,40 @@ def new(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
 ) -> None:
     """起草一份新提纲：选择模板，回答几个问题，写出 Markdown 提纲。"""
-    from drafter.errors import InputError
+    from drafter.cli._progress import load_phrasebook_with_progress
+    from drafter.errors import InputError, WriteRefused
     from drafter.outline.generate import (
-        build_outline, closing_from_source, default_output, renderer_for, summarize,
+        build_outline, check_variable, closing_from_source, default_output, default_template,
+        free_path, renderer_for, summarize,
     )
     from drafter.outline.io import write_atomic
     from drafter.outline.regen import random_seed
     from drafter.templates import get_template, list_templates
 
     interactive = not no_input and sys.stdin.isatty()
+    if output is not None and output.exists() and not force:
+        # before any question: answers are never typed in vain
+        raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", output)
     if template_id is None:
         templates = list_templates()
         if not templates:
             raise InputError("没有可用的模板；先运行 drafter mine")
-        # Without prompts: the most common shape in the corpus (most source speeches).
-        default_id = max(templates, key=lambda t: t.count).id
-        template_id = _choose_template(templates) if interactive else default_id
+        default_id = default_template(templates).id
+        template_id = _choose_template(templates, default_id) if interactive else default_id
     template = get_template(template_id)
 
     given = _parse_vars(var, template)
     if topic is not None:
         given["topic"] = topic
+    for key, value in given.items():
+        check_variable(key, value)
     variables = _ask_variables(template, given, interactive)
 
-    out = output or Path(default_output(variables.get("topic") or template.name))
+    out = output or free_path(Path(default_output(variables.get("topic") or template.name)))
     if out.exists() and not force:
-        from drafter.errors import WriteRefused
-
         raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", out)
     seed = random_seed() if seed is None else seed
+    load_phrasebook_with_progress()
     render = renderer_for(template, variables, seed)
     # A template given as a file path is recorded by path, so regen finds it again.
     recorded = template.id if template_id == template.id else str(Path(template.path).resolve())
@@ -71,26 +76,76 @@ def new(
     typer.echo(f"  重写第二部分  drafter regen {out} 2")
     typer.echo(f"  重新编号      drafter fmt {out}")
     typer.echo(f"  检查          drafter check {out}")
+    typer.echo(f"  导出 Word     drafter export {out}")
 
 
-def _choose_template(templates: list[Any]) -> str:
-    """Arrow-key list of templates: name, shape preview, how many speeches it came from."""
+CANCELLED = "已取消，没有写出任何文件。"
+
+
+def _ask(question: Any) -> Any:
+    """A questionary answer; Ctrl-C (or Ctrl-D) says so in Chinese and exits 130."""
+    try:
+        answer = question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        answer = None
+    if answer is None:
+        typer.echo("\n" + CANCELLED, err=True)
+        raise typer.Exit(code=130)
+    return answer
+
+
+def _choose_template(templates: list[Any], default_id: str) -> str:
+    """Arrow-key list of templates, starting on the default `--no-input` would take; each line
+    is the id, the name, the shape and the number of source speeches, fitted to the terminal."""
+    import shutil
+
     import questionary
 
+    columns = shutil.get_terminal_size((100, 24)).columns
+    choices = [questionary.Choice(title=line, value=t.id)
+               for t, line in zip(templates, menu_lines(templates, columns - 4))]
+    answer = _ask(questionary.select("选择模板：", choices=choices, default=default_id,
+                                     instruction="（↑↓ 选择，回车确认，Ctrl-C 取消）",
+                                     show_description=False))
+    return str(answer)
+
+
+def menu_lines(templates: list[Any], columns: int) -> list[str]:
+    """One line per template: id, name, source speeches, shape; at most `columns` wide."""
     from drafter.outline.generate import shape_preview
 
-    width = max(len(t.name) for t in templates)
-    choices = [
-        questionary.Choice(
-            title=f"{t.name}{'　' * (width - len(t.name))}  {shape_preview(t)}  （{t.count} 篇讲话）",
-            value=t.id,
-        )
-        for t in templates
-    ]
-    answer = questionary.select("选择模板（↑↓ 选择，回车确认）：", choices=choices).ask()
-    if answer is None:
-        raise typer.Exit(code=1)
-    return str(answer)
+    id_width = max(len(t.id) for t in templates)
+    name_width = max(display_width(t.name) for t in templates)
+    previews = [shape_preview(t) for t in templates]
+    common = "开场 → 过渡 → "  # what every speech template starts with says nothing: left out
+    if all(p.startswith(common) for p in previews):
+        previews = [p[len(common):] for p in previews]
+    lines = []
+    for t, preview in zip(templates, previews):
+        pad = " " * (name_width - display_width(t.name))
+        lines.append(fit(f"{t.id:<{id_width}}  {t.name}{pad}  {t.count} 篇  {preview}", columns))
+    return lines
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: CJK characters and full-width punctuation take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """`text` cut to `columns` terminal columns, ending in … when cut."""
+    if display_width(text) <= columns:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > columns - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
 
 
 def _parse_vars(pairs: list[str], template: Any) -> dict[str, str]:
@@ -143,7 +198,7 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
 
     ask_when (templates.ASK_WHEN): "always" prompts even when given on the command line (the
     given value becomes the default), "missing" only when not given, "never" takes the default.
-    A placeholder default (〔单位待补〕) is not put in the input box: an empty answer keeps it.
+    No default is put in the input box: the prompt shows it and an empty answer keeps it.
     """
     from drafter.outline.check import FACT_SLOT
 
@@ -163,12 +218,18 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
         if ask:
             import questionary
 
+            from drafter.outline.generate import clean_variable
+
+            # The default is shown, not typed into the box: Enter takes it, typing replaces it.
             placeholder = bool(FACT_SLOT.fullmatch(default))
-            prompt = var.prompt.rstrip("：:") + ("（可留空，稍后补）" if placeholder else "")
-            reply = questionary.text(f"{prompt}：", default="" if placeholder else default).ask()
-            if reply is None:
-                raise typer.Exit(code=1)
-            answers[var.key] = reply.strip() or (default if placeholder else "")
+            if placeholder:
+                hint = "（可留空，稍后补）"
+            elif default:
+                hint = f"（回车即用：{default}）"
+            else:
+                hint = ""
+            reply = _ask(questionary.text(f"{var.prompt.rstrip('：:')}{hint}："))
+            answers[var.key] = clean_variable(str(reply)) or default
         else:
             answers[var.key] = default
     return effective_variables(template, answers)

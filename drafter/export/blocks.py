@@ -77,6 +77,7 @@ def outline_blocks(body: str, first_line: int = 1) -> list[Block]:
         text = _plain(line)
         if text:
             blocks.append(Block("body", text, number))
+    _mark_title_block(blocks)
     _mark_salutation(blocks)
     for block in blocks:
         block.placeholders = PLACEHOLDER_RE.findall(block.text)
@@ -96,10 +97,30 @@ def _plain(text: str) -> str:
     return text.strip()
 
 
+_DATE_LINE = re.compile(r"^[（(][^（）()]*(?:年|月|日|待补)[^（）()]*[）)]$")
+_SPEAKER_MAX = 30
+
+
+def _mark_title_block(blocks: list[Block]) -> None:
+    """Under the title: the speaker's name, then the date in parentheses （2026年11月25日）."""
+    if len(blocks) < 2 or blocks[0].role != "title":
+        return
+    first = blocks[1]
+    if first.role != "body" or first.level:
+        return
+    if _DATE_LINE.match(first.text):
+        first.role = "date"
+        return
+    second = blocks[2] if len(blocks) > 2 else None
+    short = len(first.text) <= _SPEAKER_MAX and not re.search(r"[。！？：:；]", first.text)
+    if short and second is not None and second.role == "body" and _DATE_LINE.match(second.text):
+        first.role, second.role = "speaker", "date"
+
+
 def _mark_salutation(blocks: list[Block]) -> None:
     """The first short line ending in a colon, before any heading, is the 称呼 (同志们：)."""
     for block in blocks:
-        if block.role == "title":
+        if block.role in ("title", "speaker", "date"):
             continue
         if block.role != "body" or block.level:
             return

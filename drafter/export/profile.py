@@ -18,7 +18,8 @@ from drafter.errors import InputError
 PROFILE_NAMES = ("export.toml", "export.json")
 
 #: The paragraph roles the exporter lays out, in the order they are documented.
-ROLES = ("title", "salutation", "body", "heading1", "heading2", "heading3", "page_number")
+ROLES = ("title", "speaker", "date", "salutation", "body", "heading1", "heading2", "heading3",
+         "page_number")
 
 ALIGNMENTS = ("left", "center", "right", "justify")
 
@@ -31,7 +32,11 @@ DEFAULTS: dict[str, Any] = {
         "margin_left_mm": 28.0,
         "margin_right_mm": 26.0,
         "footer_distance_mm": 22.0,
-        "line_spacing_pt": 28.0,  # fixed ("exactly") line spacing of every text paragraph
+        "line_spacing_pt": 28.95,  # fixed ("exactly") line spacing: the grid pitch, 22 a page
+        # the document grid (文档网格) of GB/T 9704 7.1: 22 lines of 28 characters per page;
+        # 0 for either leaves the grid out
+        "lines_per_page": 22.0,
+        "chars_per_line": 28.0,
     },
     "page_number": {
         "prefix": "— ",
@@ -46,6 +51,30 @@ DEFAULTS: dict[str, Any] = {
             "font": "方正小标宋简体",
             "latin_font": "Times New Roman",
             "size_pt": 22.0,
+            "bold": False,
+            "align": "center",
+            "first_line_chars": 0.0,
+            "space_after_lines": 1.0,
+            "outline_level": None,
+        },
+        # Under the title of a speech: the speaker, then the date in parentheses, both centred
+        # in 3号楷体, with a blank line before the text.
+        "speaker": {
+            "name": "公文讲话人",
+            "font": "楷体_GB2312",
+            "latin_font": "Times New Roman",
+            "size_pt": 16.0,
+            "bold": False,
+            "align": "center",
+            "first_line_chars": 0.0,
+            "space_after_lines": 0.0,
+            "outline_level": None,
+        },
+        "date": {
+            "name": "公文讲话日期",
+            "font": "楷体_GB2312",
+            "latin_font": "Times New Roman",
+            "size_pt": 16.0,
             "bold": False,
             "align": "center",
             "first_line_chars": 0.0,

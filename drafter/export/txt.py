@@ -13,6 +13,10 @@ def render_txt(blocks: list[Block]) -> str:
     for block in blocks:
         if block.role == "title":
             lines += [block.text, ""]
+        elif block.role in ("speaker", "date"):
+            lines.append(block.text)
+            if block.role == "date":
+                lines.append("")
         elif block.role == "salutation":
             lines.append(block.text)
         else:

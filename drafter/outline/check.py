@@ -10,14 +10,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.outline._markers import NOT_NUMBERED
-from drafter.outline.fmt import expected_markers, level_families
+from drafter.outline._markers import NOT_NUMBERED, ORDINAL_PREFIX
+from drafter.outline.fmt import expected_markers, level_families, transition_count
 from drafter.outline.model import SectionSpan, headings, section_tree, walk
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 FALLBACK = re.compile(r"〔待写[：:][^〔〕]*〕")
 FACT_SLOT = re.compile(r"〔[^〔〕]*待补〕")
 # A blank left for a name or number: ×× / ＸＸ / XX (not inside an ASCII word) / ＿＿ / ___
+# Line breaks, tabs and other control characters: a variable is one line of running text.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 BLANK = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])XX+(?![A-Za-z])|＿{2,}|_{3,}")
 
 
@@ -38,6 +40,12 @@ def check_body(body: str, *, offset: int = 0, closing: int = 0) -> list[Problem]
     lines = body.split("\n")
     problems: list[Problem] = []
     problems += _numbering(lines, offset)
+    transition = transition_count(lines)
+    if transition is not None:
+        index, match, points = transition
+        problems.append(Problem(
+            index + 1 + offset, "要点数不符",
+            f"过渡语说“{match.group('n')}点”，正文有 {points} 个一级要点（drafter fmt 可改正）"))
     problems += _levels(section_tree(body, closing), offset)
     problems += _empty(lines, section_tree(body, closing), offset)
     for i, line in enumerate(lines):
@@ -60,10 +68,14 @@ def check_variables(variables: dict[str, str], front_text: str) -> list[Problem]
     front_lines = front_text.split("\n")
     for key, value in variables.items():
         value = str(value).strip()
-        if value and not FACT_SLOT.search(value) and not BLANK.search(value):
-            continue
         line = next((i + 1 for i, text in enumerate(front_lines)
                      if re.match(rf'^\s+"?{re.escape(key)}"?\s*:', text)), 1)
+        if CONTROL.search(value):
+            problems.append(Problem(line, "变量有误",
+                                    f"变量 {key} 含有换行或控制字符：{value!r}，应是一行文字"))
+            continue
+        if value and not FACT_SLOT.search(value) and not BLANK.search(value):
+            continue
         what = "没有值" if not value else f"仍是占位“{value}”"
         problems.append(Problem(line, "变量未填", f"变量 {key} {what}"))
     return problems
@@ -77,7 +89,8 @@ def _numbering(lines: list[str], offset: int) -> list[Problem]:
         n = h.index + 1 + offset
         if h.marker is None or h.marker.family in NOT_NUMBERED:
             problems.append(Problem(n, "编号缺失", f"标题没有编号，应为“{want}”"))
-        elif h.marker.family != families[h.level]:
+        elif h.marker.family != families[h.level] and not h.marker.family.startswith(
+                ORDINAL_PREFIX):
             problems.append(Problem(n, "编号混用",
                                     f"“{h.marker.text}”与本级其他标题的编号体系不同，应为“{want}”"))
         elif h.marker.text != want:

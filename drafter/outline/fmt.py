@@ -7,16 +7,22 @@ running fmt twice changes nothing the second time.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from drafter.outline._markers import (
     DEFAULT_FAMILY_BY_LEVEL,
     NOT_NUMBERED,
+    ORDINAL_PREFIX,
+    count_word,
     format_marker,
     split_marker,
 )
 from drafter.outline.model import Heading, headings
+
+# The count a transition announces: 讲三点意见 / 强调七点要求 (几点 says no number: left alone).
+POINT_COUNT = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3})(?=点(?:意见|要求|看法|建议|体会|想法|认识))")
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ def level_families(heads: list[Heading]) -> dict[int, str]:
     counts: dict[int, Counter[str]] = {}
     for h in heads:
         counts.setdefault(h.level, Counter())
-        if h.marker is not None and h.marker.family not in NOT_NUMBERED:
+        if h.marker is not None and h.marker.family not in NOT_NUMBERED and not _own(h):
             counts[h.level][h.marker.family] += 1
     families: dict[int, str] = {}
     for level in sorted(counts):
@@ -49,12 +55,18 @@ def level_families(heads: list[Heading]) -> dict[int, str]:
     return families
 
 
-def _level_seps(heads: list[Heading]) -> dict[int, str]:
-    seps: dict[int, Counter[str]] = {}
+def _own(h: Heading) -> bool:
+    """A heading numbered in a form of its own (第五部分): renumbered in that form."""
+    return h.marker is not None and h.marker.family.startswith(ORDINAL_PREFIX)
+
+
+def _level_seps(heads: list[Heading]) -> dict[tuple[int, str], str]:
+    """The spacing after the marker each (level, family) uses most in the document."""
+    seps: dict[tuple[int, str], Counter[str]] = {}
     for h in heads:
         if h.marker is not None:
-            seps.setdefault(h.level, Counter())[h.sep] += 1
-    return {level: c.most_common(1)[0][0] for level, c in seps.items()}
+            seps.setdefault((h.level, h.marker.family), Counter())[h.sep] += 1
+    return {key: c.most_common(1)[0][0] for key, c in seps.items()}
 
 
 def expected_markers(heads: list[Heading]) -> list[str]:
@@ -66,7 +78,8 @@ def expected_markers(heads: list[Heading]) -> list[str]:
         for deeper in [lvl for lvl in counters if lvl > h.level]:
             del counters[deeper]
         counters[h.level] = counters.get(h.level, 0) + 1
-        out.append(format_marker(families[h.level], counters[h.level]))
+        family = h.marker.family if _own(h) else families[h.level]  # type: ignore[union-attr]
+        out.append(format_marker(family, counters[h.level]))
     return out
 
 
@@ -75,12 +88,17 @@ def renumber(body: str) -> tuple[str, list[Change]]:
     lines = body.split("\n")
     heads = headings(lines)
     seps = _level_seps(heads)
+    families = level_families(heads)
     changes = []
     for h, marker in zip(heads, expected_markers(heads)):
         if h.marker is not None and h.marker.text == marker:
             continue
         old = lines[h.index]
-        sep = h.sep if h.marker is not None else seps.get(h.level, " " if marker[-1] in ".．" else "")
+        family = h.marker.family if _own(h) else families[h.level]  # type: ignore[union-attr]
+        if h.marker is not None and h.marker.family == family:
+            sep = h.sep  # the writer's spacing stays as long as the family does
+        else:  # 3. 突出重点 -> 二、突出重点: the new family's spacing, not the old one's
+            sep = seps.get((h.level, family), " " if marker[-1] in ".．" else "")
         prefix = old[: len(old) - len(old.lstrip("#"))] + " "
         # An inline marker can fuse with the text (二要 + 点… reads as 二要点): then a space
         # keeps them apart; a heading that still would not read back is left for check.
@@ -91,7 +109,33 @@ def renumber(body: str) -> tuple[str, list[Change]]:
         if new != old:
             lines[h.index] = new
             changes.append(Change(h.index + 1, old, new))
+    transition = transition_count(lines)
+    if transition is not None:
+        index, match, points = transition
+        old = lines[index]
+        new = old[: match.start()] + count_word(points) + old[match.end():]
+        lines[index] = new
+        changes.append(Change(index + 1, old, new))
+        changes.sort(key=lambda c: c.line)
     return "\n".join(lines), changes
+
+
+def transition_count(lines: list[str]) -> tuple[int, re.Match[str], int] | None:
+    """(line index, the count's match, points there are) when the transition before the first
+    point announces a number of points the outline no longer has (讲七点意见 over five)."""
+    heads = headings(lines)
+    if not heads:
+        return None
+    points = sum(1 for h in heads if h.level == 1)
+    for index in range(heads[0].index):
+        if lines[index].lstrip().startswith("#"):
+            continue
+        match = POINT_COUNT.search(lines[index])
+        if match is not None and 0 < points < 100:
+            if match.group("n") == count_word(points):
+                return None
+            return index, match, points
+    return None
 
 
 def _reads_back(marker: str, sep: str, text: str) -> bool:

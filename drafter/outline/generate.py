@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from drafter._version import __version__
@@ -25,9 +26,10 @@ def renderer_for(template: Any, variables: dict[str, str], seed: int,
     topic = effective_variables(template, variables).get("topic", "")
     material, frame = topic_material(topic, refs) if topic else (None, None)
 
-    def render(section_seeds: dict[str, int], avoid: Iterable[str] = ()) -> str:
+    def render(section_seeds: dict[str, int], avoid: Iterable[str] = (),
+               only: str | None = None) -> str:
         return render_outline(template, dict(variables), seed, section_seeds=section_seeds or None,
-                              avoid=avoid, material=material, frame=frame, refs=refs)
+                              avoid=avoid, material=material, frame=frame, refs=refs, only=only)
 
     return render
 
@@ -59,7 +61,7 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
     caller knows it (closing_from_source); otherwise it is found by rendering once more with
     the last point redrawn: the lines both versions end with are the closing.
     """
-    body = render({})
+    body = with_title_block(render({}), variables)
     if not body.endswith("\n"):
         body += "\n"
     last = last_top_path(body)
@@ -76,6 +78,30 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
         closing=closing,
         version=__version__,
     )
+
+
+def title_block(variables: dict[str, str]) -> list[str]:
+    """The lines a speech carries under its title: the speaker, then the date in parentheses
+    (张明 / （2026年11月25日）). A value left at its 〔…待补〕 default stays visible there."""
+    speaker = (variables.get("speaker") or "").strip()
+    date = (variables.get("date") or "").strip()
+    lines = [speaker] if speaker else []
+    if date:
+        lines.append(date if date.startswith(("（", "(")) else f"（{date}）")
+    return lines
+
+
+def with_title_block(body: str, variables: dict[str, str]) -> str:
+    """`body` with the title block as paragraphs right after its `#` title line."""
+    block = title_block(variables)
+    lines = body.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if not block or at is None:
+        return body
+    insert: list[str] = []
+    for line in block:
+        insert += ["", line]
+    return "\n".join(lines[: at + 1] + insert + lines[at + 1:])
 
 
 @dataclass(frozen=True)
@@ -117,6 +143,42 @@ def default_output(topic: str) -> str:
     return f"drafts/{_dt.date.today().isoformat()}-{slugify(topic)}.md"
 
 
+def free_path(path: Path) -> Path:
+    """`path`, or the first of name-2.md, name-3.md … that does not exist yet."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def default_template(templates: list[Any]) -> Any:
+    """The template `new` takes when none is named, in the menu and without prompts alike:
+    the shape most corpus speeches have (ties: the first id)."""
+    return max(sorted(templates, key=lambda t: t.id), key=lambda t: t.count)
+
+
+
+
+def clean_variable(value: str) -> str:
+    """An answer typed or pasted at a prompt, as one line: control characters become spaces."""
+    from drafter.outline.check import CONTROL
+
+    return re.sub(r"\s+", " ", CONTROL.sub(" ", value)).strip()
+
+
+def check_variable(key: str, value: str) -> None:
+    """InputError when a value given on the command line holds a line break or control character."""
+    from drafter.errors import InputError
+    from drafter.outline.check import CONTROL
+
+    found = CONTROL.search(value)
+    if found is not None:
+        raise InputError(f"变量 {key} 的值含有换行或控制字符（{found.group(0)!r}）：{value!r}；"
+                         "每个变量只能是一行文字")
+
+
 def title_of(outline: Outline) -> str:
     """The outline's `#` title, or an empty string."""
     for line in outline.body.split("\n"):
@@ -126,8 +188,8 @@ def title_of(outline: Outline) -> str:
 
 
 __all__ = [
-    "Summary", "build_outline", "default_output", "renderer_for", "slugify",
-    "summarize", "title_of", "today",
+    "Summary", "build_outline", "check_variable", "clean_variable", "default_output",
+    "default_template", "free_path", "renderer_for", "slugify", "summarize", "title_of", "today",
 ]
 
 

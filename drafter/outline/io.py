@@ -53,6 +53,8 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> Path:
             os.fsync(fh.fileno())
         if target.exists():
             os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        else:  # mkstemp makes 0600: a new outline gets the mode any new file would (0644)
+            os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, target)
     except BaseException as exc:
         # Whatever went wrong (disk full, Ctrl-C), the old file is untouched: drop the temp.
@@ -64,6 +66,12 @@ def write_atomic(path: str | Path, text: str, *, force: bool = False) -> Path:
             raise DrafterError(f"无法写入（原文件未改动）：{exc.strerror or exc}", target) from None
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def backup_path(path: str | Path) -> Path:

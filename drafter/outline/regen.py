@@ -3,6 +3,10 @@
 The section is found by its position in the file as it is now (the user may have inserted or
 deleted points). Which template section it was generated from is decided by its fingerprint:
 an untouched section matches the fingerprint recorded for some template path, usually its own.
+An edited or added section is drawn from the template section at its place (its parent's
+model, same position, else the last sibling), and recorded under a key of its own ("3+1")
+when that template section still stands elsewhere in the file. Only the section itself is
+drawn (render's `only`), so the rest of the template costs nothing and uses up no lines.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from drafter.outline.model import (
     fingerprint,
     headings,
     normalize_path,
+    path_key,
     section_tree,
     walk,
 )
@@ -70,8 +75,13 @@ def last_top_path(body: str) -> str | None:
     return spans[-1].path if spans else None
 
 
+NOWHERE = "0.0"
+FALLBACK_MARK = "〔待写"  # what a slot writes when it found no line (drafter.phrases.facts)
+FALLBACK_TRIES = 3  # a focus no section has: a render that only lays out the template's shape
+
+
 def locate_origin(outline: Outline, span: SectionSpan, current_fp: str) -> str | None:
-    """The template path whose recorded fingerprint the section still has, or None if edited."""
+    """The recorded key whose fingerprint the section still has, or None if edited."""
     if outline.fingerprints.get(span.path) == current_fp:
         return span.path
     depth = span.path.count(".")
@@ -79,6 +89,91 @@ def locate_origin(outline: Outline, span: SectionSpan, current_fp: str) -> str |
         if fp == current_fp and path.count(".") == depth:
             return path
     return None
+
+
+def identify(outline: Outline, spans: list[SectionSpan], lines: list[str]) -> dict[str, str | None]:
+    """Current path -> the recorded key of every untouched section (None: edited or added).
+
+    A key is a template path ("2.1"), or "2+1" for a point the writer added and had drawn
+    after the template's point 2. No key names two sections.
+    """
+    out: dict[str, str | None] = {}
+    taken: set[str] = set()
+    for s in walk(spans):
+        key = locate_origin(outline, s, fingerprint(lines, s))
+        if key in taken:
+            key = None
+        if key is not None:
+            taken.add(key)
+        out[s.path] = key
+    return out
+
+
+def _base(key: str) -> str:
+    """The template path a record key was drawn from: "2+1.3" -> "2.3"."""
+    return re.sub(r"\+\d+", "", key)
+
+
+def _parent(path: str) -> str:
+    return path.rsplit(".", 1)[0] if "." in path else ""
+
+
+class _Models:
+    """Which template section each current section is drawn from (see `model`)."""
+
+    def __init__(self, spans: list[SectionSpan], ident: dict[str, str | None],
+                 shape: list[str]) -> None:
+        self.ident = ident
+        self.by_path = {s.path: s for s in walk(spans)}
+        self.shape = sorted(set(shape), key=path_key)
+        self.children: dict[str, list[str]] = {p: [] for p in ["", *self.shape]}
+        for p in self.shape:
+            self.children.setdefault(_parent(p), []).append(p)
+
+    def model(self, path: str) -> str | None:
+        """An untouched section's own template path; an edited or added one's by its place:
+        the template child of its parent's model at the same position (the last one when
+        there are more points now), else a template point of the same depth."""
+        key = self.ident.get(path)
+        if key is not None and _base(key) in self.shape:
+            return _base(key)
+        span = self.by_path[path]
+        parent = self._parent_model(_parent(path))
+        pos = int(path.rsplit(".", 1)[-1])
+        options = self.children.get(parent, []) if parent is not None else []
+        if options:
+            return options[min(pos, len(options)) - 1]
+        depth = span.path.count(".")
+        same = [p for p in self.shape if p.count(".") == depth and not self.children[p]]
+        same = same or [p for p in self.shape if p.count(".") == depth]
+        if same:
+            return same[min(pos, len(same)) - 1]
+        leaves = [p for p in self.shape if not self.children[p]]
+        return max(leaves, key=lambda p: p.count("."), default=None)
+
+    def _parent_model(self, path: str) -> str | None:
+        if path == "":
+            return ""
+        key = self.ident.get(path)
+        if key is not None and _base(key) in self.shape:
+            return _base(key)
+        # an edited parent is known by its untouched children (2.1, 2.2 under it: it is 2)
+        kids = [self.ident.get(c.path) for c in self.by_path[path].children]
+        parents = [_parent(_base(k)) for k in kids if k is not None and _parent(_base(k))]
+        if parents:
+            best = max(set(parents), key=parents.count)
+            if best in self.shape:
+                return best
+        return self.model(path)
+
+
+def _shape(outline: Outline, render: Renderer) -> list[str]:
+    """The template's section paths: those recorded at generation, else a text-less render."""
+    recorded = [p for p in outline.fingerprints if "+" not in p and path_key(p) != (10**6,)]
+    if recorded:
+        return recorded
+    laid_out = section_tree(render(outline.section_seeds, only=NOWHERE), outline.closing)
+    return [s.path for s in walk(laid_out)]
 
 
 def regen_section(
@@ -98,34 +193,71 @@ def regen_section(
     if span is None:
         have = "、".join(s.path for s in walk(spans)) or "无"
         raise OutlineError(f"提纲中没有第 {path} 部分（现有：{have}）", source)
-    origin = locate_origin(outline, span, fingerprint(lines, span))
-    edited = origin is None
+    ident = identify(outline, spans, lines)
+    key = ident[path]
+    edited = key is None
     if edited and not force:
         raise WriteRefused(
             f"第 {path} 部分在生成后被修改过，重新生成会丢掉这些修改；"
             "确认要重新生成请加 --force（原文件会先备份）",
             source, outline.front_lines + span.start + 1)
-    origin = origin or path
     new_seed = random_seed() if seed is None else seed
+    origin = _Models(spans, ident, _shape(outline, render)).model(path)
+    if origin is None:
+        raise OutlineError(f"模板“{outline.template}”中没有要点，无法重新生成第 {path} 部分",
+                           source)
+    if key is None:
+        # an edited point takes its model's key, unless another point still holds it
+        taken = {k for k in ident.values() if k is not None}
+        key = origin
+        n = 1
+        while key in taken:
+            key, n = f"{origin}+{n}", n + 1
 
-    seeds = {p: s for p, s in outline.section_seeds.items()
-             if p != origin and not p.startswith(origin + ".")}
-    seeds[origin] = new_seed
-    around = lines[:span.start] + lines[span.end:]
-    fresh = render(seeds, avoid=_written(around)).split("\n")
-    fresh_spans = section_tree("\n".join(fresh), outline.closing)
-    new_span = find_span(fresh_spans, origin)
-    if new_span is None:
-        raise OutlineError(f"模板“{outline.template}”中没有第 {origin} 部分，无法重新生成", source)
+    def outside(p: str, root: str) -> bool:
+        return p != root and not p.startswith(root + ".")
+
+    around = _written(lines[:span.start] + lines[span.end:])
+    requested = new_seed
+    best: tuple[int, int, list[str], SectionSpan] | None = None
+    for attempt in range(FALLBACK_TRIES):
+        # a draw that left a 〔待写：…〕 (the document already holds what its pools had) is
+        # drawn again with the next seed; the seed recorded is the one whose text is kept
+        trial = requested if attempt == 0 else (requested + attempt * 7919) % 1_000_000
+        draw_seeds = {p: s for p, s in outline.section_seeds.items() if outside(p, origin)}
+        draw_seeds[origin] = trial
+        fresh = render(draw_seeds, avoid=around, only=origin).split("\n")
+        drawn = find_span(section_tree("\n".join(fresh), outline.closing), origin)
+        if drawn is None:
+            raise OutlineError(f"模板“{outline.template}”中没有第 {origin} 部分，无法重新生成",
+                               source)
+        gaps = sum(line.count(FALLBACK_MARK) for line in fresh[drawn.start:drawn.end])
+        if best is None or gaps < best[0]:
+            best = (gaps, trial, fresh, drawn)
+        if gaps == 0:
+            break
+    assert best is not None
+    _gaps, new_seed, fresh, new_span = best
 
     new_lines = _fit(fresh[new_span.start:new_span.end], new_span, span)
     old_text = "\n".join(lines[span.start:span.end])
     body = "\n".join(lines[:span.start] + new_lines + lines[span.end:])
 
-    prints = {p: f for p, f in outline.fingerprints.items()
-              if p != origin and not p.startswith(origin + ".")}
-    for s in walk([new_span]):
-        prints[s.path] = fingerprint(fresh, s)
+    seeds = {p: s for p, s in outline.section_seeds.items() if outside(p, key)}
+    seeds[key] = new_seed
+    prints = {p: f for p, f in outline.fingerprints.items() if outside(p, key)}
+    out_lines = body.split("\n")
+    placed = find_span(section_tree(body, outline.closing), path)
+    assert placed is not None  # the section was replaced where it stood
+    for drawn, now in zip(walk([new_span]), walk([placed])):
+        prints[key + drawn.path[len(origin):]] = fingerprint(out_lines, now)
+    # the points around it changed only by the redrawn text: an untouched one stays untouched
+    up = _parent(path)
+    while up:
+        if ident.get(up) is not None:
+            prints[str(ident[up])] = fingerprint(out_lines, find_span(section_tree(
+                body, outline.closing), up))  # type: ignore[arg-type]
+        up = _parent(up)
     updated = replace(outline, body=body, section_seeds=seeds, fingerprints=prints)
     return RegenResult(updated, path, origin, new_seed, edited, old_text)
 
@@ -155,8 +287,14 @@ def _fit(new_lines: list[str], new_span: SectionSpan, current: SectionSpan) -> l
     if shift:
         for h in headings(out):
             out[h.index] = "#" * max(2, len(h.hashes) + shift) + out[h.index][len(h.hashes):]
+    first = headings(out)[0]
+    hashes = "#" * (current.level + 1)
     if current.heading.marker is not None:
-        first = headings(out)[0]
-        hashes = "#" * (current.level + 1)
         out[first.index] = f"{hashes} {current.heading.marker.text}{current.heading.sep}{first.text}"
+    elif first.marker is not None:
+        # a point the writer wrote without a number: the template's family, numbered by place
+        from drafter.outline._markers import format_marker
+
+        marker = format_marker(first.marker.family, int(current.path.rsplit(".", 1)[-1]))
+        out[first.index] = f"{hashes} {marker}{first.sep}{first.text}"
     return out

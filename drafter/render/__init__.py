@@ -61,15 +61,20 @@ def render_outline(
     material: TopicMaterial | None = None,
     frame: CorpusFrame | None = None,
     refs: Sequence[Reference] = (),
+    only: str | None = None,
 ) -> str:
     """The Markdown body of an outline (no front matter), byte-identical for equal inputs.
 
     `avoid` holds headings (without marker) and sentences already in the writer's document:
     regen passes the text around the section it redraws, so the new text repeats none of it.
+    `only` ("2.1"): draw text for that section alone; the rest keeps its shape but no text.
+    `material` and `frame` (from topic_material) are the topic's phrases; `refs` the reference
+    documents they are searched in first.
     """
     if material is not None and frame is not None:
         values = effective_variables(template, variables, frame.corpus_topic)
-        return render_with(template, values, seed, None, section_seeds, avoid, material, frame)
+        return render_with(template, values, seed, None, section_seeds, avoid, material, frame,
+                           only)
     if material is None and book is None:
         # the topic's material names the corpus's own topic too, so a warm run needs no
         # phrase book (a template without a topic default falls back to the corpus's)
@@ -77,7 +82,8 @@ def render_outline(
         if topic:
             material, frame = topic_material(topic, refs)
             values = effective_variables(template, variables, frame.corpus_topic)
-            return render_with(template, values, seed, None, section_seeds, avoid, material, frame)
+            return render_with(template, values, seed, None, section_seeds, avoid, material,
+                               frame, only)
     from drafter.phrases.cache import load_phrasebook
     from drafter.topics import CorpusFrame
 
@@ -86,7 +92,7 @@ def render_outline(
     if material is None:
         material, _ = topic_material(values.get("topic", ""), refs, book)
     return render_with(template, values, seed, None, section_seeds, avoid, material,
-                       CorpusFrame.of_book(book))
+                       CorpusFrame.of_book(book), only)
 
 
 def topic_material(topic: str, refs: Sequence[Reference] = (), book: PhraseBook | None = None
@@ -168,10 +174,17 @@ def slot_calls(ast: nodes.Template) -> tuple[int, int]:
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
                 generator: Generator | None, section_seeds: Mapping[str, int] | None = None,
                 avoid: Iterable[str] = (), material: TopicMaterial | None = None,
-                frame: CorpusFrame | None = None) -> str:
+                frame: CorpusFrame | None = None, only: str | None = None) -> str:
     """Render with the topic's material (drafter), or with a given line generator (the legacy
-    corpus-topic generator, or a baseline being measured)."""
-    slots = Slots(generator, values, seed, section_seeds, material=material, frame=frame)
+    corpus-topic generator, or a baseline being measured). `only` ("2.1") draws text for that
+    section alone (regen): the rest keeps its shape but no text."""
+    if only is not None:
+        from drafter.render.focus import focused
+
+        slots: Slots = focused(only)(generator, values, seed, section_seeds, material=material,
+                                     frame=frame)
+    else:
+        slots = Slots(generator, values, seed, section_seeds, material=material, frame=frame)
     slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)

@@ -1,0 +1,92 @@
+"""Slots that draw only inside one section: what regen needs, at a fraction of a full render.
+
+Every other point still counts its headings (so numbering and paths are those of a full
+render) but draws no text, so it neither costs time nor uses up lines the redrawn section
+could have drawn. The document's own text reaches the section through `avoid`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafter.render.slots import Slots
+
+
+class _Silent:
+    """A Generator stand-in that finds nothing (the slots then write their cheap fallback)."""
+
+    def __init__(self, gen: Any) -> None:
+        self._gen = gen
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._gen, name)
+
+    def heading(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def sentence(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def tasks(self, *args: Any, **kwargs: Any) -> list[str]:
+        return []
+
+
+class _SilentComposer:
+    """A Composer stand-in that finds nothing, as _Silent does for the generator."""
+
+    def __init__(self, composer: Any) -> None:
+        self._composer = composer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._composer, name)
+
+    def heading(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def body_sentence(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def tasks(self, *args: Any, **kwargs: Any) -> list[str]:
+        return []
+
+
+class FocusedSlots(Slots):
+    """Slots that draw text only for the section at `focus` ("2", "2.1") and below it."""
+
+    focus = ""
+
+    def _inside(self, path: str) -> bool:
+        return path == self.focus or path.startswith(self.focus + ".")
+
+    def _quiet(self, inside: bool, draw: Any, *args: Any) -> str:
+        if inside:
+            return str(draw(*args))
+        real, self.gen = self.gen, _Silent(self.gen)
+        composer = self.composer
+        if composer is not None:
+            self.composer = _SilentComposer(composer)  # type: ignore[assignment]
+        try:
+            return str(draw(*args))
+        finally:
+            self.gen, self.composer = real, composer
+
+    def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:
+        level = int(level)
+        above = self.counters[: level - 1]
+        n = self.counters[level - 1] + 1 if len(self.counters) >= level else 1
+        path = ".".join(map(str, [*above, n]))
+        return self._quiet(self._inside(path), super().heading, level, role, family)
+
+    def body(self, role: str | None = None, n: int = 1) -> str:
+        return self._quiet(self._inside(self.path), super().body, role, n)
+
+    def opening(self) -> str:
+        return self._quiet(False, super().opening)
+
+    def closing(self, n: int = 1) -> str:
+        return self._quiet(False, super().closing, n)
+
+
+def focused(focus: str) -> type[Slots]:
+    """A Slots class drawing only inside `focus`."""
+    return type("FocusedSlots", (FocusedSlots,), {"focus": focus})
