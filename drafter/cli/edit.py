@@ -26,8 +26,11 @@ def regen(
     original = read_text(file)
     outline = read_outline(file)
     template = get_template(outline.template)
+    from drafter.topics.refs import recorded_references
+
     load_phrasebook_with_progress()
-    render = renderer_for(template, outline.variables, outline.seed)
+    refs = recorded_references(outline.extra.get("references"), Path(file).parent)
+    render = renderer_for(template, outline.variables, outline.seed, refs)
     result = regen_section(outline, section, render, seed=seed, force=force, source=str(file))
     if result.edited:
         backup = write_backup(file, original)
@@ -75,10 +78,15 @@ def check(
     if outline is not None:
         problems = sorted(check_variables(outline.variables, head) + problems)
     if sources:
-        typer.echo("逐句来源（重合 = 与最接近的语料句子共有的最长片段占本句的比例）：")
+        from drafter.topics.refs import recorded_references, trace
+
+        refs = recorded_references(outline.extra.get("references"), Path(file).parent) if outline else []
+        typer.echo("逐句来源（重合 = 与最接近的语料句子共有的最长片段占本句的比例；参考 = 取自哪份参考文件的哪一行）：")
         for line, o in source_report(body, offset):
             flag = "  ← 超过重合上限" if o.over_limit else ""
-            typer.echo(f"{file}:{line}: {o.ratio:4.0%}  {o.source or '（无）'}｜{o.sentence}{flag}")
+            where = trace(o.sentence, refs)
+            ref_note = f"  参考：{'、'.join(where)}" if where else ""
+            typer.echo(f"{file}:{line}: {o.ratio:4.0%}  {o.source or '（无）'}｜{o.sentence}{flag}{ref_note}")
             if o.over_limit:
                 problems.append(Problem(line, "与语料重合过多",
                                         f"{o.ratio:.0%} 与《{o.source}》相同：{o.sentence}"))

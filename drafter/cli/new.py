@@ -26,6 +26,7 @@ def new(
     output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认 drafts/<日期>-<主题>.md）。"),
     no_input: bool = typer.Option(False, "--no-input", help="不提问，全部使用默认值（标准输入不是终端时也是如此）。"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+    ref: list[Path] = typer.Option([], "--ref", help="参考文件（上级通知、工作方案、会议通知、报告，.txt 或 .docx），可重复；要点优先取自其中的任务和措施。"),
 ) -> None:
     """起草一份新提纲：选择模板，回答几个问题，写出 Markdown 提纲。"""
     from drafter.cli._progress import load_phrasebook_with_progress
@@ -38,7 +39,10 @@ def new(
     from drafter.outline.regen import random_seed
     from drafter.templates import get_template, list_templates
 
+    from drafter.topics.refs import read_references
+
     interactive = not no_input and sys.stdin.isatty()
+    references = read_references(ref)  # before any question: a bad file is said at once
     if output is not None and output.exists() and not force:
         # before any question: answers are never typed in vain
         raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", output)
@@ -62,12 +66,18 @@ def new(
         raise WriteRefused("文件已存在；加 --force 覆盖，或用 -o 指定别的文件", out)
     seed = random_seed() if seed is None else seed
     load_phrasebook_with_progress()
-    render = renderer_for(template, variables, seed)
+    render = renderer_for(template, variables, seed, references)
     # A template given as a file path is recorded by path, so regen finds it again.
     recorded = template.id if template_id == template.id else str(Path(template.path).resolve())
     outline = build_outline(recorded, variables, seed, render,
                             closing=closing_from_source(template))
+    if references:
+        # recorded so regen draws on them again, and check --sources can name them
+        outline.extra["references"] = {str(Path(r.path).resolve()): r.sha256 for r in references}
     write_atomic(out, outline.to_text(), force=force)
+    notice = topic_notice(template, variables, references)
+    if notice:
+        typer.echo(notice, err=True)
 
     typer.echo(f"已写出提纲：{out}")
     typer.echo(f"模板 {template.id}（{template.name}），种子 {seed}；{summarize(outline).describe()}")
@@ -77,6 +87,18 @@ def new(
     typer.echo(f"  重新编号      drafter fmt {out}")
     typer.echo(f"  检查          drafter check {out}")
     typer.echo(f"  导出 Word     drafter export {out}")
+
+
+def topic_notice(template: Any, variables: dict[str, str], references: list[Any]) -> str | None:
+    """One line when drafter knows too little of the topic (what was searched, what to add)."""
+    from drafter.render import effective_variables, topic_material
+    from drafter.topics import gap_notice
+
+    topic = effective_variables(template, variables).get("topic", "")
+    if not topic:
+        return None
+    material, _ = topic_material(topic, references)
+    return gap_notice(material, references)
 
 
 CANCELLED = "已取消，没有写出任何文件。"

@@ -20,14 +20,19 @@ from drafter.topics.knowledge import Phrase, TopicMaterial
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
 DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|领导|队伍|作风|执法|监管|协同|联动|机制|保障")
+SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
+SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 _ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
 
 
-@lru_cache(maxsize=8192)
-def _core_grams(text: str) -> frozenset[str]:
-    """Character bigrams of a phrase without its leading adverb: what it is about."""
+@lru_cache(maxsize=16384)
+def _core_grams(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
+    """Character bigrams of a phrase without its leading adverb and the topic's own name:
+    what it says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
     core = _ADVERB.sub("", text)
-    return frozenset(core[i:i + 2] for i in range(len(core) - 1))
+    for k in keys:
+        core = core.replace(k, "|")
+    return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Composer:
     used: set[str] = field(default_factory=set)
     blocked: set[str] = field(default_factory=set)
     anchors: dict[str, Phrase] = field(default_factory=dict)
+    sibling_len: dict[str, int] = field(default_factory=dict)
     closing_goal: str | None = None
     closing_task: str | None = None
     heads_left: int = 0
@@ -74,7 +80,7 @@ class Composer:
     def _per_sentence(self) -> int:
         if not self.bodies_left:
             return 3
-        free = len(self._free()) - self.heads_left
+        free = sum(1 for _, p in self.material.phrases if not self._taken(p.text)) - self.heads_left
         return max(1, min(3, free // self.bodies_left))
 
     def _frame(self, rng: random.Random, frames: list[str]) -> str:
@@ -98,8 +104,12 @@ class Composer:
 
     # ---- choosing phrases ----------------------------------------------------------------
     def _free(self, pred=None) -> list[tuple[float, Phrase]]:  # type: ignore[no-untyped-def]
-        return [(s, p) for s, p in self.material.phrases
+        """Unused phrases that pass `pred`: the references' first while any is left (the
+        writer gave them for this speech), then the rest."""
+        free = [(s, p) for s, p in self.material.phrases
                 if not self._taken(p.text) and (pred is None or pred(p))]
+        own = [sp for sp in free if sp[1].source == "ref"]
+        return own or free
 
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say)."""
@@ -115,12 +125,13 @@ class Composer:
     def _mark(self, text: str) -> None:
         """Use a phrase: it, and every phrase of the material that says the same, are taken."""
         self.used.add(text)
-        grams = _core_grams(text)
+        keys = self.material.keys
+        grams = _core_grams(text, keys)
         if not grams:
             return
         for _, p in self.material.phrases:
-            other = _core_grams(p.text)
-            if other and len(grams & other) >= 0.6 * min(len(grams), len(other)):
+            other = _core_grams(p.text, keys)
+            if other and len(grams & other) >= SAME * min(len(grams), len(other)):
                 self.blocked.add(p.text)
 
     def _take(self, p: Phrase) -> str:
@@ -162,10 +173,17 @@ class Composer:
                 point = self._frame(rng, self.frames.guarantee_points)
                 return point
             pool = duty
+        parent_path = path.rsplit(".", 1)[0]
+        first = self.sibling_len.get(parent_path)
+        if first:
+            # siblings read as a set (排比): lengths near the first one's, when the pool allows
+            near = [sp for sp in pool if abs(len(sp[1].text) - first) <= SIBLING_SPREAD * first]
+            pool = near or pool
         p = self._pick(rng, self._near(parent, pool), top=5)
         if p is None:
             return None
         self.anchors[path] = p
+        self.sibling_len.setdefault(parent_path, len(p.text))
         return self._take(p)
 
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:

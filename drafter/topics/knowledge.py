@@ -25,14 +25,15 @@ from drafter.data import read_data_lines
 
 TRUST = {"ref": 3.0, "corpus": 1.6, "bundled": 1.0}
 # Words so common across phrases of every topic that they say nothing about the subject.
-GENERIC_SHARE = 0.004
+GENERIC_SHARE = 0.012
 MIN_LIFT = 2.0  # how much more often a term must occur around the topic than elsewhere
 FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
-CONTEXT_SHARE = 0.3  # a phrase's context must speak of the topic this much (share of the best)
-AFFINITY_SHARE = 0.5  # the other phrases using a specific word must be this much on the topic
+CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
+BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
+AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚)$")
 
@@ -127,7 +128,13 @@ class Knowledge:
 
     def generic(self, word: str) -> bool:
         """A word of the genre's common stock (加强, 建设, 机制), not of any one subject."""
-        return len(word) < 2 or self.text_share.get(word, 0.0) >= GENERIC_SHARE
+        return len(word) < 2 or word in self._verbs or self.text_share.get(word, 0.0) >= GENERIC_SHARE
+
+    @cached_property
+    def _verbs(self) -> frozenset[str]:
+        from drafter.topics.harvest import action_words
+
+        return action_words()
 
     def keys_of(self, topic: str) -> tuple[str, ...]:
         """The topic's key terms: the topic, its core without genre affixes, its known words."""
@@ -213,12 +220,19 @@ class Knowledge:
         for i, p in enumerate(self.phrases):
             named = any(k in p.text for k in keys)
             c = ctx.get(i, 0.0)
+            if p.source == "ref" and (named or c >= 0.3 * threshold):
+                # the writer gave this reference for this speech: any of its tasks that
+                # touches the topic is material, whatever else the reference is about
+                out.append((max(c, threshold) / (4 * threshold), p, named, []) if detail
+                           else (max(c, threshold), p))
+                continue
             if not named and c < threshold:
                 continue
             specific = [w for w in p.words if not self.generic(w) and not any(w in k for k in keys)]
             if not specific and not named:
                 continue  # nothing but genre words: framing, not substance
-            if any(vocabulary.get(w, 0.0) <= 0.0 and _others(affinity, w, c) < AFFINITY_SHARE * threshold for w in specific):
+            if any(vocabulary.get(w, 0.0) <= 0.0 and affinity.get(w, (0.0, 0))[1] < BROAD
+                   and _others(affinity, w, c) < AFFINITY_SHARE * threshold for w in specific):
                 continue
             out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))
         return out
@@ -227,6 +241,7 @@ class Knowledge:
         """The parts of a name that are used in one field: several phrases each, and (when the
         name has more than one part) sharing context terms with another part."""
         around: dict[str, set[str]] = {}
+        used: dict[str, int] = {}
         for part in parts:
             ctx: set[str] = set()
             n = 0
@@ -234,10 +249,13 @@ class Knowledge:
                 if part in p.text:
                     n += 1
                     ctx.update(p.context)
+            used[part] = n
             if n >= 3:
                 around[part] = ctx
-        if len(parts) == 1:
-            return list(around)
+        if len(parts) == 1 or (len(parts) == 2 and len(around) == 1 and min(used.values()) == 0):
+            # one subject, the other part unknown to the data (维稳 of 信访维稳): only a
+            # subject the data knows well speaks for the whole name
+            return [part for part in around if used[part] >= MIN_NAMED]
         keep = []
         for part, ctx in around.items():
             for other, octx in around.items():

@@ -53,6 +53,45 @@ def read_reference(path: str | Path) -> Reference:
     return Reference(str(p), hashlib.sha256(data).hexdigest(), cleaned)
 
 
+def read_references(paths: list[str] | list[Path]) -> list[Reference]:
+    """Read several references; InputError names the first file that cannot be read."""
+    return [read_reference(p) for p in paths]
+
+
+def recorded_references(recorded: object, base: Path | None = None) -> list[Reference]:
+    """The references an outline's front matter records ({path: sha256}), read again for regen.
+
+    A missing file is an error naming it; a changed file is read as it is now (the writer
+    updated the notice), which the caller may tell the writer.
+    """
+    if not isinstance(recorded, dict):
+        return []
+    refs = []
+    for path in recorded:
+        p = Path(str(path))
+        if not p.is_absolute() and base is not None and not p.exists():
+            p = base / p
+        refs.append(read_reference(p))
+    return refs
+
+
+def trace(sentence: str, refs: list[Reference], min_chars: int = 5) -> list[str]:
+    """Where in the references a sentence's clauses come from ("file:line"), in order."""
+    found: list[str] = []
+    for clause in CLAUSE_SPLIT.split(sentence):
+        clause = clause.strip().lstrip("#").strip()
+        if len(clause) < min_chars:
+            continue
+        for ref in refs:
+            for number, line in enumerate(ref.lines, start=1):
+                if clause in line:
+                    where = f"{ref.path}:{number}"
+                    if where not in found:
+                        found.append(where)
+                    break
+    return found
+
+
 def reference_phrases(ref: Reference, cut: Callable[[str], list[str]],
                       tag_of: Callable[[str], str]) -> list[Phrase]:
     """The task clauses of a reference: from its headings first, then its paragraphs."""
