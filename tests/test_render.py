@@ -55,7 +55,12 @@ def test_section_seed_redraws_only_that_section(book: PhraseBook) -> None:
 def test_topic_and_variables_fill_the_outline(book: PhraseBook) -> None:
     text = render(book, 2)
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    assert "安全生产" in text and "某县" in text
+    # the meeting the writer named is the title; the organisation goes only where real
+    # speeches name it (the meeting's name when the writer gave none), not into the points
+    assert lines[0] == "# 在全县安全生产工作会议上的讲话"
+    assert "某县" not in text
+    unnamed = render_outline(load_template(), {**VARS, "meeting": ""}, 2, book=book)
+    assert unnamed.splitlines()[0] == "# 在某县安全生产工作会议上的讲话"
     leaked = [ln for ln in lines if any(w in ln for w in LEAK_WORDS)]
     assert len(leaked) <= 0.05 * len(lines) + 1, leaked
 
@@ -65,7 +70,9 @@ def test_fallback_is_visible(book: PhraseBook) -> None:
     tiny = build_phrasebook(load_skeletons(1))
     text = render_outline(load_template(), {**VARS, "topic": "航天器在轨维修"}, 1, book=tiny)
     heads = [ln for ln in text.splitlines() if ln.startswith("## ")]
-    assert heads and all("〔待写：" in h for h in heads[1:]), heads
+    # the stock first and last points (认识, 保障) stand; every task between is left to write
+    assert len(heads) >= 3 and all("〔待写：" in h for h in heads[1:-1]), heads
+    assert "航天器在轨维修" in heads[0] and "航天器在轨维修" in heads[-1]
 
 
 def test_unknown_slot_names_file_and_line(book: PhraseBook) -> None:

@@ -164,18 +164,26 @@ class Slots:
                 f"决策部署，总结工作、分析形势，对{work}等重点工作作出安排部署。")
 
     def transition(self) -> str:
+        rng = self.rng(FRAME, "transition")
+        count = cn_count(self.points) if self.points else "几"
+        if self.composer is not None:
+            # the turn to the points names the work they are about (下面，就深化安全生产治本攻坚，
+            # 我讲三点意见), as a speech's own transition does
+            tasks = self.composer.tasks(rng, 1)
+            if tasks:
+                return f"下面，就{tasks[0]}，我讲{count}点意见。"
         formulas = list(self.frame.transitions) or ["下面，我就做好{topic}工作讲几点意见。"]
         if self.topic != self.frame.corpus_topic:
+            # a season or occasion (今冬明春) belongs to the corpus's own topic
             from drafter.phrases.genre import OCCASION
-  # a season or occasion (今冬明春) belongs to the corpus's own topic
+
             formulas = [f for f in formulas if not OCCASION.search(f)] or [
                 "下面，我就做好{topic}工作讲几点意见。"]
-        formula = self.rng(FRAME, "transition").choice(formulas)
+        formula = rng.choice(formulas)
         org = filled(self.vars.get("org")) or "{org}"
         text = formula.replace("{topic}", self.topic).replace("{org}", org)
         text = text.replace("{org}", "")
         # the count the line announces must be the template's own number of points
-        count = cn_count(self.points) if self.points else "几"
         return _COUNT.sub(count, text)
 
     def closing(self, n: int = 1) -> str:

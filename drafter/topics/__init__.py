@@ -16,7 +16,8 @@ from typing import Any
 
 from drafter.topics.knowledge import Knowledge, Phrase, TopicMaterial
 
-FORMAT = "2"  # bump when the material's layout or its selection changes meaning
+FORMAT = "3"  # bump when the material's layout or its selection changes meaning
+_MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,13 @@ def material_for(topic: str, corpus_key: str, store: Any = None, refs: Sequence[
     ref_ids = "|".join(sorted(r.sha256 for r in refs))
     raw = f"{FORMAT}|{topic}|{corpus_key}|{ref_ids}|{_bundled_hash()}"
     path = cache_dir() / "topics" / f"{hashlib.sha256(raw.encode()).hexdigest()[:20]}.json"
+    if str(path) in _MEMO:
+        return _MEMO[str(path)]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return material_from_dict(data["material"]), CorpusFrame.from_dict(data["frame"])
+        found = material_from_dict(data["material"]), CorpusFrame.from_dict(data["frame"])
+        _MEMO[str(path)] = found
+        return found
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         pass
     if store is None and not corpus_phrases_path(corpus_key).exists():
@@ -133,6 +138,7 @@ def material_for(topic: str, corpus_key: str, store: Any = None, refs: Sequence[
             extra = reference_phrases(ref, tok.cut, tok.tag_of) + extra
     material = Knowledge.bundled().extended(extra).for_topic(topic)
     _write_json(path, {"material": material_to_dict(material), "frame": frame.to_dict()})
+    _MEMO[str(path)] = (material, frame)
     return material, frame
 
 

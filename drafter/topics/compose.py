@@ -19,7 +19,10 @@ from drafter.topics.knowledge import Phrase, TopicMaterial
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
-DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|领导|队伍|作风|执法|监管|协同|联动|机制|保障")
+DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动")
+# words that name no subject: a phrase of nothing else besides its verb is empty
+_EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
+                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 _ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
@@ -46,6 +49,8 @@ class Frames:
     guarantee_points: list[str]
     purposes: list[str]
     guarantee_sentences: list[str]
+    recognise_headings: list[str]
+    guarantee_headings: list[str]
 
     @classmethod
     def load(cls) -> Frames:
@@ -54,7 +59,8 @@ class Frames:
         data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["purposes"],
-                   data["guarantee_sentences"])
+                   data["guarantee_sentences"], data["recognise_headings"],
+                   data["guarantee_headings"])
 
 
 @dataclass
@@ -76,6 +82,11 @@ class Composer:
         """How many headings and body sentences the outline will ask for: phrases are rationed
         so the last point gets its share, and headings always come first."""
         self.heads_left, self.bodies_left = heads, bodies
+
+    @property
+    def _median(self) -> float:
+        scores = sorted(s for s, _ in self.material.phrases)
+        return scores[len(scores) // 2] if scores else 0.0
 
     def _per_sentence(self) -> int:
         if not self.bodies_left:
@@ -112,7 +123,10 @@ class Composer:
         return own or free
 
     def _substantive(self, p: Phrase) -> bool:
-        """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say)."""
+        """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
+        and a subject of its own (完善相关机制 says nothing)."""
+        if all(w in _EMPTY or len(w) < 2 or w in self.material.keys for w in p.words[1:]):
+            return False
         text = p.text
         for k in self.material.keys:
             text = text.replace(k, "")
@@ -149,6 +163,10 @@ class Composer:
         """The pool ordered by closeness to the anchor (shared context terms), then topic score."""
         if anchor is None:
             return pool
+        # the better half of the topic's phrases first: the tail is where other fields creep in
+        cut = self._median
+        strong = [sp for sp in pool if sp[0] >= cut]
+        pool = strong or pool
         ctx = set(anchor.context) | set(anchor.words)
         vocab = self.material.vocabulary
 
@@ -168,10 +186,12 @@ class Composer:
         pool = self._free(lambda p: len(p.text) <= 14 and self._substantive(p))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
+            duty = [sp for sp in duty if self._substantive(sp[1])]
             if not duty:
-                # no duty of this topic's own left: the genre's (加强组织领导) says it
-                point = self._frame(rng, self.frames.guarantee_points)
-                return point
+                # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
+                # heading above already said the same words
+                fresh = [g for g in self.frames.guarantee_points if not any(g in u for u in self.used)]
+                return self._frame(rng, fresh or self.frames.guarantee_points)
             pool = duty
         parent_path = path.rsplit(".", 1)[0]
         first = self.sibling_len.get(parent_path)
@@ -187,30 +207,35 @@ class Composer:
         return self._take(p)
 
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
-        leads = self.frames.leads[role]
-        good = self._substantive
-        if role == RECOGNISE:
-            pool = self._free(lambda p: bool(GOAL.match(p.text)) and good(p)) or self._free(good)
-        elif role == GUARANTEE:
-            pool = self._free(lambda p: (bool(DUTY.search(p.text)) or bool(GOAL.match(p.text))) and good(p))
-            pool = pool or self._free(good)
-        else:
-            # a task point opens a new subject: the best free phrase far from earlier anchors
-            pool = self._free(lambda p: not GOAL.match(p.text) and good(p))
-            pool = self._apart(pool)
+        topic = self.material.topic
+        if role in (RECOGNISE, GUARANTEE):
+            # the first and last points say the genre's stock words with the topic (提高政治站位，
+            # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
+            # bodies and sub-points carry the topic's own phrases
+            frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
+            anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
+                if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
+            anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
+            if anchor is not None:
+                self.anchors[path] = anchor  # the body draws near it; it is not spent here
+            return self._frame(rng, frames).replace("{topic}", topic)
+        # a task point opens a new subject: the best free phrase far from earlier anchors
+        pool = self._apart(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p)))
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
         self.anchors[path] = p
         text = self._take(p)
-        lead = rng.choice([x for x in leads if x not in self.used] or leads)
-        if role == TASK and len(text) <= 10 and rng.random() < 0.5:
-            # two phrases of one subject read as one point (压实企业主体责任，推动隐患动态清零)
-            mate = self._pick(rng, self._near(p, self._free(lambda q: len(q.text) <= 10)), top=3)
-            if mate is not None:
-                return f"{self._take(mate)}，{text}" if GOAL.match(text) else f"{text}，{self._take(mate)}"
-        self.used.add(lead)
-        return f"{lead}，{text}"
+        # a second phrase of the same subject, when one is close enough, makes the point's
+        # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
+        ctx = set(p.context) | set(p.words)
+        mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self._substantive(q)))
+                 if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
+        mate = self._pick(rng, mates, top=3) if len(text) <= 11 else None
+        if mate is not None:
+            other = self._take(mate)
+            return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
+        return text
 
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
