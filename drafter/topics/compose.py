@@ -73,6 +73,7 @@ class Composer:
     blocked: set[str] = field(default_factory=set)
     anchors: dict[str, Phrase] = field(default_factory=dict)
     sibling_len: dict[str, int] = field(default_factory=dict)
+    seen: list[str] = field(default_factory=list)  # lines said so far (frames are not repeated)
     closing_goal: str | None = None
     closing_task: str | None = None
     heads_left: int = 0
@@ -82,6 +83,12 @@ class Composer:
         """How many headings and body sentences the outline will ask for: phrases are rationed
         so the last point gets its share, and headings always come first."""
         self.heads_left, self.bodies_left = heads, bodies
+
+    def _upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The pool's phrases of the topic's core (the upper half of the material), if any."""
+        cut = self._median
+        strong = [sp for sp in pool if sp[0] >= cut]
+        return strong or pool
 
     @property
     def _median(self) -> float:
@@ -95,10 +102,26 @@ class Composer:
         return max(1, min(3, free // self.bodies_left))
 
     def _frame(self, rng: random.Random, frames: list[str]) -> str:
-        """A frame not used yet in this outline (they are few: each is worth saying once)."""
-        fresh = [f for f in frames if f not in self.used]
+        """A frame not used yet in this outline (they are few: each is worth saying once),
+        nor said by a line already in the document (regen passes them)."""
+        topic = self.material.topic
+
+        def said(f: str) -> bool:
+            f = f.replace("{topic}", topic)
+            if f in self.used:
+                return True
+            if "{clauses}" in f:
+                return False
+            # a stock point says what a line above says when they share most of their words
+            # (凝聚工作合力 after 形成齐抓共管的工作合力)
+            mine = _core_grams(f.split("，")[0])
+            return any(len(mine & _core_grams(c)) >= 0.5 * len(mine)
+                       for line in self.seen for c in re.split("[，。；]", line) if c)
+
+        fresh = [f for f in frames if not said(f)]
         frame = rng.choice(fresh or frames)
-        self.used.add(frame)
+        self.used.add(frame.replace("{topic}", topic))
+        self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
         return frame
 
     def reserve_closing(self, rng: random.Random) -> None:
@@ -109,6 +132,7 @@ class Composer:
 
     def avoid(self, line: str) -> None:
         """A line already in the document: none of its phrases is used again."""
+        self.seen.append(line)
         for _, p in self.material.phrases:
             if p.text in line:
                 self._mark(p.text)
@@ -125,7 +149,12 @@ class Composer:
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
         and a subject of its own (完善相关机制 says nothing)."""
-        if all(w in _EMPTY or len(w) < 2 or w in self.material.keys for w in p.words[1:]):
+        rest = "".join(p.words[1:])
+        for k in self.material.keys:
+            rest = rest.replace(k, "")
+        for w in sorted(_EMPTY, key=len, reverse=True):
+            rest = rest.replace(w, "")
+        if len(rest.strip("的和与及、")) < 2:
             return False
         text = p.text
         for k in self.material.keys:
@@ -183,15 +212,15 @@ class Composer:
         parent = self.anchors.get(path.rsplit(".", 1)[0]) if "." in path else None
         if level == 1:
             return self._top_heading(rng, role, path)
-        pool = self._free(lambda p: len(p.text) <= 14 and self._substantive(p))
+        pool = self._upper(self._free(lambda p: (len(p.text) <= 14 or p.source == "ref")
+                                      and self._substantive(p)))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
             duty = [sp for sp in duty if self._substantive(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words
-                fresh = [g for g in self.frames.guarantee_points if not any(g in u for u in self.used)]
-                return self._frame(rng, fresh or self.frames.guarantee_points)
+                return self._frame(rng, self.frames.guarantee_points)
             pool = duty
         parent_path = path.rsplit(".", 1)[0]
         first = self.sibling_len.get(parent_path)
@@ -220,7 +249,7 @@ class Composer:
                 self.anchors[path] = anchor  # the body draws near it; it is not spent here
             return self._frame(rng, frames).replace("{topic}", topic)
         # a task point opens a new subject: the best free phrase far from earlier anchors
-        pool = self._apart(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p)))
+        pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p))))
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
@@ -231,7 +260,7 @@ class Composer:
         ctx = set(p.context) | set(p.words)
         mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self._substantive(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
-        mate = self._pick(rng, mates, top=3) if len(text) <= 11 else None
+        mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" else None
         if mate is not None:
             other = self._take(mate)
             return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
@@ -255,7 +284,13 @@ class Composer:
         """One sentence for the point at `path`: its subject, one to three phrases near the
         point's anchor, and sometimes the genre's purpose clause."""
         anchor = self.anchors.get(path) or self.anchors.get(path.split(".")[0])
-        pool = self._near(anchor, self._free(lambda p: p.slot != "heading"))
+        # the references' tasks go to headings first: a body takes one only when there are
+        # more of them left than headings to write
+        refs_left = sum(1 for _, p in self.material.phrases
+                        if p.source == "ref" and not self._taken(p.text))
+        spare = refs_left > self.heads_left
+        pool = self._near(anchor, self._free(lambda p: p.slot != "heading"
+                                             and (p.source != "ref" or spare)))
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
@@ -276,7 +311,13 @@ class Composer:
         elif role == GUARANTEE:
             frame = self._frame(rng, self.frames.guarantee_bodies)
         else:
-            frame = rng.choice(self.frames.subjects) + "{clauses}"
+            # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
+            # (要坚持问题导向，) is said once
+            subjects = [x for x in self.frames.subjects if "，" not in x or x not in self.used]
+            subject = rng.choice(subjects or self.frames.subjects[:1])
+            if "，" in subject:
+                self.used.add(subject)
+            frame = subject + "{clauses}"
             if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5:
                 frame += "，" + self._frame(rng, self.frames.purposes)
             frame += "。"

@@ -32,6 +32,7 @@ FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
+PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own vocabulary
 BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
@@ -202,6 +203,10 @@ class Knowledge:
             # subject matter (推动重大事故隐患动态清零) is what a point is built on
             s = (0.5 if named else 0.0) + (0.3 if specific else -0.2) + c + text_score
             s *= TRUST[p.source] * (1 + 0.1 * math.log(p.docs + 1))
+            if not named and any(vocabulary.get(w, 0.0) <= 0.0 for w in specific):
+                # admitted on its other uses only, not on this topic's own vocabulary: the
+                # margin of the field, where neighbours creep in; it ranks below the core
+                s *= PERIPHERY
             if s > 0:
                 scored.append((round(s, 4), p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].text))

@@ -75,6 +75,14 @@ def recorded_references(recorded: object, base: Path | None = None) -> list[Refe
     return refs
 
 
+def _shown(path: str) -> str:
+    """A path as the writer would type it: relative to the current folder when inside it."""
+    import os
+
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith("..") else path
+
+
 def trace(sentence: str, refs: list[Reference], min_chars: int = 5) -> list[str]:
     """Where in the references a sentence's clauses come from ("file:line"), in order."""
     found: list[str] = []
@@ -85,7 +93,7 @@ def trace(sentence: str, refs: list[Reference], min_chars: int = 5) -> list[str]
         for ref in refs:
             for number, line in enumerate(ref.lines, start=1):
                 if clause in line:
-                    where = f"{ref.path}:{number}"
+                    where = f"{_shown(ref.path)}:{number}"
                     if where not in found:
                         found.append(where)
                     break
