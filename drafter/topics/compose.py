@@ -54,7 +54,10 @@ class Frames:
 
     @classmethod
     def load(cls) -> Frames:
-        import tomllib
+        try:
+            import tomllib
+        except ImportError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
 
         data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
@@ -102,6 +105,12 @@ class Composer:
         return max(1, min(3, free // self.bodies_left))
 
     def _frame(self, rng: random.Random, frames: list[str]) -> str:
+        """A frame, fresh if one is left (else the least bad: frames may repeat)."""
+        frame = self._fresh(rng, frames, repeat=True)
+        assert frame is not None
+        return frame
+
+    def _fresh(self, rng: random.Random, frames: list[str], repeat: bool = False) -> str | None:
         """A frame not used yet in this outline (they are few: each is worth saying once),
         nor said by a line already in the document (regen passes them)."""
         topic = self.material.topic
@@ -119,6 +128,8 @@ class Composer:
                        for line in self.seen for c in re.split("[，。；]", line) if c)
 
         fresh = [f for f in frames if not said(f)]
+        if not fresh and not repeat:
+            return None
         frame = rng.choice(fresh or frames)
         self.used.add(frame.replace("{topic}", topic))
         self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
@@ -220,7 +231,10 @@ class Composer:
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words
-                return self._frame(rng, self.frames.guarantee_points)
+                point = self._fresh(rng, self.frames.guarantee_points)
+                if point is not None:
+                    return point
+                duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
         parent_path = path.rsplit(".", 1)[0]
         first = self.sibling_len.get(parent_path)
@@ -301,8 +315,8 @@ class Composer:
             clauses.append(self._take(p))
             pool = [sp for sp in pool if sp[1] is not p and not self._taken(sp[1].text)]
         if not clauses:
-            if role == GUARANTEE and any(f not in self.used for f in self.frames.guarantee_sentences):
-                return self._frame(rng, self.frames.guarantee_sentences)
+            if role == GUARANTEE:
+                return self._fresh(rng, self.frames.guarantee_sentences)
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it
         clauses.sort(key=lambda c: bool(GOAL.match(c)))
