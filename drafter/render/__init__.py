@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from jinja2.sandbox import SecurityError
 
 from drafter.errors import TemplateError
 from drafter.render.env import SLOT_NAMES, make_environment
-from drafter.render.slots import Slots
+from drafter.render.slots import Slots, place_form
 
 if TYPE_CHECKING:
     from drafter.phrases.book import PhraseBook
@@ -131,8 +132,7 @@ def effective_variables(
     if values["meeting"] == defaults["meeting"] and topic not in values["meeting"]:
         # the template's default meeting names the corpus's topic (新冠肺炎疫情防控工作会议):
         # a meeting the user did not name follows the user's topic instead
-        place = values.get("org", "")
-        place = place if place and "待补" not in place else ""
+        place = place_form(values.get("org", ""))
         values["meeting"] = f"{place}{topic}工作会议".replace("工作工作", "工作")
     return values
 
@@ -185,6 +185,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
                                      frame=frame)
     else:
         slots = Slots(generator, values, seed, section_seeds, material=material, frame=frame)
+    slots.kind = str(getattr(template, "kind", "讲话") or "讲话")
     slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 
 FRAME = "0"  # path of everything outside the numbered points
+TITLE_BY_KIND = {"表态发言": "表态发言", "主持词": "主持词", "致辞": "致辞"}
 _CN = "零一二三四五六七八九十"
 _COUNT = re.compile(r"[一二两三四五六七八九十几]+(?=点)")
 
@@ -62,6 +63,24 @@ def undouble(text: str) -> str:
 def filled(value: str | None) -> str:
     """A variable the user filled (a 〔…待补〕 default counts as empty in running text)."""
     return "" if not value or "待补" in value else value
+
+
+_PLACE = (("省", "全省"), ("自治区", "全区"), ("市", "全市"), ("州", "全州"), ("盟", "全盟"),
+          ("县", "全县"), ("旗", "全旗"), ("区", "全区"), ("镇", "全镇"), ("乡", "全乡"), ("街道", "全街道"))
+
+
+def place_form(org: str) -> str:
+    """How a speech names the organisation's whole area in a meeting's name: 中共××县委 -> 全县,
+    ××市人民政府 -> 全市; an organisation that is not a government (市安委会) keeps its name."""
+    org = (org or "").strip()
+    if not org or "待补" in org:
+        return ""
+    core = re.sub(r"^中共|(?:委员会|党委|人民政府|政府|委)$", "", org)
+    if core != org or re.search(r"人民政府$|政府$|^中共", org):
+        for suffix, whole in _PLACE:
+            if core.endswith(suffix):
+                return whole
+    return org
 
 
 def marker_for(family: str, n: int) -> str:
@@ -100,6 +119,7 @@ class Slots:
         self.topic = self.vars.get("topic") or (gen.topic if gen is not None else self.frame.corpus_topic)
         self.used: set[str] = set()  # lines already in this outline: never repeat one
         self.heads: set[str] = set()  # headings so far: no two may share a clause
+        self.kind = "讲话"  # the template's genre (render sets it)
         if self.composer is not None:
             self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
 
@@ -131,11 +151,12 @@ class Slots:
 
     # ---- frame slots -------------------------------------------------------------------
     def title(self) -> str:
-        return f"在{self.meeting()}上的讲话"
+        """在<meeting>上的讲话 (表态发言, 主持词, 致辞 by the template's kind)."""
+        return f"在{self.meeting()}上的{TITLE_BY_KIND.get(self.kind, '讲话')}"
 
     def meeting(self) -> str:
         """The meeting's name: the user's, else one named after the topic."""
-        meeting = self.vars.get("meeting") or f"{filled(self.vars.get('org'))}{self.topic}工作会议"
+        meeting = self.vars.get("meeting") or f"{place_form(self.vars.get('org', ''))}{self.topic}工作会议"
         return undouble(meeting.replace("工作工作", "工作"))
 
     def salutation(self) -> str:
