@@ -31,8 +31,14 @@ def new(
     from drafter.cli._progress import load_phrasebook_with_progress
     from drafter.errors import InputError, WriteRefused
     from drafter.outline.generate import (
-        build_outline, check_variable, closing_from_source, default_output, default_template,
-        free_path, renderer_for, summarize,
+        build_outline,
+        check_variable,
+        closing_from_source,
+        default_output,
+        default_template,
+        free_path,
+        renderer_for,
+        summarize,
     )
     from drafter.outline.io import write_atomic
     from drafter.outline.regen import random_seed
@@ -201,7 +207,6 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
     No default is put in the input box: the prompt shows it and an empty answer keeps it.
     """
     from drafter.outline.check import FACT_SLOT
-
     from drafter.render import effective_variables
 
     answers = dict(given)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter import paths
-from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 

@@ -145,7 +145,7 @@ class GenreMixin:
                         if k.startswith("heading/") for u in v if u.clauses and u.clauses[0][0])
         leads = Counter({w: c for w, c in leads.items() if c >= 2 and w not in _ADVERBS})
         for key in sorted(self.book.pools):
-            for i, u in enumerate(self.book.pools[key]):
+            for u in self.book.pools[key]:
                 for j, (toks, _) in enumerate(u.clauses):
                     text = "".join(toks)
                     if (text in seen or not 4 <= len(text) <= 18 or "〔" in text

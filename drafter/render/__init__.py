@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 

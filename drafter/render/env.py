@@ -155,10 +155,9 @@ def _materialize(func: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _check_call(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a call (filter or method) whose result would be huge, before it runs."""
+    from jinja2 import Environment
     from jinja2.nodes import EvalContext
     from jinja2.runtime import Context
-
-    from jinja2 import Environment
 
     args = tuple(a for a in args if not isinstance(a, (EvalContext, Context, Environment)))
     values = list(args) + list(kwargs.values())

@@ -27,7 +27,6 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable, Mapping
-
 from typing import TYPE_CHECKING
 
 from drafter.phrases.facts import FALLBACK_PREFIX

@@ -17,9 +17,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from drafter.data import read_data_lines
 
