@@ -24,7 +24,6 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "instrText"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -212,9 +211,9 @@ class _Numbering:
         for style in document.styles.element.findall(W + "style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
-                num_id, ilvl = _num_pr(num_pr)
+                num_id, style_ilvl = _num_pr(num_pr)
                 if num_id:
-                    self._style_num[style.get(W + "styleId")] = (num_id, ilvl or 0)
+                    self._style_num[style.get(W + "styleId")] = (num_id, style_ilvl or 0)
         self._style_base = {
             s.get(W + "styleId"): s.find(W + "basedOn").get(W + "val")
             for s in document.styles.element.findall(W + "style")

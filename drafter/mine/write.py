@@ -67,7 +67,7 @@ def _source_label(m: Member) -> str:
 
 def corpus_defaults(members: list[Member]) -> tuple[str, str]:
     """(meeting, topic) defaults: the most common meeting named in the sources' titles."""
-    meetings = Counter()
+    meetings: Counter[str] = Counter()
     for m in members:
         found = _MEETING.search(m.speech.title or "")
         if found:

@@ -35,7 +35,7 @@ def is_garbled(sentence: str) -> bool:
     try:
         from drafter.corpus import is_garbled as corpus_is_garbled
     except ImportError:
-        corpus_is_garbled = None
+        corpus_is_garbled = None  # type: ignore[assignment]
     if corpus_is_garbled is not None and corpus_is_garbled(sentence):
         return True
     return bool(

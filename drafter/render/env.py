@@ -92,7 +92,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.tick()
         return text
 
-    def concat(self, parts: tuple[Any, ...]) -> str:
+    def concat(self, parts: Iterable[str]) -> str:
         strings = [str(p) for p in parts]
         _check_size(sum(map(len, strings)))
         return "".join(strings)

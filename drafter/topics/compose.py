@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,7 +46,10 @@ class Frames:
 
     @classmethod
     def load(cls) -> Frames:
-        import tomllib
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10 has no tomllib
+            import tomli as tomllib
 
         data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
@@ -97,7 +102,7 @@ class Composer:
                 self._mark(p.text)
 
     # ---- choosing phrases ----------------------------------------------------------------
-    def _free(self, pred=None) -> list[tuple[float, Phrase]]:  # type: ignore[no-untyped-def]
+    def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
         return [(s, p) for s, p in self.material.phrases
                 if not self._taken(p.text) and (pred is None or pred(p))]
 
