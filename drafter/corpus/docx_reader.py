@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError
+from drafter.structure.markers import cn_counting
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -341,30 +342,6 @@ def format_number(n: int, fmt: str) -> str:
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     return str(n)
-
-
-def cn_counting(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
-        return _CN_DIGITS[0] if n == 0 else str(n)
-    if n >= 10000:
-        return str(n)
-    digits = [int(d) for d in str(n)]
-    units = ["", "十", "百", "千"]
-    out = ""
-    zero = False
-    for i, d in enumerate(digits):
-        unit = units[len(digits) - 1 - i]
-        if d == 0:
-            zero = True
-            continue
-        if zero and out:
-            out += "零"
-        zero = False
-        out += _CN_DIGITS[d] + unit
-    if 10 <= n < 20:
-        out = out[1:]  # 十二, not 一十二
-    return out
 
 
 def _roman(n: int) -> str:
