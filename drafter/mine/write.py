@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.atomic import write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.mine.group import Family, Member
 from drafter.mine.shape import PART_NAMES, parts_of, shape_of
 from drafter.model import Section
-from drafter.paths import write_bytes_atomic
 from drafter.structure.markers import format_marker
 
 SLUG = {
