@@ -83,16 +83,21 @@ def convert_doc(path: str | Path, outdir: str | Path) -> Path:
     return converted
 
 
-def _check_word_file(path: Path) -> None:
-    """A .doc is a Word binary, or RTF/HTML/MHT saved under that name; anything else would
-    be imported by LibreOffice as plain text and come out as garbage."""
+def _read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a file, or a one-line InputError naming it."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(512)
+            return handle.read(size)
     except FileNotFoundError:
         raise InputError("文件不存在", path) from None
     except OSError as exc:
         raise InputError(f"无法读取：{exc.strerror}", path) from None
+
+
+def _check_word_file(path: Path) -> None:
+    """A .doc is a Word binary, or RTF/HTML/MHT saved under that name; anything else would
+    be imported by LibreOffice as plain text and come out as garbage."""
+    head = _read_head(path, 512)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(_OLE_MAGIC) or text.startswith((b"{\\rtf", b"<", b"mime-version")):
         return
@@ -112,13 +117,7 @@ def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise InputError("文件不存在", path) from None
-    except OSError as exc:
-        raise InputError(f"无法读取：{exc.strerror}", path) from None
+    head = _read_head(path, 8)
     if head == _OLE_MAGIC:
         raise InputError(CONVERT_HINT, path)
     try:
