@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,7 +97,7 @@ class Composer:
                 self._mark(p.text)
 
     # ---- choosing phrases ----------------------------------------------------------------
-    def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
+    def _free(self, pred=None) -> list[tuple[float, Phrase]]:  # type: ignore[no-untyped-def]
         return [(s, p) for s, p in self.material.phrases
                 if not self._taken(p.text) and (pred is None or pred(p))]
 
