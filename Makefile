@@ -4,10 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+LINT_STAMP := $(VENV)/.installed-lint
 # a new file each run: make draft never overwrites an outline the writer may have edited
 DRAFT_OUT := drafts/示例提纲-$(shell date +%Y%m%d-%H%M%S).md
 
-.PHONY: draft test bench clean
+.PHONY: draft test lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,15 @@ draft: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest
+
+$(LINT_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[lint]'
+	touch $(STAMP) $@
+
+# ruff and mypy read their settings (rules, checked paths) from pyproject.toml
+lint: $(LINT_STAMP)
+	$(VENV)/bin/ruff check drafter
+	$(VENV)/bin/mypy
 
 bench: $(TEST_STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'

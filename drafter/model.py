@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("speech", "plan", "notice", "report", "other")
-
 
 @dataclass(frozen=True)
 class SourceSpan:

@@ -1,4 +1,4 @@
-"""Small text handling shared by every part: sentence and clause splitting."""
+"""Small text handling shared by every part: sentence and clause splitting, placeholders."""
 
 from __future__ import annotations
 
@@ -9,3 +9,9 @@ SENTENCE_END = "。！？；"
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？；!?;])")
 # A clause ends at ，；：、 as well (、 is kept inside clauses: it joins parallel objects).
 CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
+
+# What a drafted outline leaves for the writer: 〔待写：…〕 where nothing could be drawn, and
+# 〔数据待补〕 / 〔日期待补〕 / … where a fact of the writer's own belongs.
+FALLBACK = re.compile(r"〔待写[：:][^〔〕]*〕")
+FACT_SLOT = re.compile(r"〔[^〔〕]*待补〕")
+PLACEHOLDER = re.compile(f"{FALLBACK.pattern}|{FACT_SLOT.pattern}")

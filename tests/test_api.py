@@ -5,12 +5,22 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import drafter
 
 
 def test_every_public_name_resolves() -> None:
+    """Each declared name is the function or class of that name (a stale _LAZY entry pointing
+    at a renamed function, or at a module attribute of another kind, fails here)."""
+    assert drafter.__version__ and isinstance(drafter.__version__, str)
     for name in drafter.__all__:
-        assert getattr(drafter, name) is not None, name
+        if name == "__version__":
+            continue
+        obj = getattr(drafter, name)
+        assert callable(obj) and obj.__name__ == name, name
+    with pytest.raises(AttributeError):
+        drafter.no_such_entry_point  # noqa: B018
 
 
 def test_import_drafter_is_cheap() -> None:

@@ -99,8 +99,12 @@ def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     out = tmp_path / "o.md"
     out.write_text("我的稿子", encoding="utf-8")
 
+    real_replace = os.replace
+
     def disk_full(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
+        if Path(dst) == out:  # only the outline's write fails, not the caches' before it
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", disk_full)
     result = new("-t", "yiyao-flat", "--seed", "1", "-o", str(out), "--force")

@@ -153,6 +153,7 @@ def test_corrupt_database_is_never_recreated() -> None:
     assert path.read_bytes() == junk
 
 
+@pytest.mark.cold_home
 def test_foreign_sqlite_file_is_refused() -> None:
     path = store_path()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -134,10 +134,19 @@ def test_format_number(n: int, fmt: str, expected: str) -> None:
     assert format_number(n, fmt) == expected
 
 
-def test_cn_counting_matches_the_parser_for_every_heading_number() -> None:
-    from drafter.structure.markers import int_to_cn
+def test_cn_counting_reads_back_through_the_parser_for_every_heading_number() -> None:
+    from drafter.structure.markers import cn_to_int
 
-    assert [cn_counting(n) for n in range(1, 100)] == [int_to_cn(n) for n in range(1, 100)]
+    assert [cn_to_int(cn_counting(n)) for n in range(1, 100)] == list(range(1, 100))
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, "〇"), (10, "十"), (12, "十二"), (20, "二十"), (100, "一百"), (105, "一百零五"),
+     (110, "一百一十"), (1001, "一千零一"), (2020, "二千零二十"), (10000, "10000")],
+)
+def test_cn_counting_beyond_the_heading_numbers(n: int, expected: str) -> None:
+    assert cn_counting(n) == expected
 
 
 @pytest.mark.parametrize(

@@ -366,7 +366,7 @@ def test_atomic_write_keeps_old_file_on_failure(tmp_path: Path, monkeypatch) -> 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("drafter.export.os.replace", broken_replace)
+    monkeypatch.setattr("drafter.atomic.os.replace", broken_replace)
     with pytest.raises(InputError) as info:
         write_atomic(target, b"new", force=True)
     assert str(target) in str(info.value)

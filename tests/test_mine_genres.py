@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_phrases_support import load_skeletons, load_template
+from phrases_support import load_skeletons, load_template
 
 from drafter.mine import mine_families, mine_templates, mine_to_dir
 from drafter.model import Speech

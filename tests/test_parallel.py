@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from test_corpus_store import SPEECH
 
 N = 8
@@ -35,6 +37,7 @@ def _variant(i: int) -> str:
     return SPEECH.replace("部署下一阶段工作", f"部署下一阶段第{'一二三四五六七八'[i]}批工作")
 
 
+@pytest.mark.cold_home
 def test_eight_parallel_adds_then_eight_parallel_news(drafter_home: Path) -> None:
     files = []
     for i in range(N):

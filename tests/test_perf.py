@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -42,12 +43,22 @@ def _build(home: Path, jobs: int) -> tuple[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, str, bytes]]:
-    out = {}
-    for jobs in (1, 2):
-        home = tmp_path_factory.mktemp(f"jobs{jobs}")
-        out[jobs] = (home, *_build(home, jobs))
-    return out
+def built(trained_home: Path,
+          tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, str, bytes]]:
+    """(home, store hash, model bytes) of a serial build (the session's trained home, built
+    with one process) and of a rebuild with two processes."""
+    from drafter.corpus.store import open_store
+
+    serial = tmp_path_factory.mktemp("jobs1")
+    shutil.copytree(trained_home, serial, dirs_exist_ok=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_HOME", str(serial))
+        store = open_store()
+        digest = store.content_hash()
+        store.close()
+    (model,) = (serial / "cache").glob("phrasebook-*.json")
+    parallel = tmp_path_factory.mktemp("jobs2")
+    return {1: (serial, digest, model.read_bytes()), 2: (parallel, *_build(parallel, 2))}
 
 
 def test_jobs_really_fork(monkeypatch: pytest.MonkeyPatch) -> None:

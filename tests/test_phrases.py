@@ -6,7 +6,7 @@ import random
 import re
 
 import pytest
-from test_phrases_support import LEAK_WORDS, load_skeletons
+from phrases_support import LEAK_WORDS, load_skeletons
 
 from drafter.phrases import Generator, NoveltyIndex, NoveltyLimits, PhraseBook, build_phrasebook
 from drafter.phrases.facts import FACT_SLOTS, mask_numbers
@@ -196,6 +196,8 @@ def test_generated_sentences_do_not_stutter(book: PhraseBook) -> None:
     assert _stutters("各地要守土有责、守土尽责，做到守土有责、守土担责。")
     assert not _stutters("要继续完善应急预案，坚决防止疫情扩散蔓延。")
     gen = Generator(book)
-    for seed in SEEDS:
-        line = gen.sentence(random.Random(seed), "body")
-        assert line is None or not _stutters(line)
+    lines = [gen.sentence(random.Random(seed), "body") for seed in SEEDS]
+    made = [line for line in lines if line is not None]
+    assert len(made) >= len(SEEDS) * 0.8  # generation that always fails must not pass
+    for line in made:
+        assert not _stutters(line), line

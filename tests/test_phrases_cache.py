@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_phrases_support import FakeStore, load_skeletons
+from phrases_support import FakeStore, load_skeletons
 
 from drafter.phrases import cache as cache_mod
 from drafter.phrases.cache import cache_path, load_phrasebook
@@ -15,7 +15,7 @@ from drafter.phrases.cache import cache_path, load_phrasebook
 WARM_SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r})
-from test_phrases_support import FakeStore, load_skeletons, load_template
+from phrases_support import FakeStore, load_skeletons, load_template
 from drafter.phrases.cache import load_phrasebook
 from drafter.render import render_outline
 store = FakeStore(load_skeletons(4))

@@ -35,6 +35,7 @@ def _one_error_line(out: str, *words: str) -> str:
 
 
 # -- unusable folders ---------------------------------------------------------------------
+@pytest.mark.cold_home
 def test_unwritable_cache_folder(drafter_home: Path) -> None:
     (drafter_home / "cache").write_text("不是文件夹")  # as unusable as a folder without write access
     code, out = _run("corpus", "build")
@@ -61,6 +62,7 @@ def test_permission_denied_on_the_cache_folder(drafter_home: Path, monkeypatch: 
     _one_error_line(out, str(cache), "没有读写权限")
 
 
+@pytest.mark.cold_home
 def test_unwritable_data_folder(drafter_home: Path) -> None:
     (drafter_home / "data").write_text("不是文件夹")
     for args in (["corpus", "list"], ["corpus", "build"], ["new", "--no-input", "-o", str(drafter_home / "a.md")]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_phrases_support import LEAK_WORDS, TEMPLATE, load_skeletons, load_template
+from phrases_support import LEAK_WORDS, TEMPLATE, load_skeletons, load_template
 
 from drafter.errors import TemplateError
 from drafter.phrases import PhraseBook, build_phrasebook

@@ -6,6 +6,8 @@ the library lazily inside command bodies so that `drafter --help` stays fast.
 
 from __future__ import annotations
 
+from typing import Any, TextIO
+
 import typer
 from typer.core import TyperGroup
 
@@ -16,7 +18,8 @@ from drafter.errors import DrafterError, DrafterWarning, os_reason
 class _Group(TyperGroup):
     """Turns every DrafterError, in any sub-command, into one line on stderr and exit 1."""
 
-    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
         from drafter.cli._params import install
 
         install(self)  # plain str/int/Path coercion: keeps pydantic out of every run
@@ -26,7 +29,7 @@ class _Group(TyperGroup):
             _usage_error(exc)
             raise
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: Any) -> Any:
         import warnings
 
         with warnings.catch_warnings():
@@ -54,7 +57,8 @@ class _Group(TyperGroup):
                 raise
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
     """DrafterWarnings are one line on stderr ("注意：…"); other warnings as Python shows them."""
     if issubclass(category, DrafterWarning):
         typer.echo(f"注意：{message}", err=True)

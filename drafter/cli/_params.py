@@ -43,7 +43,7 @@ def _runtime_class() -> type | None:
     except ImportError:  # another typer: keep its own coercion
         return None
 
-    class PlainRuntimeParam(RuntimeParam):  # type: ignore[misc,valid-type]
+    class PlainRuntimeParam(RuntimeParam):
         """str/int/float/Path (and lists of them) coerced without pydantic."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:

@@ -141,9 +141,8 @@ def build_cmd(jobs: int = _JOBS) -> None:
 
 
 def _build_models(store: Any, jobs: int, quiet: bool = False) -> None:
-    from drafter.phrases.cache import cache_path, load_phrasebook
-
     from drafter.cli._progress import with_progress
+    from drafter.phrases.cache import cache_path, load_phrasebook
 
     book = with_progress("正在重建短语模型…",
                          lambda: load_phrasebook(store, jobs=jobs, rebuild=True))

@@ -32,8 +32,14 @@ def new(
     from drafter.cli._progress import load_phrasebook_with_progress
     from drafter.errors import InputError, WriteRefused
     from drafter.outline.generate import (
-        build_outline, check_variable, closing_from_source, default_output, default_template,
-        free_path, renderer_for, summarize,
+        build_outline,
+        check_variable,
+        closing_from_source,
+        default_output,
+        default_template,
+        free_path,
+        renderer_for,
+        summarize,
     )
     from drafter.outline.io import write_atomic
     from drafter.outline.regen import random_seed
@@ -205,8 +211,8 @@ def _default(var: Any, interactive: bool) -> str:
     Without prompts the template's default stays (often 〔日期待补〕), so the same command and
     seed give the same outline on any day.
     """
-    from drafter.outline.check import FACT_SLOT
     from drafter.outline.generate import today
+    from drafter.text import FACT_SLOT
 
     default = str(var.default or "")
     if var.key == "date" and (default in ("", "today", "今天")
@@ -222,9 +228,8 @@ def _ask_variables(template: Any, given: dict[str, str], interactive: bool) -> d
     given value becomes the default), "missing" only when not given, "never" takes the default.
     No default is put in the input box: the prompt shows it and an empty answer keeps it.
     """
-    from drafter.outline.check import FACT_SLOT
-
     from drafter.render import effective_variables
+    from drafter.text import FACT_SLOT
 
     answers = dict(given)
     # Topic and organisation are asked first: a meeting the writer has not named follows them

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from drafter.cli import app
+from drafter.model import Skeleton
 
 templates_app = typer.Typer(
     help="列出或查看讲话稿模板（内置模板、挖掘出的用户模板）。",
@@ -17,7 +18,7 @@ templates_app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-def _skeleton_lines(skel) -> list[str]:  # type: ignore[no-untyped-def]
+def _skeleton_lines(skel: Skeleton) -> list[str]:
     """A readable view of one skeleton (title, framing parts, indented headings)."""
     lines = [f"【{skel.title or '（无标题）'}】（{skel.genre or skel.kind}）"]
     for label, value in (("称呼", skel.salutation), ("开场", skel.opening), ("过渡", skel.transition)):

@@ -61,7 +61,7 @@ def _sketch(fp: frozenset[int]) -> list[int]:
     return heapq.nsmallest(SKETCH, fp)
 
 
-class PrintIndex(dict):  # type: ignore[type-arg]
+class PrintIndex(dict[int, frozenset[int]]):
     """Fingerprints by key, with buckets on their smallest hashes, so that finding a
     duplicate among many pieces (a file of thousands of speeches) looks at a few, not all."""
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError
+from drafter.structure.markers import cn_counting
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "instrText"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -83,16 +83,21 @@ def convert_doc(path: str | Path, outdir: str | Path) -> Path:
     return converted
 
 
-def _check_word_file(path: Path) -> None:
-    """A .doc is a Word binary, or RTF/HTML/MHT saved under that name; anything else would
-    be imported by LibreOffice as plain text and come out as garbage."""
+def _read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a file, or a one-line InputError naming it."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(512)
+            return handle.read(size)
     except FileNotFoundError:
         raise InputError("文件不存在", path) from None
     except OSError as exc:
         raise InputError(f"无法读取：{exc.strerror}", path) from None
+
+
+def _check_word_file(path: Path) -> None:
+    """A .doc is a Word binary, or RTF/HTML/MHT saved under that name; anything else would
+    be imported by LibreOffice as plain text and come out as garbage."""
+    head = _read_head(path, 512)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(_OLE_MAGIC) or text.startswith((b"{\\rtf", b"<", b"mime-version")):
         return
@@ -112,13 +117,7 @@ def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise InputError("文件不存在", path) from None
-    except OSError as exc:
-        raise InputError(f"无法读取：{exc.strerror}", path) from None
+    head = _read_head(path, 8)
     if head == _OLE_MAGIC:
         raise InputError(CONVERT_HINT, path)
     try:
@@ -212,9 +211,9 @@ class _Numbering:
         for style in document.styles.element.findall(W + "style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
-                num_id, ilvl = _num_pr(num_pr)
+                num_id, style_ilvl = _num_pr(num_pr)
                 if num_id:
-                    self._style_num[style.get(W + "styleId")] = (num_id, ilvl or 0)
+                    self._style_num[style.get(W + "styleId")] = (num_id, style_ilvl or 0)
         self._style_base = {
             s.get(W + "styleId"): s.find(W + "basedOn").get(W + "val")
             for s in document.styles.element.findall(W + "style")
@@ -342,30 +341,6 @@ def format_number(n: int, fmt: str) -> str:
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     return str(n)
-
-
-def cn_counting(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
-        return _CN_DIGITS[0] if n == 0 else str(n)
-    if n >= 10000:
-        return str(n)
-    digits = [int(d) for d in str(n)]
-    units = ["", "十", "百", "千"]
-    out = ""
-    zero = False
-    for i, d in enumerate(digits):
-        unit = units[len(digits) - 1 - i]
-        if d == 0:
-            zero = True
-            continue
-        if zero and out:
-            out += "零"
-        zero = False
-        out += _CN_DIGITS[d] + unit
-    if 10 <= n < 20:
-        out = out[1:]  # 十二, not 一十二
-    return out
 
 
 def _roman(n: int) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.corpus.decode import read_raw
-from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.corpus.garble import flagged_sentences
 from drafter.corpus.kind import classify, genre_of
 from drafter.corpus.noise import Dropped, filter_noise

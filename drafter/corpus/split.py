@@ -190,8 +190,8 @@ def split_pieces(
                 dropped.append(Dropped(piece.start_line, piece.title or "", "页面标题"))
             continue
         if k == 0 and multi and starts and _is_debris(piece):
-            for no, text in ([(piece.title_line, piece.title)] if piece.title_line else []) + piece.rows:
-                dropped.append(Dropped(no, text or "", "页面标题"))
+            for no, line in ([(piece.title_line, piece.title)] if piece.title_line else []) + piece.rows:
+                dropped.append(Dropped(no, line or "", "页面标题"))
             continue
         out.append(piece)
     return out

@@ -11,6 +11,7 @@ near-duplicate merging) once it has the lock, so the others wait and then reuse 
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import functools
 import hashlib
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter import paths
-from drafter.corpus.dedup import PrintIndex, fingerprint, find_duplicate
+from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 
@@ -331,7 +332,7 @@ class CorpusStore:
         return result
 
     def _store_speech(
-        self, speech: Speech, sid: int | None, prints: dict[int, frozenset[int]], result: AddResult
+        self, speech: Speech, sid: int | None, prints: PrintIndex, result: AddResult
     ) -> None:
         from drafter.corpus.placeholders import find_placeholders
 
@@ -363,7 +364,7 @@ class CorpusStore:
         try:
             with self._db:
                 if isinstance(target, int) or str(target).isdigit():
-                    return self._remove_piece(_piece_id(target))
+                    return self._remove_piece(_piece_id(target if isinstance(target, int) else str(target)))
                 return self._remove_source(Path(target))
         except sqlite3.Error as exc:
             raise self._error(exc) from None
@@ -479,7 +480,7 @@ class CorpusStore:
         }
 
     @_damaged
-    def dropped_lines(self, path: str | None = None) -> list[dict[str, Any]]:
+    def dropped_lines(self, path: str | None = None) -> builtins.list[dict[str, Any]]:
         """The lines dropped as noise (optionally of one source path), with their reason."""
         sql = "SELECT src.path, d.line, d.text, d.reason FROM dropped d JOIN sources src ON src.id=d.source_id"
         args: tuple[Any, ...] = ()

@@ -6,11 +6,10 @@ the result atomically; it refuses nothing but reports every placeholder still to
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.atomic import write_atomic
 from drafter.errors import InputError, WriteRefused
 from drafter.export.blocks import Block, Placeholder, placeholders, read_outline_blocks
 from drafter.export.profile import LayoutProfile, default_profile, load_profile, profile_path
@@ -71,7 +70,7 @@ def export_outline(
 
         data = render_txt(blocks).encode("utf-8")
         source_of_profile = "none"
-    write_atomic(target, data, force=force)
+    write_atomic(target, data, force=force, noun="导出文件")
     return ExportResult(target, fmt, placeholders(blocks), source_of_profile)
 
 
@@ -88,40 +87,3 @@ def _choose_format(to: str | None, out: Path | None, source: Path) -> str:
     if out is not None and Path(out).suffix.lower().lstrip(".") in FORMATS:
         return Path(out).suffix.lower().lstrip(".")
     return "docx"
-
-
-def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
-    """Write `data` to `path` through a temp file in the same folder and os.replace.
-
-    A reader never sees half a file, and an existing file is replaced only with `force`.
-    """
-    path = Path(path)
-    if path.exists() and not force:
-        raise WriteRefused("文件已存在；加 --force 覆盖", path)
-    if path.is_dir():
-        raise WriteRefused("这是一个文件夹，不能写成导出文件", path)
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"无法创建文件夹：{exc.strerror}", folder) from None
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, 0o666 & ~_umask())
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise InputError(f"无法写入：{exc.strerror}", path) from None
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

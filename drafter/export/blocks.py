@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import OutlineError
-from drafter.outline.check import FACT_SLOT, FALLBACK
 
-# The placeholders `drafter check` reports: fact slots 〔…待补〕, fallbacks 〔待写：…〕.
-PLACEHOLDER_RE = re.compile(f"{FALLBACK.pattern}|{FACT_SLOT.pattern}")
+# the placeholders `drafter check` reports: fact slots 〔…待补〕, fallbacks 〔待写：…〕
+from drafter.text import PLACEHOLDER as PLACEHOLDER_RE
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)

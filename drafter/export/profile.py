@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -240,10 +241,10 @@ def _read(path: Path) -> dict[str, Any]:
         if path.suffix.lower() == ".json":
             data = json.loads(raw.decode("utf-8-sig"))
         else:
-            try:
+            if sys.version_info >= (3, 11):
                 import tomllib
-            except ModuleNotFoundError:  # Python 3.10
-                import tomli as tomllib  # type: ignore[no-redef]
+            else:  # pragma: no cover - Python 3.10
+                import tomli as tomllib
             data = tomllib.loads(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"排版配置格式错误：{exc}", path) from None

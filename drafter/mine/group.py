@@ -8,10 +8,11 @@ is represented by its medoid: the member closest in shape to all others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from drafter.model import Skeleton, Speech
 from drafter.mine.shape import run_count
+from drafter.model import Skeleton, Speech
 from drafter.structure.markers import INLINE
 
 MIN_SOURCES = 2
@@ -112,14 +113,15 @@ def _group_shapes(members: list[Member]) -> list[Family]:
         top, nested = key
         inline = top in INLINE
 
-        def pick(pred):  # type: ignore[no-untyped-def]
+        def pick(pred: Callable[[tuple[str, bool]], bool]) -> tuple[str, bool] | None:
             options = [k for k in big if pred(k)]
             return max(options, key=lambda k: (len(big[k].members), k)) if options else None
 
+        # the predicates run at once, inside this iteration, so late binding cannot bite
         target = (
-            pick(lambda k: k[0] == top)
-            or pick(lambda k: k[1] == nested and (k[0] in INLINE) == inline)
-            or pick(lambda k: (k[0] in INLINE) == inline)
+            pick(lambda k: k[0] == top)  # noqa: B023
+            or pick(lambda k: k[1] == nested and (k[0] in INLINE) == inline)  # noqa: B023
+            or pick(lambda k: (k[0] in INLINE) == inline)  # noqa: B023
         )
         if target is not None:
             big[target].members.extend(buckets[key].members)

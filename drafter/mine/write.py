@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.atomic import write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.mine.group import Family, Member
 from drafter.mine.shape import PART_NAMES, parts_of, shape_of
 from drafter.model import Section
-from drafter.paths import write_bytes_atomic
 from drafter.structure.markers import format_marker
 
 SLUG = {
@@ -67,7 +67,7 @@ def _source_label(m: Member) -> str:
 
 def corpus_defaults(members: list[Member]) -> tuple[str, str]:
     """(meeting, topic) defaults: the most common meeting named in the sources' titles."""
-    meetings = Counter()
+    meetings: Counter[str] = Counter()
     for m in members:
         found = _MEETING.search(m.speech.title or "")
         if found:

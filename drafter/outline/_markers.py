@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.structure import markers as _structure
+from drafter.structure.markers import parse_cn_number
 
 # The usual family at each depth when a level has no marker anywhere in the document.
 DEFAULT_FAMILY_BY_LEVEL = {1: "cn_dun", 2: "cn_paren", 3: "arabic_dot", 4: "arabic_paren",
@@ -59,16 +60,6 @@ def format_marker(family: str, n: int) -> str:
         return _structure.format_marker(family, n)
     except ValueError:
         return _structure.format_marker("cn_dun", n)
-
-
-def parse_cn_number(text: str) -> int | None:
-    """一..九十九 -> int; None when `text` is not such a numeral."""
-    if not text or len(text) > 3 or any(ch not in "一二三四五六七八九十" for ch in text):
-        return None
-    try:
-        return _structure.cn_to_int(text)
-    except ValueError:
-        return None
 
 
 def count_word(n: int) -> str:

@@ -13,10 +13,9 @@ from typing import Any
 from drafter.outline._markers import NOT_NUMBERED, ORDINAL_PREFIX
 from drafter.outline.fmt import expected_markers, level_families, transition_count
 from drafter.outline.model import SectionSpan, headings, section_tree, walk
+from drafter.text import FACT_SLOT, FALLBACK, SENTENCE_SPLIT
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
-FALLBACK = re.compile(r"〔待写[：:][^〔〕]*〕")
-FACT_SLOT = re.compile(r"〔[^〔〕]*待补〕")
 # A blank left for a name or number: ×× / ＸＸ / XX (not inside an ASCII word) / ＿＿ / ___
 # Line breaks, tabs and other control characters: a variable is one line of running text.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -120,9 +119,6 @@ def _empty(lines: list[str], spans: list[SectionSpan], offset: int) -> list[Prob
     return problems
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-
-
 def body_sentences(body: str, offset: int = 0) -> list[tuple[int, str]]:
     """(file line, sentence) for every heading and body sentence; the `#` title is left out."""
     from drafter.outline._markers import split_marker
@@ -134,7 +130,7 @@ def body_sentences(body: str, offset: int = 0) -> list[tuple[int, str]]:
             continue
         if text.startswith("#"):
             text = split_marker(text.lstrip("#").strip())[2]
-        out += [(i + 1 + offset, s.strip()) for s in _SENTENCE_END.split(text) if s.strip()]
+        out += [(i + 1 + offset, s.strip()) for s in SENTENCE_SPLIT.split(text) if s.strip()]
     return out
 
 

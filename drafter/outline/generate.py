@@ -179,17 +179,9 @@ def check_variable(key: str, value: str) -> None:
                          "每个变量只能是一行文字")
 
 
-def title_of(outline: Outline) -> str:
-    """The outline's `#` title, or an empty string."""
-    for line in outline.body.split("\n"):
-        if line.startswith("# "):
-            return line[2:].strip()
-    return ""
-
-
 __all__ = [
     "Summary", "build_outline", "check_variable", "clean_variable", "default_output",
-    "default_template", "free_path", "renderer_for", "slugify", "summarize", "title_of", "today",
+    "default_template", "free_path", "renderer_for", "slugify", "summarize", "today",
 ]
 
 

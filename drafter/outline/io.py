@@ -1,16 +1,11 @@
-"""Reading and writing outline files: atomic writes, no silent overwrite, backups.
-
-Every write goes to a temporary file in the target's own folder and is then renamed over the
-target with os.replace, so an interrupted run leaves either the old file or the new one.
-"""
+"""Reading and writing outline files: no silent overwrite (drafter.atomic), backups."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, InputError, OutlineError, WriteRefused
+from drafter.atomic import write_atomic
+from drafter.errors import InputError, OutlineError
 from drafter.outline.model import Outline, parse_outline
 
 
@@ -32,46 +27,6 @@ def read_text(path: str | Path) -> str:
 def read_outline(path: str | Path) -> Outline:
     """Read and parse an outline file (InputError / OutlineError on failure)."""
     return parse_outline(read_text(path), str(path))
-
-
-def write_atomic(path: str | Path, text: str, *, force: bool = False) -> Path:
-    """Write `text` to `path` atomically. Refuses to replace an existing file unless `force`."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise WriteRefused("文件已存在；加 --force 覆盖", target)
-    if target.is_dir():
-        raise WriteRefused("这是一个文件夹，不能写成提纲", target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DrafterError(f"无法创建文件夹：{exc.strerror or exc}", target.parent) from None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
-        else:  # mkstemp makes 0600: a new outline gets the mode any new file would (0644)
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        # Whatever went wrong (disk full, Ctrl-C), the old file is untouched: drop the temp.
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise DrafterError(f"无法写入（原文件未改动）：{exc.strerror or exc}", target) from None
-        raise
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def backup_path(path: str | Path) -> Path:

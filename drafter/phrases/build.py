@@ -35,7 +35,7 @@ def is_garbled(sentence: str) -> bool:
     try:
         from drafter.corpus import is_garbled as corpus_is_garbled
     except ImportError:
-        corpus_is_garbled = None
+        corpus_is_garbled = None  # type: ignore[assignment]
     if corpus_is_garbled is not None and corpus_is_garbled(sentence):
         return True
     return bool(
@@ -227,7 +227,7 @@ def build_phrasebook(
     pools = {k: v for k, v in pools.items() if k.count("/") < 2 or len(v) >= MIN_ROLE_POOL}
     pools["heading/extra"] = _heading_like_clauses(pools)
     seen: set[str] = set()
-    for key, units in pools.items():
+    for units in pools.values():
         for u in units:
             if u.text not in seen:
                 seen.add(u.text)

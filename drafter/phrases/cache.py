@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from drafter._version import __version__
+from drafter.atomic import write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
-from drafter.paths import cache_dir, write_bytes_atomic
+from drafter.paths import cache_dir
 from drafter.phrases.book import PhraseBook
 
 FORMAT = "7"  # bump when the PhraseBook layout or the training changes meaning

@@ -80,7 +80,3 @@ def mask_names(tagged: list[tuple[str, str]]) -> list[str]:
             continue
         out.append(word)
     return out
-
-
-def has_fact_slot(text: str) -> bool:
-    return any(v in text for v in FACT_SLOTS.values())

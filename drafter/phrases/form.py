@@ -17,7 +17,9 @@ PROCEDURAL = re.compile(
 WEB_RESIDUE = re.compile(
     r"https?|www|\.com|点击|回复|楼主|发表于|复制链接|登录|注册|QQ|[A-Za-z]{2,}|[|【】<>#@_=]|\?|�"
 )
-PAIRS = ("“”", "（）", "《》", "‘’", "()", "「」", "【】")
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"), ("「", "」"), ("【", "】"),
+)
 
 
 def balanced(text: str) -> bool:

@@ -20,11 +20,24 @@ from drafter.phrases.book import ParallelGroup, PhraseBook, Unit
 from drafter.phrases.checks import _doubled, _echoes, _repeats, _stutters
 from drafter.phrases.form import heading_problems, sentence_problems
 from drafter.phrases.genre import (
-    _ADVERBS, _BAD_LATER, _CLOSING_FORMULAS, _HEADING_ADVERBS, _REPORTED, _STOP, FRAMED,
-    GenreMixin, _Clause,
+    _ADVERBS,
+    _BAD_LATER,
+    _CLOSING_FORMULAS,
+    _HEADING_ADVERBS,
+    _REPORTED,
+    _STOP,
+    FRAMED,
+    GenreMixin,
+    _Clause,
 )
 from drafter.phrases.grammar import (
-    ACT, FOLLOWS, OPENERS, PURPOSE, STATE, ClauseTyper, counts_points,
+    ACT,
+    FOLLOWS,
+    OPENERS,
+    PURPOSE,
+    STATE,
+    ClauseTyper,
+    counts_points,
 )
 from drafter.phrases.novelty import NoveltyIndex, NoveltyLimits
 

@@ -94,9 +94,10 @@ class GenreMixin:
     _terms: frozenset[str]
     _df: dict[str, int] | None
 
-    def pairs(self) -> set[tuple[str, str]]: ...  # noqa: D102 (Generator)
-    def _leaks(self, toks: list[str] | tuple[str, ...]) -> bool: ...  # noqa: D102
-    def _novel(self, tokens: list[str]) -> bool: ...  # noqa: D102
+    if TYPE_CHECKING:  # provided by Generator
+        def pairs(self) -> set[tuple[str, str]]: ...
+        def _leaks(self, toks: list[str] | tuple[str, ...]) -> bool: ...
+        def _novel(self, tokens: list[str]) -> bool: ...
 
     def doc_freq(self) -> dict[str, int]:
         """How many speeches of the corpus use each token."""
@@ -145,7 +146,7 @@ class GenreMixin:
                         if k.startswith("heading/") for u in v if u.clauses and u.clauses[0][0])
         leads = Counter({w: c for w, c in leads.items() if c >= 2 and w not in _ADVERBS})
         for key in sorted(self.book.pools):
-            for i, u in enumerate(self.book.pools[key]):
+            for u in self.book.pools[key]:
                 for j, (toks, _) in enumerate(u.clauses):
                     text = "".join(toks)
                     if (text in seen or not 4 <= len(text) <= 18 or "〔" in text
@@ -171,8 +172,7 @@ class GenreMixin:
         topic = self.book.topic.corpus_topic
         if topic:  # the genre's own goals, naming the topic (确保…各项措施落到实处)
             for k, formula in enumerate(_GOAL_FORMULAS):
-                toks = tuple(topic if t == "{topic}" else t for t in formula.split())
-                goals.append(_Clause(toks, "，", -10_000 - k, -1, PURPOSE, 0))
+                goals.append(_Clause(tuple(topic if t == "{topic}" else t for t in formula.split()), "，", -10_000 - k, -1, PURPOSE, 0))
         self.__dict__["_generic_memo"] = (acts, goals, subjects)
         return acts, goals, subjects
 

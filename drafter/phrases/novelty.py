@@ -48,10 +48,6 @@ class NoveltyIndex:
         """Length in tokens of the longest contiguous run shared with one corpus sentence."""
         return _longest_run(self._encode(tokens), self._blob)
 
-    def longest_char_run(self, text: str) -> int:
-        """Longest run of characters shared with one corpus sentence (tokenisation-proof)."""
-        return _longest_run(text, self._text)
-
     def is_verbatim(self, text: str) -> bool:
         """True when the whole line (without its end mark) occurs inside a corpus sentence."""
         core = text.rstrip("。！？；，")

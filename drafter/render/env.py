@@ -92,7 +92,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.tick()
         return text
 
-    def concat(self, parts: tuple[Any, ...]) -> str:
+    def concat(self, parts: Iterable[str]) -> str:
         strings = [str(p) for p in parts]
         _check_size(sum(map(len, strings)))
         return "".join(strings)
@@ -155,10 +155,9 @@ def _materialize(func: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _check_call(func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a call (filter or method) whose result would be huge, before it runs."""
+    from jinja2 import Environment
     from jinja2.nodes import EvalContext
     from jinja2.runtime import Context
-
-    from jinja2 import Environment
 
     args = tuple(a for a in args if not isinstance(a, (EvalContext, Context, Environment)))
     values = list(args) + list(kwargs.values())

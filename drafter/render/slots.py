@@ -27,8 +27,7 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable, Mapping
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.phrases.facts import FALLBACK_PREFIX
 from drafter.topics import CorpusFrame
@@ -103,8 +102,11 @@ class Slots:
                  material: TopicMaterial | None = None, frame: CorpusFrame | None = None) -> None:
         if gen is None and (material is None or frame is None):
             raise ValueError("a render needs a phrase generator, or a topic's material and frame")
-        self.gen = gen  # the corpus-topic clause generator (legacy path, when no material)
-        self.frame = frame or CorpusFrame(gen.book.salutations, gen.book.transitions,
+        # the corpus-topic clause generator (legacy path, when no material); Any: None on the
+        # topic path, where it is never read, and a _Silent stand-in while a focus is drawn
+        self.gen: Any = gen
+        # gen is set whenever frame is not (checked above); the book's lists stand for tuples
+        self.frame = frame or CorpusFrame(gen.book.salutations, gen.book.transitions,  # type: ignore[union-attr, arg-type]
                                           gen.book.topic.corpus_topic)  # type: ignore[union-attr]
         self.material = material
         self.composer = Composer(material, Frames.load()) if material is not None else None

@@ -77,14 +77,45 @@ def cn_to_int(text: str) -> int:
     return CN_DIGITS.index(text)
 
 
+def parse_cn_number(text: str) -> int | None:
+    """一..九十九 -> int; None when `text` is not such a numeral."""
+    if not text or len(text) > 3 or any(ch not in "一二三四五六七八九十" for ch in text):
+        return None
+    try:
+        return cn_to_int(text)
+    except ValueError:
+        return None
+
+
 def int_to_cn(n: int) -> str:
-    """int 1..99 to a Chinese numeral (一, 十, 十二, 二十一)."""
+    """int 1..99 to a Chinese numeral (一, 十, 十二, 二十一), as markers number their points."""
     if n <= 0 or n >= 100:
         raise ValueError(f"number out of range: {n}")
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    return cn_counting(n)
+
+
+def cn_counting(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (Word's chineseCounting)."""
+    if n <= 0:
+        return "〇" if n == 0 else str(n)
+    if n >= 10000:
+        return str(n)
+    digits = [int(d) for d in str(n)]
+    units = ["", "十", "百", "千"]
+    out = ""
+    zero = False
+    for i, d in enumerate(digits):
+        unit = units[len(digits) - 1 - i]
+        if d == 0:
+            zero = True
+            continue
+        if zero and out:
+            out += "零"
+        zero = False
+        out += CN_DIGITS[d] + unit
+    if 10 <= n < 20:
+        out = out[1:]  # 十二, not 一十二
+    return out
 
 
 _DI_ITEM = re.compile(rf"^第(?P<n>{_CN})")

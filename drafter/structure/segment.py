@@ -101,9 +101,9 @@ def heading_end(rest: str, runon: bool = False, spaces: bool = False) -> tuple[i
             if region[s : s + 2] in region[:s] and region[s - 1] not in "，、；：,;:":
                 return s, s
     if runon and len(region) > 24:
-        v = _VERB.search(region, 8)
-        if v is not None and region[v.start() - 1] not in "，、；：,;:“":
-            return v.start(), v.start()
+        verb = _VERB.search(region, 8)
+        if verb is not None and region[verb.start() - 1] not in "，、；：,;:“":
+            return verb.start(), verb.start()
     if len(region) > 60 and cut == stop and runon:
         commas = [i for i, ch in enumerate(region[:_MAX_HEADING]) if ch in "，,；;"]
         if commas and commas[-1] >= 20:

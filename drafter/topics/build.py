@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from drafter.topics.harvest import Harvest, harvest
@@ -49,7 +49,7 @@ def _documents(root: Path, laws: bool = True) -> Iterator[tuple[str, str]]:
         yield f"{path.parent.name}/{path.name}", text[: min(cut)] if cut else text
 
 
-def write_tsv(result: Harvest, out: Path, cut) -> None:  # type: ignore[no-untyped-def]
+def write_tsv(result: Harvest, out: Path, cut: Callable[[str], Iterable[str]]) -> None:
     lines = [
         "# drafter topic knowledge: formulations (<= 12 characters, found in >= 2 documents) and the\n",
         "# content terms of the sentences they occur in. Derived data only: no document's sentences.\n",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import random
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.data import data_path
 from drafter.topics.knowledge import Phrase, TopicMaterial

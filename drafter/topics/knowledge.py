@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from drafter.data import read_data_lines
 
@@ -294,7 +294,7 @@ class Knowledge:
 
     def _affinity(self, ctx: dict[int, float]) -> dict[str, tuple[float, int]]:
         """For each specific word: the summed topic score of the phrases using it, and how many."""
-        total: Counter[str] = Counter()
+        total: defaultdict[str, float] = defaultdict(float)
         count: Counter[str] = Counter()
         for i, p in enumerate(self.phrases):
             c = ctx.get(i, 0.0)
@@ -306,7 +306,7 @@ class Knowledge:
 
     def _vocabulary(self, seeds: Sequence[tuple[float, Phrase]], keys: Sequence[str]) -> dict[str, float]:
         """Terms far more frequent around the seeds than in all phrases (lift), weighted by use."""
-        weight: Counter[str] = Counter()
+        weight: defaultdict[str, float] = defaultdict(float)
         total = sum(w for w, _ in seeds)
         if not total:
             return {}
