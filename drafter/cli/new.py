@@ -44,7 +44,6 @@ def new(
     from drafter.outline.io import write_atomic
     from drafter.outline.regen import random_seed
     from drafter.templates import get_template, list_templates
-
     from drafter.topics.refs import read_references
 
     interactive = not no_input and sys.stdin.isatty()

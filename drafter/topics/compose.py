@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,10 +56,10 @@ class Frames:
 
     @classmethod
     def load(cls) -> Frames:
-        try:
+        if sys.version_info >= (3, 11):
             import tomllib
-        except ImportError:  # Python 3.10
-            import tomli as tomllib  # type: ignore[no-redef]
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
 
         data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
@@ -149,7 +151,7 @@ class Composer:
                 self._mark(p.text)
 
     # ---- choosing phrases ----------------------------------------------------------------
-    def _free(self, pred=None) -> list[tuple[float, Phrase]]:  # type: ignore[no-untyped-def]
+    def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
         """Unused phrases that pass `pred`: the references' first while any is left (the
         writer gave them for this speech), then the rest."""
         free = [(s, p) for s, p in self.material.phrases
