@@ -16,7 +16,8 @@ from typing import Any
 
 from drafter.topics.knowledge import Knowledge, Phrase, TopicMaterial
 
-FORMAT = "3"  # bump when the material's layout or its selection changes meaning
+CORPUS_FORMAT = "2"  # bump when the corpus phrases change meaning
+FORMAT = "4"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
@@ -69,7 +70,7 @@ def _bundled_hash() -> str:
 def corpus_phrases_path(corpus_key: str) -> Path:
     from drafter.paths import cache_dir
 
-    return cache_dir() / f"topicphrases-{corpus_key}.json"
+    return cache_dir() / f"topicphrases-{corpus_key}-{CORPUS_FORMAT}.json"
 
 
 def load_corpus_phrases(store: Any, corpus_key: str, parse: Any = None) -> list[Phrase]:

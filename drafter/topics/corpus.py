@@ -16,6 +16,10 @@ from drafter.topics.harvest import content_terms, is_phrase
 from drafter.topics.knowledge import Phrase
 
 MAX_CORPUS_CHARS = 16
+# Words of a speech's title that name the occasion, not the subject (在全县××工作会议上的讲话).
+_TITLE_FRAME = frozenset("会议 讲话 讲话稿 发言 表态 动员 部署 推进会 大会 致辞 主持词 提纲 范文 全文 工作会议 电视电话会议 "
+                         "全县 全市 全区 全省 全镇 全乡 领导 同志 书记 县长 市长 区长 镇长 主任 局长 精神 上的 "
+                         "专题 会上 暨 启动 座谈会 汇报 工作 2024 2023 2022 2021 2020".split())
 
 
 def corpus_phrases(pieces: Iterable[tuple[Speech, Skeleton]], cut: Callable[[str], list[str]],
@@ -23,7 +27,8 @@ def corpus_phrases(pieces: Iterable[tuple[Speech, Skeleton]], cut: Callable[[str
     """Clause phrases of the pieces; the same clause in two pieces is kept once, with both counts."""
     found: dict[str, Phrase] = {}
     for speech, skeleton in pieces:
-        title_terms = content_terms(cut(speech.title or ""), tag_of)
+        title_terms = {t for t in content_terms(cut(speech.title or ""), tag_of)
+                       if not any(w in t for w in _TITLE_FRAME)}
         flagged = set(speech.flagged)
         origin = _origin(speech)
         for text, slot in _lines(skeleton):

@@ -26,6 +26,7 @@ from drafter.data import read_data_lines
 TRUST = {"ref": 3.0, "corpus": 1.6, "bundled": 1.0}
 # Words so common across phrases of every topic that they say nothing about the subject.
 GENERIC_SHARE = 0.012
+UBIQUITOUS = 0.05  # a term around this share of all phrases says nothing of a topic
 MIN_LIFT = 2.0  # how much more often a term must occur around the topic than elsewhere
 FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
@@ -312,7 +313,7 @@ class Knowledge:
             return {}
         for w, p in seeds:
             for term in set(p.context) | set(p.words):
-                if not self.generic(term):
+                if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS:
                     weight[term] += w
         vocab = {}
         for term, w in weight.items():
