@@ -4,7 +4,7 @@ text, so a line carrying one belongs to the corpus's own topic (疫情防控), n
 The list is derived once by contrasting the bundled speeches with a background of public-domain
 government text (../shared/corpus-extra gwr-national + cpc-congress) and shipped as package data
 (data/corpus_topic_words.txt), so a build works without corpus-extra. Regenerate with
-``python -m drafter.phrases.topicwords`` (needs jieba and corpus-extra). Loading never imports jieba.
+``python -m drafter.phrases.topicwords CORPUS_EXTRA_DIR`` (needs jieba and corpus-extra). Loading never imports jieba.
 """
 
 from __future__ import annotations
@@ -116,8 +116,8 @@ def _background(root: Path, corpus_topic: str = "") -> list[str]:
     return texts
 
 
-def main(extra: str = "/work/shared/corpus-extra") -> None:
-    """Regenerate the shipped list from the bundled speeches and corpus-extra."""
+def main(extra: str) -> None:
+    """Regenerate the shipped list from the bundled speeches and corpus-extra (its folder)."""
     from drafter.corpus import open_store
     from drafter.phrases.build import normalise
     from drafter.structure import parse_skeleton
@@ -145,4 +145,8 @@ def main(extra: str = "/work/shared/corpus-extra") -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python -m drafter.phrases.topicwords CORPUS_EXTRA_DIR")
+    main(sys.argv[1])
