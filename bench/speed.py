@@ -254,7 +254,7 @@ def timed(mod, name):
 t0 = T()
 import drafter.phrases.tokenize as tk, drafter.phrases.build as bd
 marks["import jieba + POS tag table"] = T() - t0
-timed(bd, "mine_genre_terms"); timed(tk.Tokenizer, "prime"); timed(bd, "_mine_topic")
+timed(bd, "mine_genre_terms"); timed(tk.Tokenizer, "prime"); timed(bd, "mine_corpus_topic")
 from drafter.corpus.store import open_store
 from drafter.phrases.cache import load_phrasebook
 t = T(); store = open_store(); speeches = store.speeches(); marks["open store, read speeches"] = T() - t
@@ -270,12 +270,12 @@ print(json.dumps(marks))
     total = marks.pop("train (all)")
     names = {"mine_genre_terms": "  jieba dictionary load + genre terms (cut)",
              "prime": "  POS tagging every line (jieba.posseg, HMM)",
-             "_mine_topic": "  corpus topic / leak words"}
+             "mine_corpus_topic": "  corpus topic"}
     print(f"\n  where the largest build goes (--jobs {jobs}, one process, stages timed):")
     for key, value in marks.items():
         print(f"    {names.get(key, key):<48} {value:7.2f} s")
     rest = total - sum(v for k, v in marks.items() if k in names)
-    print(f"    {'  rest of training (clauses, pools, chains)':<48} {rest:7.2f} s   (train total {total:.2f} s)")
+    print(f"    {'  rest of training (lines, novelty index)':<48} {rest:7.2f} s   (train total {total:.2f} s)")
 
 
 def plot(rows: list[tuple[int, float, int, float, int]], unit_name: str, jobs: int) -> None:

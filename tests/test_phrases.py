@@ -1,18 +1,13 @@
-"""Phrase models: novelty limits, heading form, fact slots, topic leak, determinism."""
+"""The phrase book: novelty against the corpus, fact masks, the corpus frame, explain."""
 
 from __future__ import annotations
 
-import random
-import re
-
 import pytest
-from phrases_support import LEAK_WORDS, load_skeletons
+from phrases_support import load_skeletons
 
-from drafter.phrases import Generator, NoveltyIndex, NoveltyLimits, PhraseBook, build_phrasebook
-from drafter.phrases.facts import FACT_SLOTS, mask_numbers
-from drafter.phrases.form import balanced, heading_problems
-
-SEEDS = range(12)
+from drafter.phrases import FACT_SLOTS, NoveltyIndex, NoveltyLimits, PhraseBook, build_phrasebook
+from drafter.phrases.facts import mask_names, mask_numbers
+from drafter.phrases.form import balanced
 
 
 @pytest.fixture(scope="session")
@@ -38,13 +33,23 @@ def test_longest_run(tokens: list[str], run: int) -> None:
     assert NoveltyIndex(CORPUS).longest_run(tokens) == run
 
 
-def test_novelty_limits_are_settings() -> None:
+@pytest.mark.parametrize(
+    ("limits", "tokens", "allowed"),
+    [
+        (NoveltyLimits(), 10, 7),
+        (NoveltyLimits(), 40, 15),  # max_tokens caps a long line
+        (NoveltyLimits(ratio=0.5, max_tokens=8), 10, 5),
+        (NoveltyLimits(), 1, 1),  # never below one token
+    ],
+)
+def test_novelty_limits_are_settings(limits: NoveltyLimits, tokens: int, allowed: int) -> None:
+    assert limits.allowed_run(tokens) == allowed
+
+
+def test_verbatim_ignores_the_end_mark() -> None:
     idx = NoveltyIndex(CORPUS)
-    line = list("ABCDEFG") + list("XYZ")  # shares 7 of 10 tokens
-    assert idx.passes(line, NoveltyLimits(ratio=0.7, max_tokens=15))
-    assert not idx.passes(line, NoveltyLimits(ratio=0.6, max_tokens=15))
-    assert not idx.passes(line, NoveltyLimits(ratio=0.7, max_tokens=5))
-    assert not idx.passes(list("ABCDEFGHIJ"), NoveltyLimits(ratio=1.0, max_tokens=99))  # verbatim
+    assert idx.is_verbatim("人民至上，生命至上。") and idx.is_verbatim("生命至上")
+    assert not idx.is_verbatim("人民至上，健康至上。")
 
 
 def test_closest_names_the_source() -> None:
@@ -53,59 +58,9 @@ def test_closest_names_the_source() -> None:
     assert (run, source) == (2, 9) and ratio == pytest.approx(2 / 3)
 
 
-@pytest.mark.parametrize("limits", [NoveltyLimits(), NoveltyLimits(ratio=0.5, max_tokens=8)])
-def test_generated_lines_respect_novelty(book: PhraseBook, limits: NoveltyLimits) -> None:
-    gen = Generator(book, limits=limits)
-    corpus_text = "\n".join("".join(s) for s in book.novelty_sentences)
-    lines = []
-    for seed in SEEDS:
-        rng = random.Random(seed)
-        lines += [gen.heading(rng, 1), gen.heading(rng, 2), gen.sentence(rng, "body")]
-    made = [x for x in lines if x]
-    assert len(made) >= len(lines) * 0.8
-    for line in made:
-        assert line.rstrip("。") not in corpus_text
-    # re-check every line against the token limits by re-deriving its tokens from the index
-    for seed in SEEDS:
-        rng = random.Random(seed)
-        pool = gen._pool("body")
-        toks = gen._combine(rng, pool, 3, None, "。")
-        if toks and gen._novel(toks):
-            run = gen.index.longest_run(toks)
-            assert run <= limits.max_tokens and run <= limits.ratio * len(toks)
-
-
-# ---- heading form ----------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "ok"),
-    [
-        ("切实提高政治站位，扛牢政治责任", True),
-        ("强化协同联动", True),
-        ("在此，我强调几点", False),
-        ("（一）线下复课审批", False),
-        ("推动领导班子主体责任“落实在一线", False),
-        ("一要压实属地责任", False),
-        ("加强统筹协调，点击查看更多", False),
-        ("压实", False),
-        ("做好〔数据待补〕名人员的排查", False),
-    ],
-)
-def test_heading_form(text: str, ok: bool) -> None:
-    assert (heading_problems(text, (4, 25)) == []) is ok
-
-
 def test_balanced() -> None:
     assert balanced("“外防输入、内防反弹”总策略")
     assert not balanced("“外防输入”）")
-
-
-def test_generated_headings_have_heading_form(book: PhraseBook) -> None:
-    gen = Generator(book)
-    for level in (1, 2):
-        for seed in SEEDS:
-            text = gen.heading(random.Random(seed), level)
-            assert text is not None
-            assert heading_problems(text, book.lengths[level]) == []
 
 
 # ---- facts -----------------------------------------------------------------------------
@@ -122,59 +77,6 @@ def test_mask_numbers(raw: str, masked: str) -> None:
     assert mask_numbers(raw) == masked
 
 
-def test_no_digits_or_names_survive_training(book: PhraseBook) -> None:
-    gen = Generator(book)
-    for seed in SEEDS:
-        line = gen.sentence(random.Random(seed), "body") or ""
-        assert not re.search(r"\d", line)
-        assert "朱立凡" not in line and "定西" not in line
-    assert set(FACT_SLOTS.values()) >= {"〔数据待补〕", "〔日期待补〕", "〔人名待补〕", "〔地名待补〕"}
-
-
-# ---- topic -----------------------------------------------------------------------------
-def test_topic_is_mined(book: PhraseBook) -> None:
-    assert book.topic.corpus_topic == "疫情防控"
-    assert {"核酸", "疫情"} <= set(book.topic.leak)
-
-
-@pytest.mark.parametrize("topic", ["安全生产", "乡村振兴"])
-def test_topic_leak_at_most_five_percent(book: PhraseBook, topic: str) -> None:
-    gen = Generator(book, topic)
-    lines = []
-    for seed in range(30):
-        rng = random.Random(seed)
-        lines += [gen.heading(rng, 1), gen.heading(rng, 2), gen.sentence(rng, "body"),
-                  gen.sentence(rng, "opening"), gen.sentence(rng, "closing")]
-    made = [x for x in lines if x]
-    leaked = [x for x in made if any(w in x for w in LEAK_WORDS)]
-    assert len(leaked) <= 0.05 * len(made), leaked[:5]
-    assert sum(topic in x for x in made) >= 0.05 * len(made)
-
-
-# ---- determinism -----------------------------------------------------------------------
-def test_same_seed_same_line_different_seed_different(book: PhraseBook) -> None:
-    gen = Generator(book)
-    a = [gen.sentence(random.Random(s), "body") for s in SEEDS]
-    b = [Generator(book).sentence(random.Random(s), "body") for s in SEEDS]
-    assert a == b
-    assert len(set(a)) >= len(a) - 2
-
-
-def test_json_round_trip(book: PhraseBook) -> None:
-    again = PhraseBook.from_dict(book.to_dict())
-    rng1, rng2 = random.Random(5), random.Random(5)
-    assert Generator(again).heading(rng1, 1) == Generator(book).heading(rng2, 1)
-
-
-def test_explain_names_closest_speech(book: PhraseBook) -> None:
-    from drafter.phrases import explain
-
-    real = book.pools["body"][0].text
-    rows = explain([real, "今天天气很好，我们去公园散步。"], book)
-    assert rows[0].over_limit and rows[0].ratio > 0.9 and rows[0].source
-    assert not rows[1].over_limit and rows[1].ratio < 0.5
-
-
 @pytest.mark.parametrize(
     ("tagged", "masked"),
     [
@@ -185,19 +87,35 @@ def test_explain_names_closest_speech(book: PhraseBook) -> None:
     ],
 )
 def test_mask_names(tagged: list[tuple[str, str]], masked: list[str]) -> None:
-    from drafter.phrases.facts import mask_names
-
     assert mask_names(tagged) == masked
 
 
-def test_generated_sentences_do_not_stutter(book: PhraseBook) -> None:
-    from drafter.phrases.generate import _stutters
+def test_no_digits_or_names_survive_training(book: PhraseBook) -> None:
+    lines = ["".join(toks) for toks in book.novelty_sentences]
+    assert len(lines) >= 200
+    assert not [ln for ln in lines if any(ch.isdigit() for ch in ln)]
+    # a place counts as a name with its suffix (定西市); bare 定西 is left, as jieba's tags are noisy
+    assert not [ln for ln in lines if "定西市" in ln]
+    assert any(FACT_SLOTS["data"] in ln for ln in lines)  # the figures were there: masked
+    assert any(FACT_SLOTS["person"] in ln for ln in lines)
 
-    assert _stutters("各地要守土有责、守土尽责，做到守土有责、守土担责。")
-    assert not _stutters("要继续完善应急预案，坚决防止疫情扩散蔓延。")
-    gen = Generator(book)
-    lines = [gen.sentence(random.Random(seed), "body") for seed in SEEDS]
-    made = [line for line in lines if line is not None]
-    assert len(made) >= len(SEEDS) * 0.8  # generation that always fails must not pass
-    for line in made:
-        assert not _stutters(line), line
+
+# ---- the corpus frame ------------------------------------------------------------------
+def test_corpus_frame_is_mined(book: PhraseBook) -> None:
+    assert book.topic.corpus_topic == "疫情防控"
+    assert book.salutations[0] == "同志们："
+    assert book.transitions and all("{topic}" in t for t in book.transitions)
+    assert not [t for t in book.transitions if "疫情防控" in t]
+
+
+def test_json_round_trip(book: PhraseBook) -> None:
+    assert PhraseBook.from_dict(book.to_dict()) == book
+
+
+def test_explain_names_closest_speech(book: PhraseBook) -> None:
+    from drafter.phrases import explain
+
+    real = "".join(next(s for s in book.novelty_sentences if len(s) >= 12 and "〔" not in "".join(s)))
+    rows = explain([real, "今天天气很好，我们去公园散步。"], book)
+    assert rows[0].over_limit and rows[0].ratio > 0.9 and rows[0].source in book.source_titles
+    assert not rows[1].over_limit and rows[1].ratio < 0.5

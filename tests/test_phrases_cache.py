@@ -30,7 +30,7 @@ def test_cold_builds_then_warm_loads_without_jieba(drafter_home: Path) -> None:
     path = cache_path(store)
     assert path.exists() and path.parent == drafter_home / "cache"
     assert json.loads(path.read_text("utf-8"))["meta"]["corpus_hash"] == store.content_hash()
-    assert book.pools["heading/1"]
+    assert book.novelty_sentences and book.topic.corpus_topic == "疫情防控"
     tests_dir = str(Path(__file__).resolve().parent)
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", WARM_SCRIPT.format(tests=tests_dir)],
@@ -68,4 +68,4 @@ def test_damaged_cache_is_rebuilt(drafter_home: Path) -> None:
     cache_mod._MEMO.clear()
     cache_path(store).write_text("{not json", "utf-8")
     book = load_phrasebook(store, parse=store.parse)
-    assert book.pools and json.loads(cache_path(store).read_text("utf-8"))
+    assert book.novelty_sentences and json.loads(cache_path(store).read_text("utf-8"))

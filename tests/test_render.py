@@ -75,6 +75,11 @@ def test_fallback_is_visible(book: PhraseBook) -> None:
     assert "航天器在轨维修" in heads[0] and "航天器在轨维修" in heads[-1]
 
 
+def test_body_outside_any_point_is_a_visible_fallback(book: PhraseBook) -> None:
+    text = render_outline(load_template(text="# {{ title() }}\n\n{{ body() }}\n"), VARS, 1, book=book)
+    assert text == "# 在全县安全生产工作会议上的讲话\n\n〔待写：正文〕\n"
+
+
 def test_unknown_slot_names_file_and_line(book: PhraseBook) -> None:
     src = "# {{ title() }}\n\n{{ headline(1) }}\n"
     with pytest.raises(TemplateError) as err:
@@ -94,7 +99,7 @@ def test_syntax_error_names_file_and_line(book: PhraseBook) -> None:
     [
         "{{ title.__globals__ }}",
         "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-        "{{ heading.__self__.gen.book.__class__ }}",
+        "{{ heading.__self__.composer.material.__class__ }}",
         "{% set x = [] %}{{ x.append(1) }}",
         "{{ range(10) }}",
     ],
@@ -168,3 +173,4 @@ def test_macros_with_parameters_and_loop_variables_render(book: PhraseBook) -> N
            "{% for k in ['a', 'b'] %}{{ loop.index }}{% endfor %}\n")
     text = render_outline(load_template(text=src), VARS, 1, book=book)
     assert text.count("\n## ") == 2 and "\n## 二、" in text and text.rstrip().endswith("12")
+

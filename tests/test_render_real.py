@@ -56,3 +56,29 @@ def test_meeting_given_by_user_is_kept(book) -> None:  # type: ignore[no-untyped
     text = render_outline(template, {"topic": "安全生产", "meeting": "全市安全生产工作会议"}, 2,
                           book=book)
     assert text.startswith("# 在全市安全生产工作会议上的讲话\n")
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[t.id for t in TEMPLATES])
+def test_frame_is_generic_for_another_topic(template) -> None:  # type: ignore[no-untyped-def]
+    """The opening's tasks and the transition name the topic, never the corpus's season or
+    business; seeds give different points."""
+    texts = [render_outline(template, {"topic": "乡村振兴"}, seed) for seed in (1, 2, 3)]
+    for text in texts:
+        opening = next(ln for ln in text.splitlines() if ln.startswith("今天"))
+        assert "主要任务是：" in opening and "乡村振兴" in opening.split("主要任务是：")[1]
+        assert not re.search(r"今冬明春|春节|受灾|学校", text), text
+        assert "〔待写" not in text
+    assert len({t.split("\n## ", 1)[1] for t in texts}) == 3
+
+
+def test_transition_for_an_unknown_topic_leaves_out_the_corpus_season(book) -> None:  # type: ignore[no-untyped-def]
+    """With no material to name the work, the transition is one of the corpus's formulas, but
+    never one tied to the corpus's own season or occasion (今冬明春)."""
+    assert any("今冬明春" in t for t in book.transitions)  # the corpus does have such a formula
+    template = next(t for t in TEMPLATES if t.id == "yi-nested")
+    turns = set()
+    for seed in range(12):
+        text = render_outline(template, {"topic": "航天器在轨维修"}, seed, book=book)
+        turns.add(next(ln for ln in text.splitlines() if re.search("点(?:意见|要求)", ln)))
+    assert len(turns) >= 2 and all("航天器在轨维修" in t for t in turns), turns
+    assert not [t for t in turns if "今冬明春" in t or "春节" in t]

@@ -1,8 +1,9 @@
-"""Phrase models: new headings and sentences in the genre's voice, recombined from real clauses.
+"""The phrase book: what training keeps of the writer's corpus (its frame, its own topic, its
+lines as tokens), the fact slots lines are masked with, and novelty against the corpus.
 
-Training (`build_phrasebook`) is pure and imports jieba; loading a cached book and generating
-from it (`load_phrasebook`, `Generator`) never does. Names are imported on first use, so a
-module that needs one of them does not load the others.
+Training (`build_phrasebook`) is pure and imports jieba; loading a cached book
+(`load_phrasebook`) never does. Names are imported on first use, so a module that needs one
+of them does not load the others.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from importlib import import_module
 from typing import Any
 
 _WHERE = {
-    "ParallelGroup": "book", "PhraseBook": "book", "TopicInfo": "book", "Unit": "book",
-    "load_phrasebook": "cache", "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts",
-    "PLACEHOLDER_RE": "facts", "Generator": "generate", "NoveltyIndex": "novelty",
-    "NoveltyLimits": "novelty", "explain": "overlap", "build_phrasebook": "build",
+    "PhraseBook": "book", "TopicInfo": "book", "load_phrasebook": "cache",
+    "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts", "NoveltyIndex": "novelty",
+    "NoveltyLimits": "novelty", "Overlap": "overlap", "explain": "overlap",
+    "build_phrasebook": "build",
 }
 
 

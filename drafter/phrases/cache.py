@@ -1,4 +1,4 @@
-"""The compiled phrase models on disk: JSON in cache_dir(), keyed by corpus hash + version.
+"""The compiled phrase book on disk: JSON in cache_dir(), keyed by corpus hash + version.
 
 A warm load reads JSON only (no jieba, no training); a changed corpus gives a new key, so
 the book is rebuilt automatically after `drafter corpus add`. Parallel processes build it
@@ -23,7 +23,7 @@ from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
 from drafter.phrases.book import PhraseBook
 
-FORMAT = "7"  # bump when the PhraseBook layout or the training changes meaning
+FORMAT = "8"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
 LOCK_WAIT = 600.0  # seconds to wait for another process building the same models
 

@@ -1,6 +1,7 @@
-"""Fact slots: numbers, dates, names and places a Markov walk must not carry between speeches.
+"""Fact slots: numbers, dates, names and places of one speech, masked in the corpus's lines.
 
-They become visible placeholders (〔数据待补〕 …) the writer fills and `drafter check` lists.
+They become visible placeholders (〔数据待补〕 …) the writer fills and `drafter check` lists;
+FALLBACK_PREFIX opens the 〔待写：…〕 a render writes where it found nothing to draw.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ FACT_SLOTS = {
     "place": "〔地名待补〕",
 }
 FALLBACK_PREFIX = "〔待写："
-PLACEHOLDER_RE = re.compile(r"〔(?:数据|日期|单位|人名|地名)待补〕|〔待写：[^〕]*〕")
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十两]+)"
 _DATE_RE = re.compile(

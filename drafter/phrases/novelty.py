@@ -1,4 +1,4 @@
-"""Novelty: a generated line must not copy the corpus, verbatim or in long runs of tokens.
+"""Novelty: how much of a line the corpus already has, verbatim or in long runs of tokens.
 
 Corpus sentences are kept as token lists; each distinct token is encoded as one character so
 that "does any run of k tokens occur in the corpus" is a plain substring search in C.
@@ -52,17 +52,6 @@ class NoveltyIndex:
         """True when the whole line (without its end mark) occurs inside a corpus sentence."""
         core = text.rstrip("。！？；，")
         return bool(core) and core in self._text
-
-    def passes(self, tokens: list[str], limits: NoveltyLimits) -> bool:
-        """True when no run longer than the limits is shared (one scan per limit: generation
-        calls this for every candidate, so it does not search for the longest run)."""
-        text = "".join(tokens)
-        if not tokens or self.is_verbatim(text):
-            return False
-        if _has_run(self._encode(tokens), limits.allowed_run(len(tokens)) + 1, self._blob):
-            return False
-        # The same ratio in characters, so a different segmentation cannot hide a long copy.
-        return not _has_run(text, int(limits.ratio * len(text)) + 1, self._text)
 
     def closest(self, tokens: list[str]) -> tuple[float, int, int | None]:
         """(overlap ratio, shared run in tokens, corpus source id) for `drafter check --sources`."""

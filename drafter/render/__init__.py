@@ -15,7 +15,6 @@ from drafter.render.slots import Slots, place_form
 
 if TYPE_CHECKING:
     from drafter.phrases.book import PhraseBook
-    from drafter.phrases.generate import Generator
     from drafter.templates import TemplateInfo
     from drafter.topics import CorpusFrame
     from drafter.topics.knowledge import TopicMaterial
@@ -72,8 +71,7 @@ def render_outline(
     """
     if material is not None and frame is not None:
         values = effective_variables(template, variables, frame.corpus_topic)
-        return render_with(template, values, seed, None, section_seeds, avoid, material, frame,
-                           only)
+        return render_with(template, values, seed, material, frame, section_seeds, avoid, only)
     if material is None and book is None:
         # the topic's material names the corpus's own topic too, so a warm run needs no
         # phrase book (a template without a topic default falls back to the corpus's)
@@ -81,8 +79,8 @@ def render_outline(
         if topic:
             material, frame = topic_material(topic, refs)
             values = effective_variables(template, variables, frame.corpus_topic)
-            return render_with(template, values, seed, None, section_seeds, avoid, material,
-                               frame, only)
+            return render_with(template, values, seed, material, frame, section_seeds, avoid,
+                               only)
     from drafter.phrases.cache import load_phrasebook
     from drafter.topics import CorpusFrame
 
@@ -90,8 +88,8 @@ def render_outline(
     values = effective_variables(template, variables, book.topic.corpus_topic)
     if material is None:
         material, _ = topic_material(values.get("topic", ""), refs, book)
-    return render_with(template, values, seed, None, section_seeds, avoid, material,
-                       CorpusFrame.of_book(book), only)
+    return render_with(template, values, seed, material, CorpusFrame.of_book(book), section_seeds,
+                       avoid, only)
 
 
 def topic_material(topic: str, refs: Sequence[Reference] = (), book: PhraseBook | None = None
@@ -170,19 +168,17 @@ def slot_calls(ast: nodes.Template) -> tuple[int, int]:
 
 
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
-                generator: Generator | None, section_seeds: Mapping[str, int] | None = None,
-                avoid: Iterable[str] = (), material: TopicMaterial | None = None,
-                frame: CorpusFrame | None = None, only: str | None = None) -> str:
-    """Render with the topic's material (drafter), or with a given line generator (the legacy
-    corpus-topic generator, or a baseline being measured). `only` ("2.1") draws text for that
-    section alone (regen): the rest keeps its shape but no text."""
+                material: TopicMaterial, frame: CorpusFrame,
+                section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = (),
+                only: str | None = None) -> str:
+    """Render with the topic's material and the corpus frame. `only` ("2.1") draws text for
+    that section alone (regen): the rest keeps its shape but no text."""
     if only is not None:
         from drafter.render.focus import focused
 
-        slots: Slots = focused(only)(generator, values, seed, section_seeds, material=material,
-                                     frame=frame)
+        slots: Slots = focused(only)(values, seed, section_seeds, material=material, frame=frame)
     else:
-        slots = Slots(generator, values, seed, section_seeds, material=material, frame=frame)
+        slots = Slots(values, seed, section_seeds, material=material, frame=frame)
     slots.kind = str(getattr(template, "kind", "讲话") or "讲话")
     slots.avoid(avoid)
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
@@ -191,8 +187,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
         ast = env.parse(template.source_text, name=template.id, filename=filename)
         _check_names(ast, set(values) | set(SLOT_NAMES), filename)
         slots.points = level1_points(ast)
-        if slots.composer is not None:
-            slots.composer.plan(*slot_calls(ast))
+        slots.composer.plan(*slot_calls(ast))
         code = env.compile(ast, name=template.id, filename=filename)
         compiled = env.template_class.from_code(env, code, env.globals, None)
     except TemplateSyntaxError as exc:

@@ -12,27 +12,8 @@ from typing import Any
 from drafter.render.slots import Slots
 
 
-class _Silent:
-    """A Generator stand-in that finds nothing (the slots then write their cheap fallback)."""
-
-    def __init__(self, gen: Any) -> None:
-        self._gen = gen
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._gen, name)
-
-    def heading(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-    def sentence(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-    def tasks(self, *args: Any, **kwargs: Any) -> list[str]:
-        return []
-
-
 class _SilentComposer:
-    """A Composer stand-in that finds nothing, as _Silent does for the generator."""
+    """A Composer stand-in that finds nothing (the slots then write their cheap fallback)."""
 
     def __init__(self, composer: Any) -> None:
         self._composer = composer
@@ -61,14 +42,12 @@ class FocusedSlots(Slots):
     def _quiet(self, inside: bool, draw: Any, *args: Any) -> str:
         if inside:
             return str(draw(*args))
-        real, self.gen = self.gen, _Silent(self.gen)
         composer = self.composer
-        if composer is not None:
-            self.composer = _SilentComposer(composer)  # type: ignore[assignment]
+        self.composer = _SilentComposer(composer)  # type: ignore[assignment]
         try:
             return str(draw(*args))
         finally:
-            self.gen, self.composer = real, composer
+            self.composer = composer
 
     def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:
         level = int(level)

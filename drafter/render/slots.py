@@ -16,9 +16,9 @@ Slots (call them in a template as ``{{ name(...) }}``):
 Variables: ``meeting org speaker topic date`` and any the template declares.
 
 Randomness: every draw inside section "2.1" uses a generator seeded by (seed, "2.1", what is
-drawn), or by ``section_seeds[p]`` for the nearest p among "2.1", "2" that is given. Siblings
-share their parallel form, chosen by the parent's generator, so a redrawn point still matches
-its siblings. A draw that finds no novel line yields a visible 〔待写：…〕.
+drawn), or by ``section_seeds[p]`` for the nearest p among "2.1", "2" that is given. The text
+comes from the topic's material through a Composer (drafter.topics.compose); a draw that
+finds nothing yields a visible 〔待写：…〕.
 """
 
 from __future__ import annotations
@@ -27,17 +27,11 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
 
 from drafter.phrases.facts import FALLBACK_PREFIX
 from drafter.topics import CorpusFrame
 from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
 from drafter.topics.knowledge import TopicMaterial
-
-if TYPE_CHECKING:
-    from drafter.phrases.book import ParallelGroup
-    from drafter.phrases.generate import Generator
-
 
 FRAME = "0"  # path of everything outside the numbered points
 TITLE_BY_KIND = {"表态发言": "表态发言", "主持词": "主持词", "致辞": "致辞"}
@@ -97,19 +91,12 @@ def fallback(what: str) -> str:
 class Slots:
     """The state of one render: counters, the current point, the seeded draws."""
 
-    def __init__(self, gen: Generator | None, variables: Mapping[str, str], seed: int,
-                 section_seeds: Mapping[str, int] | None = None, points: int | None = None,
-                 material: TopicMaterial | None = None, frame: CorpusFrame | None = None) -> None:
-        if gen is None and (material is None or frame is None):
-            raise ValueError("a render needs a phrase generator, or a topic's material and frame")
-        # the corpus-topic clause generator (legacy path, when no material); Any: None on the
-        # topic path, where it is never read, and a _Silent stand-in while a focus is drawn
-        self.gen: Any = gen
-        # gen is set whenever frame is not (checked above); the book's lists stand for tuples
-        self.frame = frame or CorpusFrame(gen.book.salutations, gen.book.transitions,  # type: ignore[union-attr, arg-type]
-                                          gen.book.topic.corpus_topic)  # type: ignore[union-attr]
+    def __init__(self, variables: Mapping[str, str], seed: int,
+                 section_seeds: Mapping[str, int] | None = None, points: int | None = None, *,
+                 material: TopicMaterial, frame: CorpusFrame) -> None:
+        self.frame = frame
         self.material = material
-        self.composer = Composer(material, Frames.load()) if material is not None else None
+        self.composer = Composer(material, Frames.load())
         self.points = points  # level-1 points in the template, when the template fixes them
         self.vars = dict(variables)
         self.seed = seed
@@ -118,19 +105,17 @@ class Slots:
         self.path = FRAME
         self.roles: dict[str, str | None] = {}
         self.draws: dict[str, int] = {}
-        self.topic = self.vars.get("topic") or (gen.topic if gen is not None else self.frame.corpus_topic)
+        self.topic = self.vars.get("topic") or self.frame.corpus_topic
         self.used: set[str] = set()  # lines already in this outline: never repeat one
         self.heads: set[str] = set()  # headings so far: no two may share a clause
         self.kind = "讲话"  # the template's genre (render sets it)
-        if self.composer is not None:
-            self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
+        self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
 
     def avoid(self, lines: Iterable[str]) -> None:
         """Treat these lines as already written: sentences end in 。！？, the rest are headings."""
         for line in lines:
             self.used.add(line)
-            if self.composer is not None:
-                self.composer.avoid(line)
+            self.composer.avoid(line)
             if not line.endswith(("。", "！", "？")):
                 self.heads.add(line)
 
@@ -165,22 +150,8 @@ class Slots:
         return self.frame.salutations[0] if self.frame.salutations else "同志们："
 
     def opening(self) -> str:
-        """今天，我们召开<meeting>，主要任务是<tasks>。 + one sentence on the situation."""
+        """今天，我们召开<meeting>，主要任务是：…对<tasks>等重点工作作出安排部署。"""
         rng = self.rng(FRAME, "opening")
-        if self.composer is not None:
-            return self._topic_opening(rng)
-        tasks = self.gen.tasks(rng, frozenset(self.used))
-        task = "，".join(tasks) if tasks else fallback("会议任务")
-        self.used.update(tasks)
-        first = f"今天，我们召开{self.meeting()}，主要任务是：{task}。"
-        # the second sentence (the situation, or a call to attention) is optional: a real
-        # opening may stop at the task, so none found leaves the complete first sentence
-        second = self.gen.sentence(rng, "opening", None, frozenset(self.used)) or ""
-        self.used.add(second)
-        return first + second
-
-    def _topic_opening(self, rng: random.Random) -> str:
-        assert self.composer is not None
         tasks = self.composer.tasks(rng, 2)
         work = "、".join(tasks) if tasks else fallback(f"{self.topic}重点工作")
         return (f"今天，我们召开{self.meeting()}，主要任务是：深入贯彻落实上级关于{self.topic}工作的"
@@ -189,18 +160,17 @@ class Slots:
     def transition(self) -> str:
         rng = self.rng(FRAME, "transition")
         count = cn_count(self.points) if self.points else "几"
-        if self.composer is not None:
-            # the turn to the points names the work they are about (下面，就深化安全生产治本攻坚，
-            # 我讲三点意见), as a speech's own transition does
-            tasks = self.composer.tasks(rng, 1)
-            if tasks:
-                return f"下面，就{tasks[0]}，我讲{count}点意见。"
+        # the turn to the points names the work they are about (下面，就深化安全生产治本攻坚，
+        # 我讲三点意见), as a speech's own transition does
+        tasks = self.composer.tasks(rng, 1)
+        if tasks:
+            return f"下面，就{tasks[0]}，我讲{count}点意见。"
         formulas = list(self.frame.transitions) or ["下面，我就做好{topic}工作讲几点意见。"]
         if self.topic != self.frame.corpus_topic:
             # a season or occasion (今冬明春) belongs to the corpus's own topic
-            from drafter.phrases.genre import OCCASION
+            from drafter.phrases.occasions import occasion_pattern
 
-            formulas = [f for f in formulas if not OCCASION.search(f)] or [
+            formulas = [f for f in formulas if not occasion_pattern().search(f)] or [
                 "下面，我就做好{topic}工作讲几点意见。"]
         formula = rng.choice(formulas)
         org = filled(self.vars.get("org")) or "{org}"
@@ -210,21 +180,13 @@ class Slots:
         return _COUNT.sub(count, text)
 
     def closing(self, n: int = 1) -> str:
-        """A rallying close on the topic: the charge, the call to act, the resolve."""
-        rng = self.rng(FRAME, "closing")
-        if self.composer is not None:
-            goal, task = self.composer.closing_goal, self.composer.closing_task
-            first = f"同志们，{goal}，" if goal else f"同志们，做好{self.topic}工作，"
-            resolve = f"{task}，" if task else ""
-            return (f"{first}责任重大、使命光荣。让我们以更加务实的作风、更加有力的举措，{resolve}"
-                    f"全力以赴抓好各项工作落实，推动{self.topic}工作再上新台阶！")
-        out = [f"同志们，做好{self.topic}工作，责任重大、使命光荣。"]
-        # The closing does not depend on the points above it (it draws from its own pool), so
-        # `new` can tell the closing lines apart by redrawing the last point.
-        out += [self._sentence(rng, "closing", None, "结束语", frozenset()) for _ in range(int(n))]
-        out.append("让我们以更加务实的作风、更加有力的举措，全力以赴抓好各项工作落实，"
-                   f"为推动{self.topic}工作再上新台阶作出新的更大贡献！")
-        return "".join(out)
+        """A rallying close on the topic: the charge, the call to act, the resolve (one
+        paragraph; `n` stays in the signature because mined templates write closing(1))."""
+        goal, task = self.composer.closing_goal, self.composer.closing_task
+        first = f"同志们，{goal}，" if goal else f"同志们，做好{self.topic}工作，"
+        resolve = f"{task}，" if task else ""
+        return (f"{first}责任重大、使命光荣。让我们以更加务实的作风、更加有力的举措，{resolve}"
+                f"全力以赴抓好各项工作落实，推动{self.topic}工作再上新台阶！")
 
     # ---- points ------------------------------------------------------------------------
     def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:
@@ -236,32 +198,12 @@ class Slots:
             self.counters.append(0)
         self.counters[level - 1] += 1
         n = self.counters[level - 1]
-        parent = ".".join(map(str, self.counters[: level - 1])) or FRAME
         self.path = ".".join(map(str, self.counters))
         top = self.path.split(".")[0]
         if level == 1:
             self.roles[top] = role or None
         role = role or self.roles.get(top)
-        if self.composer is not None:
-            return marker_for(family, n) + self._topic_heading(level, role)
-        group, salt = self._sibling_form(parent, level)
-        text = self.gen.heading(self.rng(self.path, "heading"), level, role, group, (salt, n),
-                                frozenset(self.used), headings=frozenset(self.heads))
-        if text:
-            self.used.add(text)
-            self.heads.add(text)
-        return marker_for(family, n) + (text or fallback(f"{level}级标题"))
-
-    def _sibling_form(self, parent: str, level: int) -> tuple[ParallelGroup | None, int]:
-        """The parallel form every child of `parent` shares (drawn by the parent)."""
-        rng = self.rng(parent, f"children{level}")
-        groups = [g for g in self.gen.book.groups.get(min(level, 3), []) if g.clauses <= 2]
-        if level == 1:  # top points read best as two clauses (提高政治站位，扛牢政治责任)
-            groups = [g for g in groups if g.clauses == 2] or groups
-        group = rng.choice(groups) if groups else None
-        from drafter.phrases.generate import SHARES
-
-        return group, rng.randrange(SHARES * 1000)
+        return marker_for(family, n) + self._topic_heading(level, role)
 
     def _point_role(self, role: str | None) -> str:
         """The role a point plays in the speech's logic: 认识 first, 保障 last, tasks between."""
@@ -274,7 +216,6 @@ class Slots:
         return role if role in (RECOGNISE, TASK, GUARANTEE) else TASK
 
     def _topic_heading(self, level: int, role: str | None) -> str:
-        assert self.composer is not None
         rng = self.rng(self.path, "heading")
         text = self.composer.heading(rng, level, self._point_role(role), self.path)
         if text is None:
@@ -286,22 +227,14 @@ class Slots:
     def body(self, role: str | None = None, n: int = 1) -> str:
         role = role or self.roles.get(self.path.split(".")[0])
         rng = self._next_draw("body")
-        if self.composer is not None and self.path != FRAME:
-            role = self._point_role(role)
-            out = []
-            for _ in range(int(n)):
-                text = self.composer.body_sentence(rng, role, self.path)
-                if text is None:
-                    break
-                self.used.add(text)
-                out.append(text)
-            return "".join(out) or fallback("正文")
-        return "".join(self._sentence(rng, "body", role, "正文") for _ in range(int(n)))
-
-    def _sentence(self, rng: random.Random, kind: str, role: str | None, what: str,
-                  avoid: frozenset[str] | None = None) -> str:
-        text = self.gen.sentence(rng, kind, role, frozenset(self.used) if avoid is None else avoid)
-        if text is None:
-            return fallback(what)
-        self.used.add(text)
-        return text
+        if self.path == FRAME:
+            return fallback("正文")
+        role = self._point_role(role)
+        out = []
+        for _ in range(int(n)):
+            text = self.composer.body_sentence(rng, role, self.path)
+            if text is None:
+                break
+            self.used.add(text)
+            out.append(text)
+        return "".join(out) or fallback("正文")
