@@ -20,7 +20,7 @@ EXTRA_SAMPLE = ("gwr-national", "cpc-congress")
 
 
 def _files() -> list[tuple[str, list[Path]]]:
-    from drafter.paths import bundled_dir
+    from drafter.data import bundled_dir
 
     sets = [("seeds (bundled)", sorted(bundled_dir("seeds").glob("*.txt")))]
     if EXTRA.is_dir():

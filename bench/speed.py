@@ -78,7 +78,7 @@ def line(label: str, value: float, floor: float, target: float | None, unit: str
 
 # ---- corpora ----------------------------------------------------------------------------
 def seed_files() -> list[Path]:
-    from drafter.paths import bundled_dir
+    from drafter.data import bundled_dir
 
     return sorted(bundled_dir("seeds").glob("*.txt"))
 

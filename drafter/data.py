@@ -1,10 +1,25 @@
-"""The one loader for package data (word lists, topic knowledge): works from a wheel and a checkout."""
+"""The one loader for package data: word lists and topic knowledge (``drafter/_data``), and the
+bundled seed pages and templates. Works from a wheel and from a source checkout."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+
+
+def bundled_dir(name: str) -> Path:
+    """A folder shipped with drafter: "seeds" (the bundled corpus) or "templates".
+
+    A wheel carries them in the package as ``drafter/_bundled/<name>`` (pyproject.toml's
+    force-include); a source checkout (editable install, tests) keeps them at the top of the
+    repository, beside the package, where writers and `drafter mine --bundled` edit them.
+    """
+    package = Path(str(resources.files("drafter")))
+    for folder in (package / "_bundled" / name, package.parent / name):
+        if folder.is_dir():
+            return folder
+    raise FileNotFoundError(f"bundled folder {name!r} is missing from this installation")
 
 
 def data_path(name: str) -> Path:

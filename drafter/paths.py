@@ -1,14 +1,12 @@
-"""Where drafter reads its bundled data and writes its own files.
+"""Where drafter writes its own files: the corpus store, caches, settings.
 
 `DRAFTER_HOME` moves every folder drafter writes (data, cache, config); otherwise they
-follow platformdirs. Bundled seeds and templates are read through `bundled_dir`, which works
-from an installed wheel and from a source checkout alike.
+follow platformdirs. Bundled data is read through drafter.data.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "drafter"
@@ -48,17 +46,3 @@ def config_dir() -> Path:
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
-
-def bundled_dir(name: str) -> Path:
-    """A folder of package data shipped with drafter: "seeds" or "templates".
-
-    In a wheel they live in ``drafter/_bundled/<name>``; in a source checkout (editable
-    install, tests) they are the top-level ``<name>/`` folders of the repository.
-    """
-    packaged = Path(str(resources.files("drafter"))) / "_bundled" / name
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parent.parent / name
-    if checkout.is_dir():
-        return checkout
-    raise FileNotFoundError(f"bundled folder {name!r} is missing from this installation")

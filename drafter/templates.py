@@ -160,7 +160,8 @@ def mined_dir() -> Path:
 
 def template_dirs(extra_dirs: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
     """Folders searched for templates, lowest precedence first."""
-    from drafter.paths import bundled_dir, data_dir
+    from drafter.data import bundled_dir
+    from drafter.paths import data_dir
 
     dirs: list[Path] = []
     try:

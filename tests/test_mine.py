@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def seed_speeches() -> list[Speech]:
     from drafter.corpus import load_file
-    from drafter.paths import bundled_dir
+    from drafter.data import bundled_dir
 
     return [s for p in sorted(bundled_dir("seeds").glob("*.txt")) for s in load_file(p)]
 

@@ -45,7 +45,7 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "DRAFTER_HOME": str(tmp_path / "home")}
     probe = (
-        "import drafter, drafter.paths as p, pathlib;"
+        "import drafter, drafter.data as p, pathlib;"
         "print(drafter.__file__);"
         "print(p.bundled_dir('seeds'));"
         "print(len(list(p.bundled_dir('seeds').glob('*.txt'))))"

@@ -73,7 +73,7 @@ def mine_cmd(
 
     if bundled:
         from drafter.corpus import load_file
-        from drafter.paths import bundled_dir
+        from drafter.data import bundled_dir
 
         speeches = [
             s for path in sorted(bundled_dir("seeds").glob("*.txt")) for s in load_file(path)

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from drafter import paths
 from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
+from drafter.data import bundled_dir
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 
@@ -225,7 +226,7 @@ class CorpusStore:
     def ingest_bundled(self, jobs: int = 1) -> list[AddResult]:
         """Store the bundled seed pages that are not stored yet (by content hash)."""
         try:
-            folder = paths.bundled_dir("seeds")
+            folder = bundled_dir("seeds")
         except FileNotFoundError:
             return []
         files = [f for f in sorted(folder.iterdir())
