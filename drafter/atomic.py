@@ -3,13 +3,16 @@
 An interrupted run (disk full, Ctrl-C, kill -9) leaves either the old file or the new one,
 never half of one. `write_bytes_atomic` is the raw write (caches, mined templates: OSError for
 the caller); `write_atomic` is the write of a user's file: no silent overwrite, one-line errors.
+`lock_exclusive` lets one process write a shared file (the store, a cache) while others wait.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+from typing import IO
 
 from drafter.errors import InputError, WriteRefused
 
@@ -63,3 +66,22 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def lock_exclusive(fh: IO[bytes], wait: float) -> bool:
+    """Take an exclusive lock on an open file, waiting up to `wait` seconds; False when another
+    process still holds it then. Closing the file releases the lock. Without fcntl (Windows)
+    it returns True at once: unique temp names and SQLite's own locking still hold there."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return True
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)

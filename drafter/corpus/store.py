@@ -17,7 +17,6 @@ import functools
 import hashlib
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter import paths
+from drafter.atomic import lock_exclusive
 from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.data import bundled_dir
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
@@ -177,7 +177,13 @@ class CorpusStore:
         except OSError as exc:
             raise StoreError(f"无法写入数据文件夹：{os_reason(exc)}", lock_path.parent) from None
         try:
-            _lock_file(fh, lock_path)
+            try:
+                locked = lock_exclusive(fh, LOCK_WAIT)
+            except OSError as exc:
+                raise StoreError(f"无法锁定语料库：{os_reason(exc)}", lock_path) from None
+            if not locked:
+                raise StoreError(f"语料库正被另一个 drafter 进程写入，等了 {LOCK_WAIT:.0f} 秒仍未结束，请稍后再试",
+                                 lock_path)
             self._lock_depth = 1
             try:
                 yield
@@ -545,27 +551,6 @@ def _piece_id(value: int | str) -> int:
     if not 0 <= pid <= MAX_ID:
         raise StoreError(f"语料库里没有编号为 {str(value)[:30]} 的文稿（用 drafter corpus list 查看编号）")
     return pid
-
-
-def _lock_file(fh: Any, lock_path: Path) -> None:
-    """Take an exclusive lock on an open file, waiting up to LOCK_WAIT seconds."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: SQLite's own locking still applies
-        return
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise StoreError(
-                    f"语料库正被另一个 drafter 进程写入，等了 {LOCK_WAIT:.0f} 秒仍未结束，请稍后再试", lock_path
-                ) from None
-            time.sleep(0.05)
-        except OSError as exc:
-            raise StoreError(f"无法锁定语料库：{os_reason(exc)}", lock_path) from None
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from drafter._version import __version__
-from drafter.atomic import write_bytes_atomic
+from drafter.atomic import lock_exclusive, write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
@@ -128,23 +127,11 @@ def _build_lock(folder: Path) -> Iterator[None]:
     except OSError as exc:
         raise DrafterError(f"无法写入缓存文件夹：{os_reason(exc)}", folder) from None
     try:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: unique temp names still hold
-            yield
-            return
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise DrafterError("另一个 drafter 进程正在训练短语模型，等待超时，请稍后再试", lock_path) from None
-                time.sleep(0.05)
+        if not lock_exclusive(fh, LOCK_WAIT):
+            raise DrafterError("另一个 drafter 进程正在训练短语模型，等待超时，请稍后再试", lock_path)
         yield
     finally:
-        fh.close()
+        fh.close()  # closing the file releases the lock
 
 
 def _train(
