@@ -37,34 +37,23 @@ def balanced(text: str) -> bool:
     return not stack
 
 
+def line_problems(text: str) -> list[str]:
+    """What no line of an outline may have: a numbering marker inside, web residue, an
+    unclosed quote or bracket."""
+    checks = (("marker inside", bool(MARKER.search(text))), ("web residue", bool(WEB.search(text))),
+              ("unbalanced", not balanced(text)))
+    return [name for name, failed in checks if failed]
+
+
 def heading_problems(text: str) -> list[str]:
-    problems = []
-    if not 4 <= len(text) <= 40:
-        problems.append("length")
-    if MARKER.search(text):
-        problems.append("marker inside")
-    if PROCEDURAL.search(text):
-        problems.append("procedural")
-    if WEB.search(text):
-        problems.append("web residue")
-    if not balanced(text):
-        problems.append("unbalanced")
-    if text.endswith(("，", "、", "：", "；", "。")) or text.startswith(("，", "、", "。")):
-        problems.append("dangling punctuation")
-    return problems
+    extra = (("length", not 4 <= len(text) <= 40), ("procedural", bool(PROCEDURAL.search(text))),
+             ("dangling punctuation", text.endswith(("，", "、", "：", "；", "。"))
+              or text.startswith(("，", "、", "。"))))
+    return line_problems(text) + [name for name, failed in extra if failed]
 
 
 def sentence_problems(text: str) -> list[str]:
-    problems = []
-    if MARKER.search(text):
-        problems.append("marker inside")
-    if WEB.search(text):
-        problems.append("web residue")
-    if not balanced(text):
-        problems.append("unbalanced")
-    if not text.endswith(("。", "！", "？", "：")):
-        problems.append("no end mark")
-    return problems
+    return line_problems(text) + ([] if text.endswith(("。", "！", "？", "：")) else ["no end mark"])
 
 
 @pytest.fixture(scope="module")
