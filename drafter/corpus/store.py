@@ -224,12 +224,7 @@ class CorpusStore:
     # -- adding -------------------------------------------------------------------------
     def ingest_bundled(self, jobs: int = 1) -> list[AddResult]:
         """Store the bundled seed pages that are not stored yet (by content hash)."""
-        try:
-            folder = paths.bundled_dir("seeds")
-        except FileNotFoundError:
-            return []
-        files = [f for f in sorted(folder.iterdir())
-                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
+        files = bundled_files()
         sources = [BUNDLED_PREFIX + f.name for f in files]
         if not any(self._is_new(f) for f in files):
             return [AddResult(src, "unchanged") for src in sources]  # a warm open: no lock
@@ -565,6 +560,16 @@ def _lock_file(fh: Any, lock_path: Path) -> None:
             time.sleep(0.05)
         except OSError as exc:
             raise StoreError(f"无法锁定语料库：{os_reason(exc)}", lock_path) from None
+
+
+def bundled_files() -> list[Path]:
+    """The bundled seed pages, in the order they are stored ([] when not installed)."""
+    try:
+        folder = paths.bundled_dir("seeds")
+    except FileNotFoundError:
+        return []
+    return [f for f in sorted(folder.iterdir())
+            if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

@@ -12,7 +12,8 @@ from typing import Any
 
 _WHERE = {
     "ParallelGroup": "book", "PhraseBook": "book", "TopicInfo": "book", "Unit": "book",
-    "load_phrasebook": "cache", "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts",
+    "load_phrasebook": "cache", "rebuild_phrasebook": "cache",
+    "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts",
     "PLACEHOLDER_RE": "facts", "Generator": "generate", "NoveltyIndex": "novelty",
     "NoveltyLimits": "novelty", "explain": "overlap", "build_phrasebook": "build",
 }

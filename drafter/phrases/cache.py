@@ -95,6 +95,17 @@ def load_phrasebook(
     return book
 
 
+def rebuild_phrasebook(store: SpeechSource | None = None, *, jobs: int = 1
+                       ) -> tuple[PhraseBook, Path]:
+    """Retrain the phrase book of the store now (`drafter corpus build`); the book and the
+    cache file it was written to."""
+    if store is None:
+        from drafter.corpus import open_store
+
+        store = open_store()
+    return load_phrasebook(store, jobs=jobs, rebuild=True), cache_path(store)
+
+
 def _load(path: Path) -> PhraseBook | None:
     """The cached book, or None when there is none or it is damaged or outdated."""
     try:
