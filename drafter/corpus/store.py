@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from drafter import paths
-from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
+
+if TYPE_CHECKING:  # de-duplication is only needed when adding: a warm open skips it
+    from drafter.corpus.dedup import PrintIndex
 
 SCHEMA_VERSION = "1"
 STORE_NAME = "corpus.sqlite3"
@@ -283,6 +285,8 @@ class CorpusStore:
         # data_version changes when another connection commits: re-read what it stored
         version = self._query("PRAGMA data_version")[0][0]
         if self._prints is None or version != self._prints_version:
+            from drafter.corpus.dedup import fingerprint
+
             self._prints = {pid: fingerprint(text) for pid, text in self._query("SELECT id, text FROM pieces")}
             self._prints_version = version
         return self._prints
@@ -305,6 +309,8 @@ class CorpusStore:
             return self._insert_page(page, source, bundled)
 
     def _insert_page(self, page: Any, source: str, bundled: bool) -> AddResult:
+        from drafter.corpus.dedup import PrintIndex
+
         prints = PrintIndex(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
@@ -332,6 +338,8 @@ class CorpusStore:
         from drafter.corpus.placeholders import find_placeholders
 
         text = speech.text
+        from drafter.corpus.dedup import find_duplicate, fingerprint
+
         fp = fingerprint(text)
         pid = find_duplicate(fp, prints)
         if pid is None:

@@ -173,7 +173,7 @@ def default_template(templates: list[Any]) -> Any:
 
 def clean_variable(value: str) -> str:
     """An answer typed or pasted at a prompt, as one line: control characters become spaces."""
-    from drafter.outline.check import CONTROL
+    from drafter.text import CONTROL
 
     return re.sub(r"\s+", " ", CONTROL.sub(" ", value)).strip()
 
@@ -181,7 +181,7 @@ def clean_variable(value: str) -> str:
 def check_variable(key: str, value: str) -> None:
     """InputError when a value given on the command line holds a line break or control character."""
     from drafter.errors import InputError
-    from drafter.outline.check import CONTROL
+    from drafter.text import CONTROL
 
     found = CONTROL.search(value)
     if found is not None:

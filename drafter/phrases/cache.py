@@ -14,14 +14,16 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from drafter._version import __version__
 from drafter.atomic import write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
-from drafter.phrases.book import PhraseBook
+
+if TYPE_CHECKING:  # a warm `drafter new` needs the cache key, not the book
+    from drafter.phrases.book import PhraseBook
 
 FORMAT = "7"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
@@ -109,6 +111,8 @@ def rebuild_phrasebook(store: SpeechSource | None = None, *, jobs: int = 1
 def _load(path: Path) -> PhraseBook | None:
     """The cached book, or None when there is none or it is damaged or outdated."""
     try:
+        from drafter.phrases.book import PhraseBook
+
         return PhraseBook.load(path)
     except FileNotFoundError:
         return None

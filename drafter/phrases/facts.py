@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.text import FALLBACK_PREFIX  # noqa: F401  (drafter.phrases.FALLBACK_PREFIX)
+
 FACT_SLOTS = {
     "data": "〔数据待补〕",
     "date": "〔日期待补〕",
@@ -14,7 +16,6 @@ FACT_SLOTS = {
     "person": "〔人名待补〕",
     "place": "〔地名待补〕",
 }
-FALLBACK_PREFIX = "〔待写："
 PLACEHOLDER_RE = re.compile(r"〔(?:数据|日期|单位|人名|地名)待补〕|〔待写：[^〕]*〕")
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十两]+)"
