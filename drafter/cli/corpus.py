@@ -45,7 +45,7 @@ def add(
     explain: bool = typer.Option(False, "--explain", help="不入库，只显示每个文件被去掉的每一行（或行内片段）及原因、切出的文稿。"),
 ) -> None:
     """清洗、切分、去重后把文稿加入语料库；同一文件重复添加不会有变化。"""
-    from drafter.corpus.store import expand_paths, open_store
+    from drafter.corpus import expand_paths, open_store
     from drafter.jobs import resolve_jobs
 
     if explain:
@@ -95,14 +95,14 @@ def add(
 
 
 def _explain(files: list[Path], as_json: bool) -> None:
-    from drafter.corpus.reader import explain_page
+    from drafter.corpus import explain_file
     from drafter.errors import DrafterError
 
     out: list[dict[str, Any]] = []
     failed = False
     for f in files:
         try:
-            speeches, dropped = explain_page(f)
+            speeches, dropped = explain_file(f)
         except DrafterError as exc:
             typer.echo(f"错误：{exc}", err=True)
             failed = True
@@ -133,7 +133,7 @@ def _explain(files: list[Path], as_json: bool) -> None:
 @corpus_app.command("build")
 def build_cmd(jobs: int = _JOBS) -> None:
     """立即重建短语模型（语料库变动后，下一次 drafter new 本会自动重建）；--jobs 并行。"""
-    from drafter.corpus.store import open_store
+    from drafter.corpus import open_store
     from drafter.jobs import resolve_jobs
 
     jobs = resolve_jobs(jobs)
@@ -142,12 +142,11 @@ def build_cmd(jobs: int = _JOBS) -> None:
 
 def _build_models(store: Any, jobs: int, quiet: bool = False) -> None:
     from drafter.cli._progress import with_progress
-    from drafter.phrases.cache import cache_path, load_phrasebook
+    from drafter.phrases import rebuild_phrasebook
 
-    book = with_progress("正在重建短语模型…",
-                         lambda: load_phrasebook(store, jobs=jobs, rebuild=True))
+    book, path = with_progress("正在重建短语模型…", lambda: rebuild_phrasebook(store, jobs=jobs))
     if not quiet:
-        typer.echo(f"已重建短语模型：{cache_path(store)}（{book.meta.get('speeches', '?')} 篇讲话，"
+        typer.echo(f"已重建短语模型：{path}（{book.meta.get('speeches', '?')} 篇讲话，"
                    f"{jobs} 个进程）")
 
 

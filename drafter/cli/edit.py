@@ -17,25 +17,16 @@ def regen(
     force: bool = typer.Option(False, "--force", help="即使这一部分被修改过也重新生成（先备份原文件）。"),
 ) -> None:
     """重新生成提纲中的一个部分（标题、正文和下级要点），其余内容一字不动。"""
-    from drafter.cli._progress import load_phrasebook_with_progress
-    from drafter.outline.generate import renderer_for
-    from drafter.outline.io import read_outline, read_text, write_atomic, write_backup
-    from drafter.outline.regen import regen_section
-    from drafter.templates import get_template
+    import sys
 
-    original = read_text(file)
-    outline = read_outline(file)
-    template = get_template(outline.template)
-    from drafter.topics.refs import recorded_references
+    from drafter.cli._progress import with_progress
+    from drafter.outline.files import regen_file
 
-    load_phrasebook_with_progress()
-    refs = recorded_references(outline.extra.get("references"), Path(file).parent)
-    render = renderer_for(template, outline.variables, outline.seed, refs)
-    result = regen_section(outline, section, render, seed=seed, force=force, source=str(file))
-    if result.edited:
-        backup = write_backup(file, original)
-        typer.echo(f"第 {result.path} 部分曾被修改，原文件已备份到 {backup}")
-    write_atomic(file, result.outline.to_text(), force=True)
+    done = regen_file(file, section, seed=seed, force=force,
+                      long_work=with_progress if sys.stderr.isatty() else None)
+    result = done.result
+    if done.backup is not None:
+        typer.echo(f"第 {result.path} 部分曾被修改，原文件已备份到 {done.backup}")
     if seed is not None and result.seed != seed:
         typer.echo(f"种子 {seed} 写出的这一部分有句子没能生成（〔待写：…〕），改用了种子 {result.seed}")
     where = "" if result.origin == result.path else f"（模板第 {result.origin} 部分）"
@@ -47,19 +38,14 @@ def fmt(
     file: Path = typer.Argument(..., help="提纲文件。"),
 ) -> None:
     """增删或调整要点后重新编号：每一级沿用文中的编号体系，没有编号的标题补上编号。"""
-    from drafter.outline.fmt import renumber
-    from drafter.outline.io import read_document, write_atomic
+    from drafter.outline.files import renumber_file
 
-    outline, head, body = read_document(file)
-    new_body, changes = renumber(body)
+    changes = renumber_file(file)
     if not changes:
         typer.echo(f"编号无需调整：{file}")
         return
-    newline = outline.newline if outline is not None else _newline_of(file)
-    write_atomic(file, head + new_body.replace("\n", newline), force=True)
-    offset = outline.front_lines if outline is not None else 0
     for change in changes:
-        typer.echo(f"{file}:{change.line + offset}: {change.old.strip()} → {change.new.strip()}")
+        typer.echo(f"{file}:{change.line}: {change.old.strip()} → {change.new.strip()}")
     typer.echo(f"已重新编号 {len(changes)} 个标题：{file}")
 
 
@@ -69,36 +55,20 @@ def check(
     sources: bool = typer.Option(False, "--sources", help="逐句列出与语料的重合比例和最接近的讲话；超过重合上限的句子算作问题。"),
 ) -> None:
     """检查提纲：编号断档或混用、层级跳跃、空的部分、模板语法残留、待写占位、待补事实、未填变量。"""
-    from drafter.outline.check import Problem, check_body, check_variables, source_report
-    from drafter.outline.io import read_document
+    from drafter.outline.files import check_file
 
-    outline, head, body = read_document(file)
-    offset = outline.front_lines if outline is not None else 0
-    problems = check_body(body, offset=offset, closing=outline.closing if outline else 0)
-    if outline is not None:
-        problems = sorted(check_variables(outline.variables, head) + problems)
-    if sources:
-        from drafter.topics.refs import recorded_references, trace
-
-        refs = recorded_references(outline.extra.get("references"), Path(file).parent) if outline else []
+    report = check_file(file, sources=sources)
+    if report.sources is not None:
         typer.echo("逐句来源（重合 = 与最接近的语料句子共有的最长片段占本句的比例；参考 = 取自哪份参考文件的哪一行）：")
-        for line, o in source_report(body, offset):
+        for s in report.sources:
+            o = s.overlap
             flag = "  ← 超过重合上限" if o.over_limit else ""
-            where = trace(o.sentence, refs)
-            ref_note = f"  参考：{'、'.join(where)}" if where else ""
-            typer.echo(f"{file}:{line}: {o.ratio:4.0%}  {o.source or '（无）'}｜{o.sentence}{flag}{ref_note}")
-            if o.over_limit:
-                problems.append(Problem(line, "与语料重合过多",
-                                        f"{o.ratio:.0%} 与《{o.source}》相同：{o.sentence}"))
-        problems.sort()
+            ref_note = f"  参考：{'、'.join(s.references)}" if s.references else ""
+            typer.echo(f"{file}:{s.line}: {o.ratio:4.0%}  {o.source or '（无）'}｜{o.sentence}{flag}{ref_note}")
         typer.echo("")
-    for problem in problems:
+    for problem in report.problems:
         typer.echo(problem.format(str(file)))
-    if problems:
-        typer.echo(f"共 {len(problems)} 个问题。")
+    if report.problems:
+        typer.echo(f"共 {len(report.problems)} 个问题。")
         raise typer.Exit(code=1)
     typer.echo(f"没有发现问题：{file}")
-
-
-def _newline_of(file: Path) -> str:
-    return "\r\n" if b"\r\n" in file.read_bytes() else "\n"

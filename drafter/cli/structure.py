@@ -67,36 +67,15 @@ def mine_cmd(
     ),
 ) -> None:
     """按结构把语料库中的讲话稿归为若干类，每类写出一个 Jinja 模板（同一语料，输出逐字节相同）。"""
-    from drafter.errors import DrafterError
-    from drafter.mine import mine_templates, write_templates
-    from drafter.templates import mined_dir
-
-    if bundled:
-        from drafter.corpus import load_file
-        from drafter.data import bundled_dir
-
-        speeches = [
-            s for path in sorted(bundled_dir("seeds").glob("*.txt")) for s in load_file(path)
-        ]
-    else:
-        from drafter.corpus import open_store
-
-        speeches = open_store().speeches()
-    out = output if output is not None else mined_dir()
-    texts = mine_templates(speeches)
-    if not texts:
-        raise DrafterError("语料中没有两篇以上结构相同的讲话稿，未生成模板")
-    n_speech = sum(1 for s in speeches if s.kind == "speech")
-    written = write_templates(texts, out, force=force)
-    typer.echo(f"已从 {n_speech} 篇讲话稿挖掘出 {len(written)} 个模板，写入 {out}：")
+    from drafter.mine import mine_corpus
     from drafter.mine.shape import shape_preview
-    from drafter.templates import load_template
 
-    for w in written:
-        info = load_template(w.path)
+    report = mine_corpus(output, bundled=bundled, force=force)
+    typer.echo(f"已从 {report.speeches} 篇讲话稿挖掘出 {len(report.written)} 个模板，写入 {report.out_dir}：")
+    for info in report.templates:
         preview = shape_preview(info.shape, info.roles, info.parts)
         typer.echo(f"  {info.id}  {info.name}  {preview}  （{info.count} 篇）")
-    for w in written:
+    for w in report.written:
         if w.kept is not None:
             typer.echo(f"注意：{w.kept} 生成后被修改过，已保留不动；新挖掘的模板写入 {w.path.name}", err=True)
         if w.backup is not None:
@@ -137,7 +116,7 @@ def templates_show(
     template: str = typer.Argument(..., help="模板编号，或 .md.j2 模板文件路径。"),
 ) -> None:
     """显示一个模板的说明、结构树、来源和变量。"""
-    from drafter.mine.shape import describe_tree, parse_shape, shape_preview
+    from drafter.mine.shape import shape_preview, shape_tree
     from drafter.templates import get_template
 
     extra = (ctx.obj or {}).get("extra", ())
@@ -148,12 +127,8 @@ def templates_show(
         typer.echo(t.description)
     typer.echo(f"文件：{t.path}")
     typer.echo(f"结构：{shape_preview(t.shape, t.roles, t.parts)}（{t.shape}）")
-    try:
-        tree = describe_tree(parse_shape(t.shape), t.roles) if t.shape else []
-    except ValueError:
-        tree = []
     typer.echo("  （标题）")
-    for line in tree:
+    for line in shape_tree(t.shape, t.roles):
         typer.echo("  " + line)
     typer.echo(f"来源（{t.count} 篇）：")
     for s in t.sources:

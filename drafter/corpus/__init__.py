@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CorpusStore",
+    "bundled_speeches",
     "clean_text",
+    "expand_paths",
+    "explain_file",
     "find_placeholders",
     "is_garbled",
     "load_file",
@@ -49,12 +52,41 @@ def find_placeholders(text: str) -> list[str]:
     return _find(text)
 
 
-def open_store(include_bundled: bool = True) -> CorpusStore:
+def open_store(include_bundled: bool = True, jobs: int = 1) -> CorpusStore:
     """Open (creating if needed) the corpus store in data_dir(); the bundled seeds are
-    ingested on first open. StoreError when the database is corrupt or locked."""
+    ingested on first open (cleaned in `jobs` processes; 0 = every core). StoreError when
+    the database is corrupt or locked."""
     from drafter.corpus.store import open_store as _open
 
-    return _open(include_bundled=include_bundled)
+    if jobs != 1:
+        from drafter.jobs import resolve_jobs
+
+        jobs = resolve_jobs(jobs)
+    return _open(include_bundled=include_bundled, jobs=jobs)
+
+
+def bundled_speeches() -> list[Any]:
+    """The bundled seed pages cleaned and split, file by file, without a store (no
+    de-duplication across files): what `drafter mine --bundled` mines."""
+    from drafter.corpus.store import bundled_files
+
+    return [s for path in bundled_files() for s in load_file(path)]
+
+
+def expand_paths(items: Any) -> list[Any]:
+    """Files named, plus the text/.docx files inside folders named (sorted, no hidden); a
+    folder with none stays in the list, so adding it is reported as an error."""
+    from drafter.corpus.store import expand_paths as _expand
+
+    return _expand(items)
+
+
+def explain_file(path: Any) -> tuple[list[Any], list[Any]]:
+    """What cleaning does to one file, without storing it: its pieces (Speech) and every
+    removed line or fragment (Dropped: line, reason, text)."""
+    from drafter.corpus.reader import explain_page
+
+    return explain_page(path)
 
 
 def __getattr__(name: str) -> Any:

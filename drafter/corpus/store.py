@@ -21,14 +21,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from drafter import paths
 from drafter.atomic import lock_exclusive
-from drafter.corpus.dedup import PrintIndex, find_duplicate, fingerprint
 from drafter.data import bundled_dir
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
+
+if TYPE_CHECKING:  # de-duplication is only needed when adding: a warm open skips it
+    from drafter.corpus.dedup import PrintIndex
 
 SCHEMA_VERSION = "1"
 STORE_NAME = "corpus.sqlite3"
@@ -231,12 +233,7 @@ class CorpusStore:
     # -- adding -------------------------------------------------------------------------
     def ingest_bundled(self, jobs: int = 1) -> list[AddResult]:
         """Store the bundled seed pages that are not stored yet (by content hash)."""
-        try:
-            folder = bundled_dir("seeds")
-        except FileNotFoundError:
-            return []
-        files = [f for f in sorted(folder.iterdir())
-                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
+        files = bundled_files()
         sources = [BUNDLED_PREFIX + f.name for f in files]
         if not any(self._is_new(f) for f in files):
             return [AddResult(src, "unchanged") for src in sources]  # a warm open: no lock
@@ -295,6 +292,8 @@ class CorpusStore:
         # data_version changes when another connection commits: re-read what it stored
         version = self._query("PRAGMA data_version")[0][0]
         if self._prints is None or version != self._prints_version:
+            from drafter.corpus.dedup import fingerprint
+
             self._prints = {pid: fingerprint(text) for pid, text in self._query("SELECT id, text FROM pieces")}
             self._prints_version = version
         return self._prints
@@ -317,6 +316,8 @@ class CorpusStore:
             return self._insert_page(page, source, bundled)
 
     def _insert_page(self, page: Any, source: str, bundled: bool) -> AddResult:
+        from drafter.corpus.dedup import PrintIndex
+
         prints = PrintIndex(self._fingerprints())
         result = AddResult(source, "added", dropped=len(page.dropped), merged=page.merged)
         try:
@@ -344,6 +345,8 @@ class CorpusStore:
         from drafter.corpus.placeholders import find_placeholders
 
         text = speech.text
+        from drafter.corpus.dedup import find_duplicate, fingerprint
+
         fp = fingerprint(text)
         pid = find_duplicate(fp, prints)
         if pid is None:
@@ -551,6 +554,16 @@ def _piece_id(value: int | str) -> int:
     if not 0 <= pid <= MAX_ID:
         raise StoreError(f"语料库里没有编号为 {str(value)[:30]} 的文稿（用 drafter corpus list 查看编号）")
     return pid
+
+
+def bundled_files() -> list[Path]:
+    """The bundled seed pages, in the order they are stored ([] when not installed)."""
+    try:
+        folder = bundled_dir("seeds")
+    except FileNotFoundError:
+        return []
+    return [f for f in sorted(folder.iterdir())
+            if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

@@ -150,3 +150,12 @@ def shape_preview(shape: str, roles: list[str] | None = None, parts: list[str] |
     before = [PART_NAMES.get(p, p) for p in parts if p != "closing"]
     after = [PART_NAMES["closing"]] if "closing" in parts else []
     return " → ".join(before + [points] + after)
+
+
+def shape_tree(shape: str, roles: list[str] | None = None) -> list[str]:
+    """describe_tree of a template's shape string; [] when it has none or it is malformed
+    (a hand-written template's metadata), so showing the template never fails on it."""
+    try:
+        return describe_tree(parse_shape(shape), roles) if shape else []
+    except ValueError:
+        return []

@@ -13,12 +13,10 @@ from typing import Any
 from drafter.outline._markers import NOT_NUMBERED, ORDINAL_PREFIX
 from drafter.outline.fmt import expected_markers, level_families, transition_count
 from drafter.outline.model import SectionSpan, headings, section_tree, walk
-from drafter.text import FACT_SLOT, FALLBACK, SENTENCE_SPLIT
+from drafter.text import CONTROL, FACT_SLOT, FALLBACK, SENTENCE_SPLIT
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 # A blank left for a name or number: ×× / ＸＸ / XX (not inside an ASCII word) / ＿＿ / ___
-# Line breaks, tabs and other control characters: a variable is one line of running text.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 BLANK = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])XX+(?![A-Za-z])|＿{2,}|_{3,}")
 
 

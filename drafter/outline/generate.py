@@ -14,17 +14,27 @@ from drafter.outline.model import Outline, fingerprints, section_tree, walk
 from drafter.outline.regen import Renderer, closing_lines, last_top_path
 
 
-def renderer_for(template: Any, variables: dict[str, str], seed: int,
-                 refs: Sequence[Any] = ()) -> Renderer:
-    """A Renderer over drafter.render.render_outline for one template, variables and seed.
-
-    The topic's material is found once and shared by every render of this renderer (regen
-    and the closing probe render more than once).
-    """
-    from drafter.render import effective_variables, render_outline, topic_material
+def topic_material_of(template: Any, variables: dict[str, str],
+                      refs: Sequence[Any] = ()) -> tuple[Any, Any]:
+    """(material, corpus frame) of the topic a render of these variables is about, or
+    (None, None) when the template has no topic."""
+    from drafter.render import effective_variables, topic_material
 
     topic = effective_variables(template, variables).get("topic", "")
-    material, frame = topic_material(topic, refs) if topic else (None, None)
+    return topic_material(topic, refs) if topic else (None, None)
+
+
+def renderer_for(template: Any, variables: dict[str, str], seed: int,
+                 refs: Sequence[Any] = (), *, material: Any = None, frame: Any = None) -> Renderer:
+    """A Renderer over drafter.render.render_outline for one template, variables and seed.
+
+    The topic's material (topic_material_of, unless given) is found once and shared by every
+    render of this renderer (regen and the closing probe render more than once).
+    """
+    from drafter.render import render_outline
+
+    if material is None:
+        material, frame = topic_material_of(template, variables, refs)
 
     def render(section_seeds: dict[str, int], avoid: Iterable[str] = (),
                only: str | None = None) -> str:
@@ -163,7 +173,7 @@ def default_template(templates: list[Any]) -> Any:
 
 def clean_variable(value: str) -> str:
     """An answer typed or pasted at a prompt, as one line: control characters become spaces."""
-    from drafter.outline.check import CONTROL
+    from drafter.text import CONTROL
 
     return re.sub(r"\s+", " ", CONTROL.sub(" ", value)).strip()
 
@@ -171,7 +181,7 @@ def clean_variable(value: str) -> str:
 def check_variable(key: str, value: str) -> None:
     """InputError when a value given on the command line holds a line break or control character."""
     from drafter.errors import InputError
-    from drafter.outline.check import CONTROL
+    from drafter.text import CONTROL
 
     found = CONTROL.search(value)
     if found is not None:
@@ -182,6 +192,7 @@ def check_variable(key: str, value: str) -> None:
 __all__ = [
     "Summary", "build_outline", "check_variable", "clean_variable", "default_output",
     "default_template", "free_path", "renderer_for", "slugify", "summarize", "today",
+    "topic_material_of",
 ]
 
 

@@ -15,7 +15,7 @@ _WHERE = {
     "PhraseBook": "book", "TopicInfo": "book", "load_phrasebook": "cache",
     "FACT_SLOTS": "facts", "FALLBACK_PREFIX": "facts", "NoveltyIndex": "novelty",
     "NoveltyLimits": "novelty", "Overlap": "overlap", "explain": "overlap",
-    "build_phrasebook": "build",
+    "build_phrasebook": "build", "rebuild_phrasebook": "cache",
 }
 
 

@@ -13,14 +13,16 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from drafter._version import __version__
 from drafter.atomic import lock_exclusive, write_bytes_atomic
 from drafter.errors import DrafterError, os_reason
 from drafter.model import Skeleton, Speech
 from drafter.paths import cache_dir
-from drafter.phrases.book import PhraseBook
+
+if TYPE_CHECKING:  # a warm `drafter new` needs the cache key, not the book
+    from drafter.phrases.book import PhraseBook
 
 FORMAT = "8"  # bump when the PhraseBook layout or the training changes meaning
 _MEMO: dict[str, PhraseBook] = {}
@@ -94,9 +96,22 @@ def load_phrasebook(
     return book
 
 
+def rebuild_phrasebook(store: SpeechSource | None = None, *, jobs: int = 1
+                       ) -> tuple[PhraseBook, Path]:
+    """Retrain the phrase book of the store now (`drafter corpus build`); the book and the
+    cache file it was written to."""
+    if store is None:
+        from drafter.corpus import open_store
+
+        store = open_store()
+    return load_phrasebook(store, jobs=jobs, rebuild=True), cache_path(store)
+
+
 def _load(path: Path) -> PhraseBook | None:
     """The cached book, or None when there is none or it is damaged or outdated."""
     try:
+        from drafter.phrases.book import PhraseBook
+
         return PhraseBook.load(path)
     except FileNotFoundError:
         return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.text import FALLBACK_PREFIX  # noqa: F401  (drafter.phrases.FALLBACK_PREFIX)
+
 FACT_SLOTS = {
     "data": "〔数据待补〕",
     "date": "〔日期待补〕",
@@ -15,7 +17,6 @@ FACT_SLOTS = {
     "person": "〔人名待补〕",
     "place": "〔地名待补〕",
 }
-FALLBACK_PREFIX = "〔待写："
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十两]+)"
 _DATE_RE = re.compile(

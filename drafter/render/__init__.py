@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError as JinjaTemplateError
@@ -10,7 +13,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import SecurityError
 
 from drafter.errors import TemplateError
-from drafter.render.env import SLOT_NAMES, make_environment
+from drafter.render.env import SLOT_NAMES, LimitedSandbox, make_environment
 from drafter.render.slots import Slots, place_form
 
 if TYPE_CHECKING:
@@ -184,14 +187,13 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
     env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
     filename = str(template.path)
     try:
-        ast = env.parse(template.source_text, name=template.id, filename=filename)
-        _check_names(ast, set(values) | set(SLOT_NAMES), filename)
-        slots.points = level1_points(ast)
-        slots.composer.plan(*slot_calls(ast))
-        code = env.compile(ast, name=template.id, filename=filename)
-        compiled = env.template_class.from_code(env, code, env.globals, None)
+        points, calls, code = _compiled(env, template, set(values) | set(SLOT_NAMES))
     except TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", filename, exc.lineno) from None
+    slots.points = points
+    if slots.composer is not None:
+        slots.composer.plan(*calls)
+    compiled = env.template_class.from_code(env, code, env.globals, None)
     try:
         env.start()  # the time budget counts from here
         text = compiled.render()
@@ -206,6 +208,49 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
             message = str(exc) or type(exc).__name__
         raise TemplateError(f"模板无法渲染：{message[:200]}", filename, line) from None
     return _tidy(text)
+
+
+COMPILED_FORMAT = "1"  # bump when what _compiled stores changes
+
+
+def _compiled(env: LimitedSandbox, template: TemplateInfo, known: set[str]
+              ) -> tuple[int | None, tuple[int, int], CodeType]:
+    """The template's level-1 point count, slot calls and compiled code, checked for unknown
+    names. Parsing and compiling cost a warm `drafter new` as much as its own imports, so the
+    result is kept in the cache folder, as Jinja's bytecode cache does (marshal), keyed by the
+    source, the names known to it and everything that shapes the code."""
+    import hashlib
+    import marshal
+    import sys
+
+    import jinja2
+
+    from drafter import __version__
+    from drafter.paths import cache_dir
+    from drafter.render import env as env_module
+
+    filename = str(template.path)
+    generator = Path(env_module.__file__).stat()  # the sandbox's code generator lives there
+    raw = "\0".join([COMPILED_FORMAT, __version__, jinja2.__version__,
+                      sys.implementation.cache_tag or "", str(generator.st_size),
+                      str(generator.st_mtime_ns), template.id, filename, *sorted(known),
+                      template.source_text])
+    path = cache_dir() / "compiled" / f"{hashlib.sha256(raw.encode()).hexdigest()[:24]}.bin"
+    try:
+        points, heads, bodies, code = marshal.loads(path.read_bytes())
+        if isinstance(code, CodeType):
+            return points, (heads, bodies), code
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    ast = env.parse(template.source_text, name=template.id, filename=filename)
+    _check_names(ast, known, filename)
+    points, calls = level1_points(ast), slot_calls(ast)
+    code = env.compile(ast, name=template.id, filename=filename)
+    from drafter.atomic import write_bytes_atomic
+
+    with contextlib.suppress(OSError):  # a read-only cache folder: compile again next time
+        write_bytes_atomic(path, marshal.dumps((points, *calls, code)))
+    return points, calls, code
 
 
 def _tidy(text: str) -> str:

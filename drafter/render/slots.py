@@ -28,7 +28,7 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 
-from drafter.phrases.facts import FALLBACK_PREFIX
+from drafter.text import FALLBACK_PREFIX
 from drafter.topics import CorpusFrame
 from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
 from drafter.topics.knowledge import TopicMaterial

@@ -7,30 +7,52 @@ order, `RANK`, used when a new family appears under another.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 CN_DIGITS = "零一二三四五六七八九"
 _CN = "[一二三四五六七八九十]{1,3}"
 
-# family -> (regex on the paragraph start, description). Group "n" is the number.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("cn_paren", re.compile(rf"^(?:[（(]\s*(?P<n>{_CN})\s*[)）]|(?P<n2>{_CN})[)）])\s*")),
-    ("arabic_paren", re.compile(r"^(?:[（(]\s*(?P<n>\d{1,2})\s*[)）]|(?P<n2>\d{1,2})[)）](?![\d%]))\s*")),
-    ("circled", re.compile(r"^(?P<n>[①-⑳])\s*")),
-    ("cn_dun", re.compile(rf"^(?P<n>{_CN})\s*(?:[、．]|\.(?![\d.．]))\s*")),
-    ("arabic_dot", re.compile(r"^(?:(?P<n>\d{1,2})\s*[.．、](?![\d.．%])|(?P<n2>[⒈-⒛]))\s*")),
-    ("di_item", re.compile(rf"^(?P<n>第{_CN}(?:个|句|条|项|点)?(?:问题|方面|句话|要求|意见|体会|任务|关系|变化|特点|原则|坚持|目标))\s*[，,、：:]\s*")),
-    ("di", re.compile(rf"^第(?P<n>{_CN})(?:\s*[，,、：:]|(?=是))\s*")),
-    ("qiyi", re.compile(rf"^其(?P<n>{_CN})\s*[，,、：:]\s*")),
-    ("yishi", re.compile(rf"^(?P<n>{_CN})是(?![否非])\s*")),
-    ("yiyao", re.compile(rf"^(?P<n>{_CN})要(?![求素点件])\s*")),
-    ("sequence", re.compile(r"^(?P<n>首先|其次|再次|最后)(?:\s*[，,：:]\s*|(?=要|是|[\u4e00-\u9fff]))")),
-    ("label", re.compile(rf"^(?P<label>[\u4e00-\u9fff]{{1,5}}[^\W\d之统唯第其一二三四五六七八九十])(?P<n>{_CN})\s*[:：]\s*")),
-    ("placeholder", re.compile(r"^(?P<n>XX|xx|X|x|××|×)\s*[，,、]\s*")),
-]
+_NUMERALS = frozenset("一二三四五六七八九十")
 
-FAMILIES: tuple[str, ...] = tuple(name for name, _ in _PATTERNS)
+# family -> regex on the paragraph start (group "n" is the number), in the order tried, and the
+# characters a paragraph can start with for it to match at all: a pattern is compiled the first
+# time a paragraph could match it (compiling all of them costs as much as a warm `drafter new`
+# spends on its own code), and most paragraphs rule most families out by their first character.
+_SOURCES: list[tuple[str, str, Callable[[str], bool]]] = [
+    ("cn_paren", rf"^(?:[（(]\s*(?P<n>{_CN})\s*[)）]|(?P<n2>{_CN})[)）])\s*",
+     lambda c: c in "（(" or c in _NUMERALS),
+    ("arabic_paren", r"^(?:[（(]\s*(?P<n>\d{1,2})\s*[)）]|(?P<n2>\d{1,2})[)）](?![\d%]))\s*",
+     lambda c: c in "（(" or c.isdecimal()),
+    ("circled", r"^(?P<n>[①-⑳])\s*", lambda c: "①" <= c <= "⑳"),
+    ("cn_dun", rf"^(?P<n>{_CN})\s*(?:[、．]|\.(?![\d.．]))\s*", lambda c: c in _NUMERALS),
+    ("arabic_dot", r"^(?:(?P<n>\d{1,2})\s*[.．、](?![\d.．%])|(?P<n2>[⒈-⒛]))\s*",
+     lambda c: c.isdecimal() or "⒈" <= c <= "⒛"),
+    ("di_item", rf"^(?P<n>第{_CN}(?:个|句|条|项|点)?(?:问题|方面|句话|要求|意见|体会|任务|关系|变化|特点|原则|坚持|目标))\s*[，,、：:]\s*",
+     lambda c: c == "第"),
+    ("di", rf"^第(?P<n>{_CN})(?:\s*[，,、：:]|(?=是))\s*", lambda c: c == "第"),
+    ("qiyi", rf"^其(?P<n>{_CN})\s*[，,、：:]\s*", lambda c: c == "其"),
+    ("yishi", rf"^(?P<n>{_CN})是(?![否非])\s*", lambda c: c in _NUMERALS),
+    ("yiyao", rf"^(?P<n>{_CN})要(?![求素点件])\s*", lambda c: c in _NUMERALS),
+    ("sequence", r"^(?P<n>首先|其次|再次|最后)(?:\s*[，,：:]\s*|(?=要|是|[\u4e00-\u9fff]))",
+     lambda c: c in "首其再最"),
+    ("label", rf"^(?P<label>[\u4e00-\u9fff]{{1,5}}[^\W\d之统唯第其一二三四五六七八九十])(?P<n>{_CN})\s*[:：]\s*",
+     lambda c: "\u4e00" <= c <= "\u9fff"),
+    ("placeholder", r"^(?P<n>XX|xx|X|x|××|×)\s*[，,、]\s*", lambda c: c in "Xx×"),
+]
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(family: str, source: str) -> re.Pattern[str]:
+    found = _COMPILED.get(family)
+    if found is None:
+        found = _COMPILED[family] = re.compile(source)
+    return found
+
+
+FAMILIES: tuple[str, ...] = tuple(name for name, _, _ in _SOURCES)
 
 # Usual depth of the numbered families (一、 → （一） → 1. → （1） → ①).
 RANK: dict[str, int] = {"cn_dun": 0, "cn_paren": 1, "arabic_dot": 2, "arabic_paren": 3, "circled": 4}
@@ -55,7 +77,14 @@ FAMILY_NAMES: dict[str, str] = {
 }
 
 _SEQUENCE_WORDS = ("首先", "其次", "再次")
-_NUMERAL_RANGE = re.compile(r"^[一二三四五六七八九十]+(?:[、，]|月|季度?|年级|楼|层|号|等)")
+
+
+@functools.cache
+def _numeral_range() -> re.Pattern[str]:
+    """"一、二月份", "一、二楼": a range of numbers after 一、, not a point."""
+    return re.compile(r"^[一二三四五六七八九十]+(?:[、，]|月|季度?|年级|楼|层|号|等)")
+
+
 SEQUENCE_LAST = 99  # the value of 最后: always the last of its series
 
 
@@ -118,7 +147,10 @@ def cn_counting(n: int) -> str:
     return out
 
 
-_DI_ITEM = re.compile(rf"^第(?P<n>{_CN})")
+@functools.cache
+def _di_item() -> re.Pattern[str]:
+    return re.compile(rf"^第(?P<n>{_CN})")
+
 
 
 def _number(family: str, raw: str) -> int:
@@ -127,7 +159,7 @@ def _number(family: str, raw: str) -> int:
     if family in ("arabic_dot", "arabic_paren"):
         return int(raw)
     if family == "di_item":
-        m = _DI_ITEM.match(raw)
+        m = _di_item().match(raw)
         return cn_to_int(m.group("n")) if m else 0
     if family == "circled":
         return ord(raw) - ord("①") + 1
@@ -145,15 +177,18 @@ def match_marker(paragraph: str) -> MarkerMatch | None:
     '（一）'
     """
     text = paragraph.lstrip()
-    for family, pattern in _PATTERNS:
-        m = pattern.match(text)
+    first = text[:1]
+    for family, source, could_start in _SOURCES:
+        if not first or not could_start(first):
+            continue
+        m = _pattern(family, source).match(text)
         if m is None:
             continue
         rest = text[m.end():]
         if not rest.strip() and family not in ("label",):
             continue  # a bare number is not a heading
         if family == "cn_dun" and (
-            (m.group(0).rstrip()[-1] == "．" and rest[:1].isdigit()) or _NUMERAL_RANGE.match(rest)
+            (m.group(0).rstrip()[-1] == "．" and rest[:1].isdigit()) or _numeral_range().match(rest)
         ):
             continue  # "一、二月份", "一、二楼": a range of numbers, not a point
         raw = m.group("n") or (m.groupdict().get("n2") or "")

@@ -7,6 +7,8 @@ per topic, corpus and reference set, so a warm ``drafter new`` reads one small J
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -61,10 +63,27 @@ def material_from_dict(d: dict[str, Any]) -> TopicMaterial:
                          [(float(s), _phrase_from_list(p)) for s, p in d["phrases"]])
 
 
+@functools.cache
 def _bundled_hash() -> str:
+    """The bundled formulations' content hash. The file is 3.7 MB, so the hash is kept in the
+    cache folder against the file's path, size and modification time, and read from there."""
     from drafter.data import data_path
+    from drafter.paths import cache_dir
 
-    return hashlib.sha256(data_path("formulations.tsv").read_bytes()).hexdigest()[:12]
+    path = data_path("formulations.tsv")
+    stat = path.stat()
+    stamp = [str(path), stat.st_size, stat.st_mtime_ns]
+    memo = cache_dir() / "bundled-hash.json"
+    try:
+        saved = json.loads(memo.read_text(encoding="utf-8"))
+        if saved["stamp"] == stamp:
+            return str(saved["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    with contextlib.suppress(OSError):  # a read-only cache folder: hash again next time
+        _write_json(memo, {"stamp": stamp, "sha256": digest})
+    return digest
 
 
 def corpus_phrases_path(corpus_key: str) -> Path:

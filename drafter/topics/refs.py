@@ -10,7 +10,7 @@ only inside the clause that states them: nothing is invented around them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +53,7 @@ def read_reference(path: str | Path) -> Reference:
     return Reference(str(p), hashlib.sha256(data).hexdigest(), cleaned)
 
 
-def read_references(paths: list[str] | list[Path]) -> list[Reference]:
+def read_references(paths: Sequence[str | Path]) -> list[Reference]:
     """Read several references; InputError names the first file that cannot be read."""
     return [read_reference(p) for p in paths]
 
