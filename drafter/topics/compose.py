@@ -261,9 +261,16 @@ class Composer:
             anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
                 if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
             anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
-            if anchor is not None:
-                self.anchors[path] = anchor  # the body draws near it; it is not spent here
-            return self._frame(rng, frames).replace("{topic}", topic)
+            if anchor is None:
+                return self._frame(rng, frames).replace("{topic}", topic)
+            self.anchors[path] = anchor  # the body draws near it
+            # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
+            # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it
+            leads = [lead for lead in self.frames.leads[role] if not self._echoes(lead, anchor.text)]
+            lead = self._fresh(rng, leads) if leads else None
+            if lead is None or len(anchor.text) > 14 or not self._substantive(anchor):
+                return self._frame(rng, frames).replace("{topic}", topic)
+            return f"{lead}，{self._take(anchor)}"
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p))))
         p = self._pick(rng, pool, top=6)
@@ -281,6 +288,11 @@ class Composer:
             other = self._take(mate)
             return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
         return text
+
+    def _echoes(self, lead: str, text: str) -> bool:
+        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""
+        mine = _core_grams(lead)
+        return len(mine & _core_grams(text, self.material.keys)) >= 0.5 * len(mine)
 
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
@@ -305,8 +317,13 @@ class Composer:
         refs_left = sum(1 for _, p in self.material.phrases
                         if p.source == "ref" and not self._taken(p.text))
         spare = refs_left > self.heads_left
-        pool = self._near(anchor, self._free(lambda p: p.slot != "heading"
-                                             and (p.source != "ref" or spare)))
+        def fits(p: Phrase) -> bool:
+            return p.slot != "heading" and (p.source != "ref" or spare)
+
+        # a phrase with a subject of its own first; one that only names the topic in a genre
+        # verb (加强安全生产工作) only when nothing else is left
+        pool = self._near(anchor, self._free(lambda p: fits(p) and self._substantive(p))
+                          or self._free(fits))
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)

@@ -178,14 +178,44 @@ def _sentence(sentence: str, cut: Callable[[str], list[str]], tag_of: Callable[[
         terms |= content_terms(words, tag_of)
         for w in words:
             word_docs[w].add(doc_id)
-        # the clause, and the clause without its leading adverbs (深入推进… -> 推进…)
-        while words:
-            if _is_formulation(clause, words, tag_of):
-                found.append(clause)
-            if len(words) < 3 or not tag_of(words[0]).startswith(("d", "ad")):
-                break
-            clause, words = clause[len(words[0]):], words[1:]
+        # the clause, its first conjunct (加强山洪灾害防御和水库安全度汛 -> 加强山洪灾害防御),
+        # and each without its leading adverbs (深入推进… -> 推进…)
+        first = _first_conjunct(words, tag_of)
+        if first:
+            found.extend(_stripped("".join(first), first, tag_of))
+        found.extend(_stripped(clause, words, tag_of))
     return terms, found
+
+
+def _stripped(clause: str, words: list[str], tag_of: Callable[[str], str]) -> list[str]:
+    """The clause and the clause without each leading adverb, those that are formulations."""
+    found = []
+    while words:
+        if _is_formulation(clause, words, tag_of):
+            found.append(clause)
+        if len(words) < 3 or not tag_of(words[0]).startswith(("d", "ad")):
+            break
+        clause, words = clause[len(words[0]):], words[1:]
+    return found
+
+
+_CONJUNCTIONS = frozenset(("和", "及", "以及", "与", "、"))
+
+
+def _first_conjunct(words: list[str], tag_of: Callable[[str], str]) -> list[str] | None:
+    """The verb and its first object of a clause that joins several (加强 山洪 灾害 防御 | 和 …),
+    when that object stands on its own: a noun of two words or three characters at least
+    (加强 食品 | 和 药品 监管 shares its head word and is left alone)."""
+    cut = next((i for i, w in enumerate(words) if w in _CONJUNCTIONS), None)
+    if cut is None or cut < 2:
+        return None
+    head = words[:cut]
+    obj = head[1:]
+    if len(obj) < 2 and (len(obj[0]) < 3 or not tag_of(obj[0]).startswith(("n", "vn", "an"))):
+        return None
+    if tag_of(head[-1]).startswith(("d", "p", "c", "u", "r", "m", "q")):
+        return None
+    return head
 
 
 def _is_formulation(clause: str, words: list[str], tag_of: Callable[[str], str]) -> bool:

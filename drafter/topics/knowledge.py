@@ -37,7 +37,7 @@ PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own 
 BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
-                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚)$")
+                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
 
 
 @dataclass(frozen=True)
