@@ -357,7 +357,7 @@ class Composer:
         return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
 
     def goal(self, rng: random.Random) -> str | None:
-        p = self._pick(rng, self._free(lambda q: bool(GOAL.match(q.text))), top=6)
+        p = self._pick(rng, self._free(lambda q: bool(GOAL.match(q.text))), top=10)
         return self._take(p) if p else None
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:

@@ -33,7 +33,7 @@ _ACTION_TAGS = frozenset(("v", "vd", "vn", "d", "ad", "a", "vi", "vq"))
 # Names and figures never enter the data: person, place and organisation names; numbers.
 _NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nsf", "nt", "t", "m")
 _FIGURE = re.compile(r"[0-9０-９%％一二三四五六七八九十百千万亿两]+(?:个|项|条|批|家|年|次|大|化|五|者|级|类|型|位|支|区|县|市|省|片)|[0-9０-９%％]")
-_BAD = re.compile(r"[《》“”‘’\"'（）()【】\[\]<>＜＞/\\|·…—\-a-zA-Z]|本作品|我们|你们|他们|我国|我省|我市|本市|本省|全省|全市|全区|本办法|本条例|本规定|本意见")
+_BAD = re.compile(r"[《》‘’\"'（）()【】\[\]<>＜＞/\\|·…—\-a-zA-Z]|本作品|我们|你们|他们|我国|我省|我市|本市|本省|全省|全市|全区|本办法|本条例|本规定|本意见")
 _LEAD = re.compile(r"^(?:同时|并且|并|还要|要|必须|应当|应|着力于|以及|和|及|而且|其中|另外|此外|特别是|尤其是|重点是|"
                    r"各级人民政府|县级以上人民政府|县级以上地方人民政府|有关部门|各地区|各部门|各地)")
 # Words that open a task although jieba's dictionary does not tag them as verbs or adverbs.
@@ -178,11 +178,7 @@ def _sentence(sentence: str, cut: Callable[[str], list[str]], tag_of: Callable[[
         terms |= content_terms(words, tag_of)
         for w in words:
             word_docs[w].add(doc_id)
-        # the clause, its first conjunct (加强山洪灾害防御和水库安全度汛 -> 加强山洪灾害防御),
-        # and each without its leading adverbs (深入推进… -> 推进…)
-        first = _first_conjunct(words, tag_of)
-        if first:
-            found.extend(_stripped("".join(first), first, tag_of))
+        # the clause, and the clause without its leading adverbs (深入推进… -> 推进…)
         found.extend(_stripped(clause, words, tag_of))
     return terms, found
 
@@ -199,25 +195,6 @@ def _stripped(clause: str, words: list[str], tag_of: Callable[[str], str]) -> li
     return found
 
 
-_CONJUNCTIONS = frozenset(("和", "及", "以及", "与", "、"))
-
-
-def _first_conjunct(words: list[str], tag_of: Callable[[str], str]) -> list[str] | None:
-    """The verb and its first object of a clause that joins several (加强 山洪 灾害 防御 | 和 …),
-    when that object stands on its own: a noun of two words or three characters at least
-    (加强 食品 | 和 药品 监管 shares its head word and is left alone)."""
-    cut = next((i for i, w in enumerate(words) if w in _CONJUNCTIONS), None)
-    if cut is None or cut < 2:
-        return None
-    head = words[:cut]
-    obj = head[1:]
-    if len(obj) < 2 and (len(obj[0]) < 3 or not tag_of(obj[0]).startswith(("n", "vn", "an"))):
-        return None
-    if tag_of(head[-1]).startswith(("d", "p", "c", "u", "r", "m", "q")):
-        return None
-    return head
-
-
 def _is_formulation(clause: str, words: list[str], tag_of: Callable[[str], str]) -> bool:
     return is_phrase(clause, words, tag_of, MAX_CHARS)
 
@@ -229,9 +206,19 @@ def is_phrase(clause: str, words: list[str], tag_of: Callable[[str], str], max_c
     if not MIN_CHARS <= len(clause) <= max_chars or not words:
         return False
     if (not facts and (_FIGURE.search(clause) or _PROVINCES.search(clause))) or _BAD.search(clause) \
-            or _LEGAL.search(clause) or STATEMENT.search(clause):
+            or _LEGAL.search(clause) or STATEMENT.search(clause) or not _quoted_whole(clause):
         return False
     return len(words) >= 2 and words[0] in action_words()
+
+
+def _quoted_whole(clause: str) -> bool:
+    """Quotation marks, where there are any, close what they open (深化“放管服”改革)."""
+    depth = 0
+    for ch in clause:
+        depth += {"“": 1, "”": -1}.get(ch, 0)
+        if depth not in (0, 1):
+            return False
+    return depth == 0
 
 
 def _top_context(context: Counter[str], df: Counter[str], n: int,
