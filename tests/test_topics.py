@@ -161,3 +161,9 @@ def test_a_quoted_name_stays_whole_in_a_formulation() -> None:
     assert {"深化“放管服”改革", "推进“高效办成一件事”"} <= found
     # a quotation is never cut open (持续开展“双随机 / 一公开”监管)
     assert not any(t.count("“") != t.count("”") for t in found), found
+
+
+def test_one_places_campaign_year_is_not_a_formulation() -> None:
+    texts = {p.text for p in Knowledge.bundled().phrases}
+    assert "深化“放管服”改革" in texts
+    assert not any(re.search(r"[年月周]”", t) for t in texts)

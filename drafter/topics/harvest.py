@@ -152,6 +152,16 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
     return Harvest(kept, Counter({t: term_df[t] for t in keep_terms}), n, len(doc_ids))
 
 
+# a campaign one place named for its year or month (开展“安全环保风险管控年”活动): local, not the field's
+_CAMPAIGN = re.compile(r"[年月周]”")
+
+
+def rejected(text: str) -> bool:
+    """A harvested phrase drafter does not use: a report of what happened, a regulation's
+    procedure, or one place's campaign (the loader applies this to data built by older rules)."""
+    return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text))
+
+
 def is_legal(clause: str) -> bool:
     """A clause in a regulation's procedural voice (责令改正, 依法移送司法机关)."""
     return bool(_LEGAL.search(clause))
@@ -206,7 +216,7 @@ def is_phrase(clause: str, words: list[str], tag_of: Callable[[str], str], max_c
     if not MIN_CHARS <= len(clause) <= max_chars or not words:
         return False
     if (not facts and (_FIGURE.search(clause) or _PROVINCES.search(clause))) or _BAD.search(clause) \
-            or _LEGAL.search(clause) or STATEMENT.search(clause) or not _quoted_whole(clause):
+            or rejected(clause) or not _quoted_whole(clause):
         return False
     return len(words) >= 2 and words[0] in action_words()
 

@@ -87,7 +87,7 @@ class Knowledge:
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
         """Formulations written by drafter.topics.build (words, documents, context terms)."""
-        from drafter.topics.harvest import STATEMENT, action_words, is_legal
+        from drafter.topics.harvest import action_words, rejected
 
         opens = action_words()
 
@@ -98,7 +98,7 @@ class Knowledge:
                 continue
             words, docs, context = line.split("\t")
             text = words.replace(" ", "")
-            if STATEMENT.search(text) or is_legal(text) or words.split(" ", 1)[0] not in opens:
+            if rejected(text) or words.split(" ", 1)[0] not in opens:
                 continue
             phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" "))))
         return cls(phrases)
