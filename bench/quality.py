@@ -164,12 +164,13 @@ def generate(
 
 
 def score(vocab: Vocabulary, readings: list[OutlineReading], allowed_extra=lambda o: []) -> dict:
-    """Per-topic figures, swap across topics of the same (template, seed), invented facts."""
-    groups: dict[tuple[str, int], list[OutlineReading]] = {}
+    """Per-topic figures, swap against every other topic's outlines (any template or seed: a
+    frame drawn with another seed is still the same frame), invented facts."""
+    by_topic: dict[str, list[OutlineReading]] = {}
     for o in readings:
-        groups.setdefault((o.template, o.seed), []).append(o)
+        by_topic.setdefault(o.topic, []).append(o)
     swaps = {
-        id(o): swap_flags(o, [x for x in groups[(o.template, o.seed)] if x is not o], vocab)
+        id(o): swap_flags(o, [x for t, xs in by_topic.items() if t != o.topic for x in xs], vocab)
         for o in readings
     }
     per_topic = {}

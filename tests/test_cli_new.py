@@ -221,3 +221,13 @@ def test_ctrl_c_while_drafting_is_one_chinese_line(tmp_path: Path,
     assert result.exit_code == 130
     assert result.output.strip() == "已取消。"
     assert not (tmp_path / "o.md").exists()
+
+
+@pytest.mark.parametrize("template", ["yi-nested", "diyi-flat", "yiyao-flat"])
+def test_a_topic_ending_in_gongzuo_says_it_once(tmp_path: Path, template: str) -> None:
+    # 征兵工作 + the genre's 做好…工作 / …工作会议 must not read 征兵工作工作
+    out = tmp_path / "o.md"
+    result = new("-t", template, "--seed", "2", "-o", str(out), "--topic", "征兵工作")
+    assert result.exit_code == 0, result.output
+    body = parse_outline(out.read_text(encoding="utf-8")).body
+    assert "征兵工作" in body and "工作工作" not in body

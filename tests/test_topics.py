@@ -131,3 +131,39 @@ def test_reference_phrases_keep_their_file_and_line(tmp_path: Path) -> None:
     assert by_text["全面排查整治重大事故隐患"].origin == f"{ref}:2"
     assert by_text["建立隐患整改台账"].origin == f"{ref}:3"
     assert all(p.source == "ref" for p in phrases)
+
+
+@pytest.mark.parametrize("role", [RECOGNISE, GUARANTEE])
+def test_first_and_last_points_say_the_topics_own_goal_after_the_genres_lead(role: str) -> None:
+    # 提高政治站位，牢牢守住安全生产底线 — not the same stock words for every topic
+    material = Knowledge.bundled().for_topic("安全生产")
+    frames = Frames.load()
+    own = {p.text for _, p in material.phrases}
+    headings = []
+    for seed in range(12):
+        composer = Composer(material, frames)
+        composer.plan(8, 8)
+        headings.append(composer.heading(random.Random(seed), 1, role, "1"))
+    carried = [h for h in headings if h and h.split("，", 1)[-1] in own]
+    assert len(carried) >= 8, headings
+    assert all(h.split("，", 1)[0] in frames.leads[role] for h in carried)
+    assert len(set(headings)) >= 6, headings  # seeds differ in what they say, not only the lead
+
+
+def test_a_quoted_name_stays_whole_in_a_formulation() -> None:
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.harvest import harvest
+
+    tok = Tokenizer()
+    docs = [("a", "要深化“放管服”改革。持续开展“双随机、一公开”监管，推进“高效办成一件事”。"),
+            ("b", "深入推进“高效办成一件事”，深化“放管服”改革。要持续开展“双随机、一公开”监管。")]
+    found = set(harvest(docs, tok.cut, tok.tag_of).formulations)
+    assert {"深化“放管服”改革", "推进“高效办成一件事”"} <= found
+    # a quotation is never cut open (持续开展“双随机 / 一公开”监管)
+    assert not any(t.count("“") != t.count("”") for t in found), found
+
+
+def test_one_places_campaign_year_is_not_a_formulation() -> None:
+    texts = {p.text for p in Knowledge.bundled().phrases}
+    assert "深化“放管服”改革" in texts
+    assert not any(re.search(r"[年月周]”", t) for t in texts)

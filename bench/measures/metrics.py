@@ -5,7 +5,7 @@ Definitions (each over lines as read by `lines.outline_lines`):
   and genre words, not counted);
 - leak: share of lines with a word specific to another topic (in another topic's vocabulary
   or aliases, not in this topic's, not a genre word);
-- swap: share of lines that another topic's outline of the same template and seed also has
+- swap: share of lines that any outline of another topic (any template or seed) also has
   once every topic's name/aliases are masked (same frame, only the topic word changed;
   identical lines count too, they are the degenerate case); swap_headings over headings only,
   swap_points over the lines from the first heading on (title, opening, transition left out);

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import CodeType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import TemplateSyntaxError, nodes
@@ -170,6 +170,15 @@ def slot_calls(ast: nodes.Template) -> tuple[int, int]:
     return heads, bodies
 
 
+def _worded(slot: Callable[..., str]) -> Callable[..., str]:
+    """A slot whose text says 工作 once where the topic already ends in it (征兵工作 + 工作会议)."""
+
+    def call(*args: Any, **kwargs: Any) -> str:
+        return slot(*args, **kwargs).replace("工作工作", "工作")
+
+    return call
+
+
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
                 material: TopicMaterial, frame: CorpusFrame,
                 section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = (),
@@ -184,7 +193,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
         slots = Slots(values, seed, section_seeds, material=material, frame=frame)
     slots.kind = str(getattr(template, "kind", "讲话") or "讲话")
     slots.avoid(avoid)
-    env = make_environment({name: getattr(slots, name) for name in SLOT_NAMES}, values)
+    env = make_environment({name: _worded(getattr(slots, name)) for name in SLOT_NAMES}, values)
     filename = str(template.path)
     try:
         points, calls, code = _compiled(env, template, set(values) | set(SLOT_NAMES))

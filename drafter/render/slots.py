@@ -128,7 +128,9 @@ class Slots:
             if prefix in self.section_seeds:
                 base = f"s{self.section_seeds[prefix]}@{prefix}"
                 break
-        digest = hashlib.sha256(f"{base}|{path}|{purpose}".encode()).digest()
+        # the topic is part of every draw: one seed gives each topic its own wording, not the
+        # same frames with another topic in them
+        digest = hashlib.sha256(f"{base}|{self.topic}|{path}|{purpose}".encode()).digest()
         return random.Random(int.from_bytes(digest[:8], "big"))
 
     def _next_draw(self, purpose: str) -> random.Random:

@@ -30,11 +30,19 @@ SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first on
 _ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
 
 
+# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
+_VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
+                   r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦)")
+
+
 @lru_cache(maxsize=16384)
 def _core_grams(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
-    """Character bigrams of a phrase without its leading adverb and the topic's own name:
-    what it says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
+    """Character bigrams of a phrase without its leading adverb and verb and the topic's own
+    name: what it says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
     core = _ADVERB.sub("", text)
+    stripped = _VERB.sub("", core)
+    if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
+        core = stripped
     for k in keys:
         core = core.replace(k, "|")
     return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
@@ -238,6 +246,13 @@ class Composer:
                     return point
                 duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
+        elif role == TASK:
+            # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全) and,
+            # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
+            # than any point it could stand under)
+            tasks = [sp for sp in pool if not GOAL.match(sp[1].text)]
+            narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
+            pool = narrow or tasks or pool
         parent_path = path.rsplit(".", 1)[0]
         first = self.sibling_len.get(parent_path)
         if first:
@@ -261,9 +276,16 @@ class Composer:
             anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
                 if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
             anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
-            if anchor is not None:
-                self.anchors[path] = anchor  # the body draws near it; it is not spent here
-            return self._frame(rng, frames).replace("{topic}", topic)
+            if anchor is None:
+                return self._frame(rng, frames).replace("{topic}", topic)
+            self.anchors[path] = anchor  # the body draws near it
+            # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
+            # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it
+            leads = [lead for lead in self.frames.leads[role] if not self._echoes(lead, anchor.text)]
+            lead = self._fresh(rng, leads) if leads else None
+            if lead is None or len(anchor.text) > 14 or not self._substantive(anchor):
+                return self._frame(rng, frames).replace("{topic}", topic)
+            return f"{lead}，{self._take(anchor)}"
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p))))
         p = self._pick(rng, pool, top=6)
@@ -277,10 +299,21 @@ class Composer:
         mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self._substantive(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
         mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" else None
-        if mate is not None:
+        if mate is not None and rng.random() < 0.6:
             other = self._take(mate)
             return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
+        # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治)
+        if len(text) <= 12 and p.source != "ref":
+            leads = [lead for lead in self.frames.leads[TASK] if not self._echoes(lead, text)]
+            lead = self._fresh(rng, leads) if leads else None
+            if lead is not None:
+                return f"{lead}，{text}"
         return text
+
+    def _echoes(self, lead: str, text: str) -> bool:
+        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""
+        mine = _core_grams(lead)
+        return len(mine & _core_grams(text, self.material.keys)) >= 0.5 * len(mine)
 
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
@@ -305,8 +338,13 @@ class Composer:
         refs_left = sum(1 for _, p in self.material.phrases
                         if p.source == "ref" and not self._taken(p.text))
         spare = refs_left > self.heads_left
-        pool = self._near(anchor, self._free(lambda p: p.slot != "heading"
-                                             and (p.source != "ref" or spare)))
+        def fits(p: Phrase) -> bool:
+            return p.slot != "heading" and (p.source != "ref" or spare)
+
+        # a phrase with a subject of its own first; one that only names the topic in a genre
+        # verb (加强安全生产工作) only when nothing else is left
+        pool = self._near(anchor, self._free(lambda p: fits(p) and self._substantive(p))
+                          or self._free(fits))
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
@@ -340,7 +378,7 @@ class Composer:
         return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
 
     def goal(self, rng: random.Random) -> str | None:
-        p = self._pick(rng, self._free(lambda q: bool(GOAL.match(q.text))), top=6)
+        p = self._pick(rng, self._free(lambda q: bool(GOAL.match(q.text))), top=10)
         return self._take(p) if p else None
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:

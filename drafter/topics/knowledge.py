@@ -37,7 +37,7 @@ PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own 
 BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
-                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚)$")
+                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Knowledge:
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
         """Formulations written by drafter.topics.build (words, documents, context terms)."""
-        from drafter.topics.harvest import STATEMENT, action_words, is_legal
+        from drafter.topics.harvest import action_words, rejected
 
         opens = action_words()
 
@@ -98,7 +98,7 @@ class Knowledge:
                 continue
             words, docs, context = line.split("\t")
             text = words.replace(" ", "")
-            if STATEMENT.search(text) or is_legal(text) or words.split(" ", 1)[0] not in opens:
+            if rejected(text) or words.split(" ", 1)[0] not in opens:
                 continue
             phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" "))))
         return cls(phrases)
