@@ -167,3 +167,19 @@ def test_one_places_campaign_year_is_not_a_formulation() -> None:
     texts = {p.text for p in Knowledge.bundled().phrases}
     assert "深化“放管服”改革" in texts
     assert not any(re.search(r"[年月周]”", t) for t in texts)
+
+
+def test_the_writer_is_told_when_drafter_knows_little_of_the_topic(knowledge: Knowledge) -> None:
+    from drafter.topics import gap_notice
+    from drafter.topics.knowledge import TopicMaterial
+
+    unknown = knowledge.for_topic("航天发射")
+    notice = gap_notice(unknown)
+    assert notice is not None and "航天发射" in notice and "〔待写" in notice
+    assert "corpus add" in notice and "--ref" in notice and "\n" not in notice
+    # enough phrases, none naming the topic: found around it, to be checked point by point
+    around = TopicMaterial("防汛", ("防汛",), {}, [(1.0, _p(f"加强/水库{i}/巡查", "汛期")) for i in range(15)])
+    notice = gap_notice(around)
+    assert notice is not None and "逐条核对" in notice and "只有 0 条" in notice
+    own = TopicMaterial("防汛", ("防汛",), {}, [(1.0, _p(f"做好/防汛/准备{i}", "汛期")) for i in range(15)])
+    assert gap_notice(own) is None

@@ -164,9 +164,13 @@ def material_for(topic: str, corpus_key: str, store: Any = None, refs: Sequence[
 
 def gap_notice(material: TopicMaterial, refs: Sequence[Any] = ()) -> str | None:
     """One line for the writer when drafter knows too little of the topic, else None."""
+    searched = "参考文件、" if refs else ""
+    if material.thin:
+        return (f"提示：在{searched}语料库和内置的政府文件知识里直接说到“{material.topic}”的内容很少"
+                f"（{len(material)} 条相关内容里只有 {material.named} 条点到这一主题），要点取自相近的内容，请逐条核对；"
+                "可用 drafter corpus add 加入这一主题的讲话稿，或用 drafter new --ref 文件 提供上级通知、工作方案后再生成。")
     if material.known:
         return None
-    searched = "参考文件、" if refs else ""
     return (f"提示：在{searched}语料库和内置的政府文件知识里只找到 {len(material)} 条关于“{material.topic}”的内容，"
             "缺少的要点写成了〔待写：…〕；可用 drafter corpus add 加入这一主题的讲话稿，"
             "或用 drafter new --ref 文件 提供上级通知、工作方案后再生成。")

@@ -31,6 +31,7 @@ MIN_LIFT = 2.0  # how much more often a term must occur around the topic than el
 FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
+MIN_NAMED_OWN = 3  # below this many phrases naming the topic, its material is only its neighbours
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
 PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own vocabulary
@@ -72,6 +73,17 @@ class TopicMaterial:
     def known(self) -> bool:
         """Enough material of its own to write an outline's points."""
         return len(self.phrases) >= 12
+
+    @property
+    def named(self) -> int:
+        """How many of its phrases name the topic itself (the rest were found around it)."""
+        return sum(1 for _, p in self.phrases if any(k in p.text for k in self.keys))
+
+    @property
+    def thin(self) -> bool:
+        """Enough phrases, but hardly any that name the topic: they come from its neighbourhood
+        (the documents drafter knows say little of it), so the writer should check each point."""
+        return self.known and self.named < MIN_NAMED_OWN
 
 
 class Knowledge:
