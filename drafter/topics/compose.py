@@ -27,6 +27,7 @@ _EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制�
                    "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
+_DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
 _ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
 
 
@@ -36,16 +37,31 @@ _VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善
 
 
 @lru_cache(maxsize=16384)
-def _core_grams(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
-    """Character bigrams of a phrase without its leading adverb and verb and the topic's own
-    name: what it says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
+def _core(text: str, keys: tuple[str, ...] = ()) -> str:
+    """A phrase without its leading adverb and verb, the topic's own name marked |: what it
+    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
     core = _ADVERB.sub("", text)
     stripped = _VERB.sub("", core)
     if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
         core = stripped
     for k in keys:
         core = core.replace(k, "|")
+    return core
+
+
+@lru_cache(maxsize=16384)
+def _core_grams(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
+    """Character bigrams of a phrase's core (_core)."""
+    core = _core(text, keys)
     return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
+
+
+def _within(short: str, long: str) -> bool:
+    """`short` read out of `long` in order, with words left out (农民增收 in 农民持续增收)."""
+    if len(short) < 4 or len(short) >= len(long):
+        return False
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 @dataclass(frozen=True)
@@ -167,6 +183,11 @@ class Composer:
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
 
+    def _heading_like(self, p: Phrase) -> bool:
+        """A task a heading can name: not one whose object is left to the sentence around it
+        (督促生产经营单位落实, 及时进行处理)."""
+        return not _DANGLING.search(p.text)
+
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
         and a subject of its own (完善相关机制 says nothing)."""
@@ -193,10 +214,13 @@ class Composer:
         grams = _core_grams(text, keys)
         if not grams:
             return
+        core = _core(text, keys)
         for _, p in self.material.phrases:
             other = _core_grams(p.text, keys)
             if other and len(grams & other) >= SAME * min(len(grams), len(other)):
                 self.blocked.add(p.text)
+            elif other and (_within(core, _core(p.text, keys)) or _within(_core(p.text, keys), core)):
+                self.blocked.add(p.text)  # 促进农民增收 / 促进农民持续增收
 
     def _take(self, p: Phrase) -> str:
         self._mark(p.text)
@@ -219,11 +243,16 @@ class Composer:
         pool = strong or pool
         ctx = set(anchor.context) | set(anchor.words)
         vocab = self.material.vocabulary
+        # the point's own subject words (耕地, 粮食 of 严守耕地红线，稳定粮食播种面积): a sub-point
+        # saying one of them, or said where one was, is the point's own
+        own = self._subject_words(anchor)
 
         def closeness(sp: tuple[float, Phrase]) -> float:
             s, p = sp
             shared = (set(p.context) | set(p.words)) & ctx
-            return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared))
+            said = len(own & set(p.words)) + 0.5 * len(own & set(p.context)) \
+                + 0.5 * len(self._subject_words(p) & set(anchor.context))
+            return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
 
         return sorted(pool, key=lambda sp: (-closeness(sp), sp[1].text))
 
@@ -234,7 +263,7 @@ class Composer:
         if level == 1:
             return self._top_heading(rng, role, path)
         pool = self._upper(self._free(lambda p: (len(p.text) <= 14 or p.source == "ref")
-                                      and self._substantive(p)))
+                                      and self._substantive(p) and self._heading_like(p)))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
             duty = [sp for sp in duty if self._substantive(sp[1])]
@@ -287,7 +316,8 @@ class Composer:
                 return self._frame(rng, frames).replace("{topic}", topic)
             return f"{lead}，{self._take(anchor)}"
         # a task point opens a new subject: the best free phrase far from earlier anchors
-        pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p))))
+        pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p)
+                                                  and self._heading_like(p))))
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
@@ -301,6 +331,9 @@ class Composer:
         mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" else None
         if mate is not None and rng.random() < 0.6:
             other = self._take(mate)
+            # the point is about both its clauses: its sub-points may be near either
+            self.anchors[path] = Phrase(p.words + mate.words, p.docs, tuple(dict.fromkeys(p.context + mate.context)),
+                                        p.source, p.origin, p.slot)
             return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
         # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治)
         if len(text) <= 12 and p.source != "ref":
@@ -309,6 +342,13 @@ class Composer:
             if lead is not None:
                 return f"{lead}，{text}"
         return text
+
+    def _subject_words(self, p: Phrase) -> set[str]:
+        """The words of a phrase that say what it is about: not its verb, the topic's name or
+        the genre's empty nouns."""
+        keys = self.material.keys
+        return {w for w in p.words[1:] if len(w) >= 2 and w not in _EMPTY and not _VERB.match(w)
+                and not any(w in k or k in w for k in keys)}
 
     def _echoes(self, lead: str, text: str) -> bool:
         """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""
