@@ -97,17 +97,14 @@ def test_no_sentence_copies_the_corpus(outlines: dict[str, list[str]], topic: st
     assert index.is_verbatim(real)  # the check sees a copy when there is one
     copied = [s for s in lines if index.is_verbatim(s)]
     assert not copied, copied[:5]
-    if topic != book.topic.corpus_topic:
-        # on another topic a heading is never a line of the corpus either (on the corpus's own
-        # topic its short points, 压紧压实责任, may be the corpus's words)
-        # drafter's own stock points (加强组织领导, frames.toml) are the genre's, in every speech
-        from drafter.topics.compose import Frames
-
-        stock = set(Frames.load().guarantee_points)
-        heads = [h for text in outlines[topic] for h in headings(text)
-                 if "〔待写" not in h and h not in stock]
-        copied = [h for h in heads if index.is_verbatim(h)]
-        assert not copied, copied[:5]
+    # a heading of more than one short clause is never a line of the corpus either; a single
+    # short point may be the corpus's own wording (压紧压实责任, 加强隐患排查治理: the writer's
+    # corpus is the first source of a topic's phrases, and such a point is a formulation)
+    heads = [h for text in outlines[topic] for h in headings(text)
+             if "〔待写" not in h and ("，" in h or len(h) > 12)]
+    assert heads
+    copied = [h for h in heads if index.is_verbatim(h)]
+    assert not copied, copied[:5]
 
 
 @pytest.mark.parametrize("topic", TOPICS)

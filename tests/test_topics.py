@@ -203,3 +203,32 @@ def test_a_phrase_inside_another_is_not_said_twice() -> None:
         assert not {"促进农民持续增收", "促进农民增收"} <= set(heads), heads
         assert "督促生产经营单位落实" not in heads  # its object is left to a sentence
     assert any({"促进农民持续增收", "促进农民增收"} & set(h) for h in lines)
+
+
+@pytest.mark.parametrize("clause, names", [
+    ("落实李克强总理重要批示要求", True),
+    ("落实张明同志的要求", True),
+    ("抓好雍熙镇城区安全度汛工作", True),
+    ("加强全县防汛工作", False),
+    ("压实各乡镇主体责任", False),
+    ("落实分管领导同志责任", False),
+    ("落实乡镇党委主体责任", False),
+    ("统筹城乡发展", False),
+])
+def test_a_clause_naming_a_person_or_place_is_the_writers_fact(clause: str, names: bool) -> None:
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.harvest import names_someone
+
+    tok = Tokenizer()
+    assert names_someone(tok.cut(clause), tok.tag_of) is names
+
+
+def test_a_speech_naming_the_topic_in_passing_does_not_lend_it_its_words(knowledge: Knowledge) -> None:
+    # an epidemic speech with one line on floods: that line is flood material, the rest is not
+    speech = [Phrase(tuple(f"加强/隔离点{i}/管理".split("/")), 1, ("疫情", "核酸", "隔离", "口罩"), "corpus",
+                     "seeds/epi.txt:3") for i in range(30)]
+    speech.append(Phrase(("统筹", "做好", "防汛", "防疫"), 1, ("疫情", "核酸", "隔离", "口罩"), "corpus",
+                         "seeds/epi.txt:9"))
+    texts = {p.text for _, p in knowledge.extended(speech).for_topic("防汛").phrases}
+    assert "加强水库安全巡查" in texts  # the bundled flood phrases are still found
+    assert not any("隔离点" in t for t in texts), texts

@@ -18,8 +18,8 @@ from typing import Any
 
 from drafter.topics.knowledge import Knowledge, Phrase, TopicMaterial
 
-CORPUS_FORMAT = "2"  # bump when the corpus phrases change meaning
-FORMAT = "4"  # bump when the material's layout or its selection changes meaning
+CORPUS_FORMAT = "3"  # bump when the corpus phrases change meaning
+FORMAT = "5"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 

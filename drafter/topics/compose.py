@@ -107,6 +107,14 @@ class Composer:
     closing_task: str | None = None
     heads_left: int = 0
     bodies_left: int = 0
+    _substance: dict[str, bool] = field(default_factory=dict)
+    _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        keys = self.material.keys
+        # what each phrase says, worked out once: every use compares it with all the others
+        self._cores = [(p.text, _core(p.text, keys), _core_grams(p.text, keys))
+                       for _, p in self.material.phrases]
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline will ask for: phrases are rationed
@@ -191,6 +199,12 @@ class Composer:
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
         and a subject of its own (完善相关机制 says nothing)."""
+        found = self._substance.get(p.text)
+        if found is None:
+            found = self._substance[p.text] = self._has_substance(p)
+        return found
+
+    def _has_substance(self, p: Phrase) -> bool:
         rest = "".join(p.words[1:])
         for k in self.material.keys:
             rest = rest.replace(k, "")
@@ -215,12 +229,15 @@ class Composer:
         if not grams:
             return
         core = _core(text, keys)
-        for _, p in self.material.phrases:
-            other = _core_grams(p.text, keys)
-            if other and len(grams & other) >= SAME * min(len(grams), len(other)):
-                self.blocked.add(p.text)
-            elif other and (_within(core, _core(p.text, keys)) or _within(_core(p.text, keys), core)):
-                self.blocked.add(p.text)  # 促进农民增收 / 促进农民持续增收
+        for other_text, other_core, other in self._cores:
+            if not other or other_text in self.blocked:
+                continue
+            shared = len(grams & other)
+            smaller = min(len(grams), len(other))
+            # a core of one character pair (管理 of 加强安全生产管理) is the same only as itself
+            if (shared >= SAME * smaller if smaller >= 2 else grams == other) \
+                    or (shared and (_within(core, other_core) or _within(other_core, core))):
+                self.blocked.add(other_text)  # 促进农民增收 / 促进农民持续增收
 
     def _take(self, p: Phrase) -> str:
         self._mark(p.text)
@@ -316,8 +333,10 @@ class Composer:
                 return self._frame(rng, frames).replace("{topic}", topic)
             return f"{lead}，{self._take(anchor)}"
         # a task point opens a new subject: the best free phrase far from earlier anchors
-        pool = self._apart(self._upper(self._free(lambda p: not GOAL.match(p.text) and self._substantive(p)
-                                                  and self._heading_like(p))))
+        pool = self._apart(self._upper(
+            self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p))
+            # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
+            or self._free(lambda p: self._substantive(p) and self._heading_like(p))))
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
@@ -335,20 +354,25 @@ class Composer:
             self.anchors[path] = Phrase(p.words + mate.words, p.docs, tuple(dict.fromkeys(p.context + mate.context)),
                                         p.source, p.origin, p.slot)
             return f"{other}，{text}" if GOAL.match(text) else f"{text}，{other}"
-        # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治)
-        if len(text) <= 12 and p.source != "ref":
+        # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治),
+        # now and then: a lead before every point reads as a formula
+        if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
             leads = [lead for lead in self.frames.leads[TASK] if not self._echoes(lead, text)]
             lead = self._fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
         return text
 
-    def _subject_words(self, p: Phrase) -> set[str]:
+    def _subject_words(self, p: Phrase) -> frozenset[str]:
         """The words of a phrase that say what it is about: not its verb, the topic's name or
         the genre's empty nouns."""
-        keys = self.material.keys
-        return {w for w in p.words[1:] if len(w) >= 2 and w not in _EMPTY and not _VERB.match(w)
-                and not any(w in k or k in w for k in keys)}
+        found = self._subjects.get(p.text)
+        if found is None:
+            keys = self.material.keys
+            found = self._subjects[p.text] = frozenset(
+                w for w in p.words[1:] if len(w) >= 2 and w not in _EMPTY and not _VERB.match(w)
+                and not any(w in k or k in w for k in keys))
+        return found
 
     def _echoes(self, lead: str, text: str) -> bool:
         """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""

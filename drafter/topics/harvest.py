@@ -156,10 +156,37 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
 _CAMPAIGN = re.compile(r"[年月周]”")
 
 
+# half of a construction the next clause completes (抓好防汛抗旱既是工作要求，也是…)
+_HALF = re.compile(r"既是|既要|既有|不仅|不但|而且|也是|就是|不是|因为|所以|虽然|但是|如果|只有|才能")
+
+
 def rejected(text: str) -> bool:
     """A harvested phrase drafter does not use: a report of what happened, a regulation's
-    procedure, or one place's campaign (the loader applies this to data built by older rules)."""
-    return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text))
+    procedure, one place's campaign, or half of a construction (the loader applies this to
+    data built by older rules)."""
+    return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text)
+                or _HALF.search(text))
+
+
+_TITLES = frozenset("同志 书记 总书记 县长 市长 省长 区长 镇长 乡长 主任 局长 总理 主席 部长 厅长 委员 代表".split())
+_UNITS = frozenset("镇 乡 村 县 市 区 街道 社区 州 盟 旗".split())
+_AREA_CHARS = frozenset("省市县区乡镇村街道社州盟旗城")
+_NOT_A_NAME = frozenset("全 各 本 该 我 城 农 乡 市 县 区 镇 村 分管 主要 有关 相关 领导 党委 政府 支部".split())
+
+
+def names_someone(words: list[str], tag_of: Callable[[str], str]) -> bool:
+    """A clause naming a person, a place or an organisation of one speech (李克强总理, 张明同志,
+    雍熙镇城区): the writer's facts, never drafter's material."""
+    for i, w in enumerate(words):
+        generic = w[:1] in "各全本该每" or all(c in _AREA_CHARS for c in w) \
+            or w.endswith(("领导", "干部", "党员", "人员", "负责人", "班子"))
+        if tag_of(w).startswith(("nr", "ns", "nt")) and not generic:
+            return True
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (after in _TITLES or after in _UNITS) and len(w) >= 2 and w not in _NOT_A_NAME \
+                and not generic and not tag_of(w).startswith(("v", "a", "d")):
+            return True
+    return False
 
 
 def is_legal(clause: str) -> bool:

@@ -31,6 +31,7 @@ MIN_LIFT = 2.0  # how much more often a term must occur around the topic than el
 FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
+PASSING = 0.1  # a piece naming the topic in fewer of its phrases than this mentions it in passing
 MIN_NAMED_OWN = 3  # below this many phrases naming the topic, its material is only its neighbours
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
@@ -52,8 +53,8 @@ class Phrase:
     origin: str = ""  # for corpus and ref phrases: where it came from (file:line)
     slot: str = ""  # "heading" or "body" where the source says; "" for bundled formulations
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read thousands of times per outline: joined once
         return "".join(self.words)
 
 
@@ -198,6 +199,9 @@ class Knowledge:
             base += self._named(self._coherent(parts), 0.5)
         if not base:
             return TopicMaterial(topic, keys, {})  # nothing names the topic: say so
+        # the writer's pieces that mention the topic only in passing (统筹做好防汛防疫 in an
+        # epidemic speech) do not say what its words are: their phrases are material, not seeds
+        base = self._on_topic_pieces(base, keys)
         vocabulary = self._vocabulary(base, keys)
         if len(vocabulary) <= len(keys):
             return TopicMaterial(topic, keys, vocabulary)
@@ -254,6 +258,20 @@ class Knowledge:
                 continue
             out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))
         return out
+
+    @cached_property
+    def _piece_sizes(self) -> Counter[str]:
+        return Counter(_piece(p) for p in self.phrases if p.source != "bundled")
+
+    def _on_topic_pieces(self, base: list[tuple[float, Phrase]], keys: Sequence[str]
+                         ) -> list[tuple[float, Phrase]]:
+        """The seeds, without those of corpus pieces where the topic is named in passing
+        (fewer than PASSING of their phrases): bundled formulations always stay."""
+        naming = Counter(_piece(p) for _, p in base if p.source != "bundled" and any(k in p.text for k in keys))
+        about = {piece for piece, n in naming.items()
+                 if n >= 3 or n >= PASSING * self._piece_sizes[piece]}
+        kept = [(w, p) for w, p in base if p.source == "bundled" or _piece(p) in about]
+        return kept or base
 
     def _coherent(self, parts: Sequence[str]) -> list[str]:
         """The parts of a name that are used in one field: several phrases each, and (when the
@@ -343,6 +361,11 @@ class Knowledge:
 
     def _idf(self, term: str) -> float:
         return math.log(1.0 / max(self.word_share.get(term, 0.0), 1e-4))
+
+
+def _piece(p: Phrase) -> str:
+    """The file a corpus or reference phrase came from (its origin without the line)."""
+    return p.origin.rsplit(":", 1)[0]
 
 
 def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> float:
