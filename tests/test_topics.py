@@ -232,3 +232,11 @@ def test_a_speech_naming_the_topic_in_passing_does_not_lend_it_its_words(knowled
     texts = {p.text for _, p in knowledge.extended(speech).for_topic("防汛").phrases}
     assert "加强水库安全巡查" in texts  # the bundled flood phrases are still found
     assert not any("隔离点" in t for t in texts), texts
+
+
+def test_a_word_no_other_phrase_vouches_for_is_left_out(knowledge: Knowledge) -> None:
+    # said once beside the topic in one report's list, and nowhere else: not the topic's
+    lone = _p("深化/收费公路/制度/改革", "隐患 事故 危化品 消防")
+    texts = {p.text for _, p in knowledge.extended([lone]).for_topic("安全生产").phrases}
+    assert "深化收费公路制度改革" not in texts
+    assert {p.text for p in SAFETY} <= texts

@@ -369,9 +369,12 @@ def _piece(p: Phrase) -> str:
 
 
 def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> float:
-    """How on-topic the *other* phrases using `word` are (its own score when it has no other)."""
+    """How on-topic the *other* phrases using `word` are: none when no other phrase uses it
+    (收费公路, in one report's list beside 营商环境, is vouched for by nothing else)."""
     total, count = affinity.get(word, (0.0, 0))
-    return own if count <= 1 else (total - own) / (count - 1)
+    if count <= 1:
+        return 0.0
+    return (total - own) / (count - 1)
 
 
 def _dedupe(scored: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
