@@ -234,8 +234,9 @@ class Composer:
                 continue
             shared = len(grams & other)
             smaller = min(len(grams), len(other))
-            # a core of one character pair (管理 of 加强安全生产管理) is the same only as itself
-            if (shared >= SAME * smaller if smaller >= 2 else grams == other) \
+            # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
+            # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)
+            if (shared >= SAME * smaller if smaller >= 2 else shared and max(len(grams), len(other)) <= 2) \
                     or (shared and (_within(core, other_core) or _within(other_core, core))):
                 self.blocked.add(other_text)  # 促进农民增收 / 促进农民持续增收
 
@@ -424,11 +425,14 @@ class Composer:
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it
         clauses.sort(key=lambda c: bool(GOAL.match(c)))
+        # a role's own frame once each; when all are said, the plain subjects below (the same
+        # stock sentence in two guarantee points reads as padding)
+        frame = None
         if role == RECOGNISE:
-            frame = self._frame(rng, self.frames.recognise_bodies)
+            frame = self._fresh(rng, self.frames.recognise_bodies)
         elif role == GUARANTEE:
-            frame = self._frame(rng, self.frames.guarantee_bodies)
-        else:
+            frame = self._fresh(rng, self.frames.guarantee_bodies)
+        if frame is None:
             # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
             # (要坚持问题导向，) is said once
             subjects = [x for x in self.frames.subjects if "，" not in x or x not in self.used]
