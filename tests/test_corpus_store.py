@@ -27,7 +27,7 @@ SPEECH = """在全县安全生产工作会议上的讲话
 
 
 def _snapshot(store) -> tuple:  # type: ignore[no-untyped-def]
-    return (store.list(), store.stats(), store.content_hash(), store.dropped_lines())
+    return (store.rows(), store.stats(), store.content_hash(), store.dropped_lines())
 
 
 def test_bundled_seeds_are_present_without_add() -> None:
@@ -59,7 +59,7 @@ def test_add_user_file_and_leave_bundled_out(tmp_path: Path) -> None:
     assert res.status == "added" and res.pieces == 1
     assert store.content_hash() != before
     mine = open_store(include_bundled=False)
-    [row] = mine.list()
+    [row] = mine.rows()
     assert row["title"] == "在全县安全生产工作会议上的讲话" and row["kind"] == "speech"
     assert row["sources"] == [{"path": str(f.resolve()), "start_line": 1, "end_line": 9}]
     shown = mine.describe(row["id"])
@@ -179,12 +179,12 @@ def test_locked_database_gives_a_clear_error(tmp_path: Path) -> None:
 
 def test_remove_piece_and_unknown_id() -> None:
     store = open_store()
-    sid = store.list()[0]["id"]
+    sid = store.rows()[0]["id"]
     store.remove(sid)
-    assert all(r["id"] != sid for r in store.list())
+    assert all(r["id"] != sid for r in store.rows())
     store.close()
     store = open_store()  # a removed seed piece does not come back on the next open
-    assert all(r["id"] != sid for r in store.list()) and len(store.list()) == 20
+    assert all(r["id"] != sid for r in store.rows()) and len(store.rows()) == 20
     with pytest.raises(StoreError, match="没有编号"):
         store.remove(99999)
     with pytest.raises(StoreError, match="没有编号"):

@@ -238,7 +238,7 @@ def test_corpus_add_jobs_matches_serial(tmp_path: Path, monkeypatch: pytest.Monk
         store = open_store(jobs=jobs)
         added = store.add([folder], jobs=jobs)
         results[jobs] = ([(Path(r.path).name, r.status, r.pieces, r.merged, r.dropped, r.error)
-                          for r in added], store.content_hash(), store.list())
+                          for r in added], store.content_hash(), store.rows())
         store.close()
     assert results[1] == results[2]
     assert any(status == "error" for _, status, *_ in results[2][0])

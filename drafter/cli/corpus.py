@@ -153,7 +153,7 @@ def _build_models(store: Any, jobs: int, quiet: bool = False) -> None:
 @corpus_app.command("list")
 def list_pieces(no_bundled: bool = _NO_BUNDLED, as_json: bool = _JSON) -> None:
     """列出语料库中的文稿：编号、类型、字数、标题和来源。"""
-    rows = _open(no_bundled).list()
+    rows = _open(no_bundled).rows()
     if as_json:
         _echo_json(rows)
         return

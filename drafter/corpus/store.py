@@ -459,7 +459,7 @@ class CorpusStore:
         return [self.get(pid) for pid in self._visible_ids(kind)]
 
     @_damaged
-    def list(self) -> list[dict[str, Any]]:
+    def rows(self) -> list[dict[str, Any]]:
         """One JSON-ready row per visible piece: id, title, kind, sources, chars, flagged."""
         out = []
         for pid in self._visible_ids():
