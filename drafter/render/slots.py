@@ -156,8 +156,7 @@ class Slots:
         rng = self.rng(FRAME, "opening")
         tasks = self.composer.tasks(rng, 2)
         work = "、".join(tasks) if tasks else fallback(f"{self.topic}重点工作")
-        return (f"今天，我们召开{self.meeting()}，主要任务是：深入贯彻落实上级关于{self.topic}工作的"
-                f"决策部署，总结工作、分析形势，对{work}等重点工作作出安排部署。")
+        return self._said("opening", meeting=self.meeting(), tasks=work)
 
     def transition(self) -> str:
         rng = self.rng(FRAME, "transition")
@@ -166,14 +165,14 @@ class Slots:
         # 我讲三点意见), as a speech's own transition does
         tasks = self.composer.tasks(rng, 1)
         if tasks:
-            return f"下面，就{tasks[0]}，我讲{count}点意见。"
-        formulas = list(self.frame.transitions) or ["下面，我就做好{topic}工作讲几点意见。"]
+            return self._said("transition", task=tasks[0], count=count)
+        plain = self.composer.frames.speech["transition_plain"]
+        formulas = list(self.frame.transitions) or [plain]
         if self.topic != self.frame.corpus_topic:
             # a season or occasion (今冬明春) belongs to the corpus's own topic
             from drafter.phrases.occasions import occasion_pattern
 
-            formulas = [f for f in formulas if not occasion_pattern().search(f)] or [
-                "下面，我就做好{topic}工作讲几点意见。"]
+            formulas = [f for f in formulas if not occasion_pattern().search(f)] or [plain]
         formula = rng.choice(formulas)
         org = filled(self.vars.get("org")) or "{org}"
         text = formula.replace("{topic}", self.topic).replace("{org}", org)
@@ -185,10 +184,15 @@ class Slots:
         """A rallying close on the topic: the charge, the call to act, the resolve (one
         paragraph; `n` stays in the signature because mined templates write closing(1))."""
         goal, task = self.composer.closing_goal, self.composer.closing_task
-        first = f"同志们，{goal}，" if goal else f"同志们，做好{self.topic}工作，"
-        resolve = f"{task}，" if task else ""
-        return (f"{first}责任重大、使命光荣。让我们以更加务实的作风、更加有力的举措，{resolve}"
-                f"全力以赴抓好各项工作落实，推动{self.topic}工作再上新台阶！")
+        charge = self._said("charge", goal=goal) if goal else self._said("charge_plain")
+        return self._said("closing", charge=charge, resolve=f"{task}，" if task else "")
+
+    def _said(self, name: str, **values: str) -> str:
+        """One of the speech's frame sentences (frames.toml [speech]) with its values."""
+        text = self.composer.frames.speech[name]
+        for key, value in {"topic": self.topic, **values}.items():
+            text = text.replace("{" + key + "}", value)
+        return text
 
     # ---- points ------------------------------------------------------------------------
     def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:

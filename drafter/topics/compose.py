@@ -77,6 +77,7 @@ class Frames:
     guarantee_sentences: list[str]
     recognise_headings: list[str]
     guarantee_headings: list[str]
+    speech: dict[str, str]  # the frame around the points: opening, transition, closing
 
     @classmethod
     def load(cls) -> Frames:
@@ -89,7 +90,7 @@ class Frames:
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"])
+                   data["guarantee_headings"], data["speech"])
 
 
 @dataclass
