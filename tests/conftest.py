@@ -96,5 +96,17 @@ def warm_home(drafter_home: Path) -> Path:
     return drafter_home
 
 
+# Files whose tests take seconds each (real processes, LibreOffice, a training) run first, so
+# that under pytest-xdist the many short files even out the workers' ends. test_parallel
+# starts from an empty home: one worker runs it while another trains the shared home.
+SLOW_FIRST = ("test_parallel.py", "test_perf.py", "test_faults.py", "test_interactive_new.py",
+              "test_export_render.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FIRST)))  # stable: same order otherwise
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "cold_home: the test starts from an empty DRAFTER_HOME")
