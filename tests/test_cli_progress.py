@@ -13,7 +13,7 @@ pexpect = pytest.importorskip("pexpect")
 
 def test_progress_is_shown_on_a_terminal() -> None:
     code = ("import time; from drafter.cli._progress import with_progress; "
-            "print(with_progress('正在重建短语模型…', lambda: time.sleep(1.0) or '完成'))")
+            "print(with_progress('正在重建短语模型…', lambda: time.sleep(0.3) or '完成'))")
     child = pexpect.spawn(sys.executable, ["-c", code], encoding="utf-8", timeout=60,
                           env={"TERM": "xterm", "PATH": "/usr/bin:/bin"}, dimensions=(24, 100))
     try:

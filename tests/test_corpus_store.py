@@ -163,10 +163,13 @@ def test_foreign_sqlite_file_is_refused() -> None:
         open_store()
 
 
-def test_locked_database_gives_a_clear_error(tmp_path: Path) -> None:
+def test_locked_database_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     open_store().close()
     locker = sqlite3.connect(store_path())
     locker.execute("BEGIN EXCLUSIVE")
+    # the store waits two seconds for a lock before it gives up; the giving up is what counts
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **kw: connect(*a, **{**kw, "timeout": 0.05}))
     try:
         f = tmp_path / "a.txt"
         f.write_text(SPEECH, encoding="utf-8")

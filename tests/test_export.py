@@ -75,10 +75,15 @@ def outline(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def exported(outline: Path):
-    result = export_outline(outline)
-    assert result.path == outline.with_suffix(".docx")
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture outline exported once and read back: the tests that take it only read it."""
+    path = tmp_path_factory.mktemp("export") / "提纲.md"
+    path.write_text(OUTLINE, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:  # an empty home: no writer's profile
+        mp.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("export-home")))
+        result = export_outline(path)
+    assert result.path == path.with_suffix(".docx")
     return docx.Document(str(result.path))
 
 

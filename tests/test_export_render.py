@@ -36,13 +36,28 @@ seed: 1
 """
 
 
-def test_render_script_makes_pdf_and_png(tmp_path: Path) -> None:
-    outline = tmp_path / "稿.md"
-    outline.write_text(OUTLINE, encoding="utf-8")
+# 28 characters a line and then some, so a paragraph of two of them fills whole lines
+SENTENCE = "要深入开展安全生产月活动，推动安全知识进企业、进社区、进学校，切实提高全民安全意识和自救互救能力。"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The script's run on one exported outline, and its output folder. LibreOffice takes
+    seconds to start, so one document serves every check: the outline's headings first, then
+    enough body paragraphs that page 2 holds nothing but body text."""
+    folder = tmp_path_factory.mktemp("render")
+    outline = folder / "稿.md"
+    outline.write_text(OUTLINE + "\n" + "\n\n".join(SENTENCE * 2 for _ in range(15)) + "\n",
+                       encoding="utf-8")
     exported = export_outline(outline).path
-    out = tmp_path / "pages"
+    out = folder / "pages"
     done = subprocess.run(["bash", str(SCRIPT), str(exported), str(out), "30"],
                           capture_output=True, text=True, timeout=300, check=False)
+    return done, out
+
+
+def test_render_script_makes_pdf_and_png(rendered: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    done, out = rendered
     assert done.returncode == 0, done.stderr
     pdf = out / "稿.pdf"
     assert pdf.is_file()
@@ -66,21 +81,16 @@ def test_render_script_usage_and_missing_file(tmp_path: Path) -> None:
     assert done.returncode == 1 and str(missing) in done.stderr
 
 
-def test_rendered_page_holds_22_lines_of_28_characters(tmp_path: Path) -> None:
+def test_rendered_page_holds_22_lines_of_28_characters(
+        rendered: tuple[subprocess.CompletedProcess[str], Path]) -> None:
     """GB/T 9704 7.1 as LibreOffice lays the .docx out: 28 characters a line, 22 lines a page."""
-    sentence = "要深入开展安全生产月活动，推动安全知识进企业、进社区、进学校，切实提高全民安全意识和自救互救能力。"
-    outline = tmp_path / "长稿.md"
-    outline.write_text('---\ntemplate: "x"\nseed: 1\n---\n# 题目\n\n'
-                       + "\n\n".join(sentence * 2 for _ in range(15)) + "\n", encoding="utf-8")
-    exported = export_outline(outline).path
-    out = tmp_path / "pages"
-    done = subprocess.run(["bash", str(SCRIPT), str(exported), str(out), "30"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done, out = rendered
     assert done.returncode == 0, done.stderr
-    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(out / "长稿.pdf"), "-"],
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(out / "稿.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout
     lines = [re.sub(r"\s", "", line) for line in page2.split("\n")]
     text = [line for line in lines if line and "—" not in line]  # the page number left out
     assert len(text) == 22
+    assert all(line in SENTENCE * 2 for line in text), text  # body text only
     widths = [len(line) for line in text]
     assert max(widths) == 28 and widths.count(28) >= 10  # every full line; 27 before the grid

@@ -1,5 +1,8 @@
 """kill -9 in the middle of new / regen / fmt / corpus add: the old file or the new one,
-never half of one, and the store still opens. Bounded: two kill points per command."""
+never half of one, and the store still opens. Bounded: two kill points per command.
+
+Only the killed runs are real processes; the runs that make the files and check the store
+afterwards go through CliRunner in this process (each reads the disk afresh)."""
 
 from __future__ import annotations
 
@@ -7,19 +10,21 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-
 from test_corpus_store import SPEECH
+from typer.testing import CliRunner, Result
+
+from drafter.cli import app
 
 DELAYS = (0.5, 1.0)  # seconds after start: during imports/loading, and during the work
 
 
-def _drafter(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "drafter", *args], cwd=home, capture_output=True,
-                          text=True, env=dict(os.environ, DRAFTER_HOME=str(home)), timeout=300)
+def _drafter(home: Path, *args: str) -> Result:
+    """A run that is not killed, in this process; `home` is the test's DRAFTER_HOME already."""
+    assert os.environ["DRAFTER_HOME"] == str(home)
+    return CliRunner().invoke(app, list(args))
 
 
 def _killed(home: Path, delay: float, *args: str) -> None:
@@ -41,7 +46,7 @@ def home(warm_home: Path) -> Path:
 def _outline(home: Path, tmp_path: Path, name: str) -> Path:
     out = tmp_path / name
     r = _drafter(home, "new", "--no-input", "-t", "yi-nested", "--seed", "4", "-o", str(out))
-    assert r.returncode == 0, r.stderr
+    assert r.exit_code == 0, r.output
     return out
 
 
@@ -59,7 +64,7 @@ def test_kill_9_leaves_the_old_or_the_new_outline(home: Path, tmp_path: Path, co
     reference = tmp_path / "参照.md"
     reference.write_bytes(old)
     r = _drafter(home, *[str(reference) if a == str(target) else a for a in args])
-    assert r.returncode == 0, r.stderr
+    assert r.exit_code == 0, r.output
     new = reference.read_bytes()
     assert new != old
     for delay in DELAYS:
@@ -72,15 +77,15 @@ def test_kill_9_during_corpus_add_keeps_the_store(home: Path, tmp_path: Path) ->
     big = tmp_path / "多篇.txt"
     big.write_text("\n\n".join(SPEECH.replace("全县", f"第{i}县") for i in range(300)), "utf-8")
     before = _drafter(home, "corpus", "stats", "--json")
-    assert before.returncode == 0, before.stderr
+    assert before.exit_code == 0, before.output
     for delay in DELAYS:
         _killed(home, delay, "corpus", "add", str(big))
         after = _drafter(home, "corpus", "stats", "--json")
-        assert after.returncode == 0, after.stderr  # opens, not damaged
+        assert after.exit_code == 0, after.output  # opens, not damaged
         listed = _drafter(home, "corpus", "list", "--json")
-        assert listed.returncode == 0
+        assert listed.exit_code == 0
         added = str(big) in listed.stdout
         # all of the file or none of it: either way removing/adding again works
         if added:
-            assert _drafter(home, "corpus", "rm", str(big)).returncode == 0
+            assert _drafter(home, "corpus", "rm", str(big)).exit_code == 0
     assert _drafter(home, "corpus", "stats", "--json").stdout == before.stdout

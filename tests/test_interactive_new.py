@@ -23,7 +23,10 @@ pytestmark = pytest.mark.usefixtures("warm_home")
 
 
 def spawn(tmp_path: Path, *args: str):
-    env = dict(os.environ, TERM="xterm", COLUMNS="200", LINES="40")
+    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor-position
+    # request, and prompt_toolkit then waits a second for the answer at the end of every
+    # prompt. A real terminal answers at once, so tell prompt_toolkit not to ask.
+    env = dict(os.environ, TERM="xterm", COLUMNS="200", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
     child = pexpect.spawn(sys.executable, ["-m", "drafter", "new", *args], cwd=str(tmp_path),
                           env=env, encoding="utf-8", timeout=90, dimensions=(40, 200))
     return child

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,25 @@ def invoke(*args: str):
     return CliRunner().invoke(app, list(args))
 
 
-@pytest.fixture(params=["yi-nested", "diyi-flat"])
-def outline_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    out = tmp_path / "提纲.md"
-    result = invoke("new", "-t", request.param, "--seed", "7", "-o", str(out), "--topic", "安全生产")
+@pytest.fixture(scope="module", params=["yi-nested", "diyi-flat"])
+def written(request: pytest.FixtureRequest, trained_home: Path,
+            tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The outline `drafter new` writes for the template, made once per module."""
+    home = tmp_path_factory.mktemp("outline-home")
+    shutil.copytree(trained_home, home, dirs_exist_ok=True)
+    out = home / "提纲.md"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_HOME", str(home))
+        result = invoke("new", "-t", request.param, "--seed", "7", "-o", str(out), "--topic", "安全生产")
     assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+@pytest.fixture
+def outline_file(written: bytes, tmp_path: Path) -> Path:
+    """A fresh copy of that outline for the test to change."""
+    out = tmp_path / "提纲.md"
+    out.write_bytes(written)
     return out
 
 

@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from typer.testing import CliRunner
@@ -22,43 +23,45 @@ REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("jieba", "questionary", "prompt_toolkit", "opencc", "charset_normalizer", "docx", "pydantic")
 
 
-def _build(home: Path, jobs: int) -> tuple[str, bytes]:
-    """Store content hash and cached model bytes after a rebuild with `jobs` processes.
-
-    In this process, with the size threshold at 0, so --jobs 2 really forks on the seeds.
-    """
-    from drafter.corpus.store import open_store
-    from drafter.phrases.cache import load_phrasebook
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DRAFTER_HOME", str(home))
-        mp.setattr("drafter.jobs.MIN_PARALLEL_CHARS", 0)
-        store = open_store(jobs=jobs)
-        load_phrasebook(store, jobs=jobs, rebuild=True)
-        digest = store.content_hash()
-        store.close()
-    models = sorted((home / "cache").glob("phrasebook-*.json"))
-    assert len(models) == 1
-    return digest, models[0].read_bytes()
+class Build(NamedTuple):
+    home: Path
+    store_hash: str
+    model: bytes
+    output: str  # what the command printed
 
 
 @pytest.fixture(scope="module")
-def built(trained_home: Path,
-          tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, str, bytes]]:
-    """(home, store hash, model bytes) of a serial build (the session's trained home, built
-    with one process) and of a rebuild with two processes."""
+def built(trained_home: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[int, Build]:
+    """A serial build (the session's trained home, built with one process) and a build by
+    `drafter corpus build --jobs 2` in an empty home, by number of processes.
+
+    The second runs in this process, with the size threshold at 0 so --jobs 2 really forks
+    on the seeds.
+    """
     from drafter.corpus.store import open_store
+
+    def store_hash(home: Path) -> str:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("DRAFTER_HOME", str(home))
+            store = open_store()
+            digest = store.content_hash()
+            store.close()
+        return digest
+
+    def model_bytes(home: Path) -> bytes:
+        (model,) = (home / "cache").glob("phrasebook-*.json")
+        return model.read_bytes()
 
     serial = tmp_path_factory.mktemp("jobs1")
     shutil.copytree(trained_home, serial, dirs_exist_ok=True)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DRAFTER_HOME", str(serial))
-        store = open_store()
-        digest = store.content_hash()
-        store.close()
-    (model,) = (serial / "cache").glob("phrasebook-*.json")
     parallel = tmp_path_factory.mktemp("jobs2")
-    return {1: (serial, digest, model.read_bytes()), 2: (parallel, *_build(parallel, 2))}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_HOME", str(parallel))
+        mp.setattr("drafter.jobs.MIN_PARALLEL_CHARS", 0)
+        done = CliRunner().invoke(app, ["corpus", "build", "--jobs", "2"])
+    assert done.exit_code == 0, done.output
+    return {1: Build(serial, store_hash(serial), model_bytes(serial), ""),
+            2: Build(parallel, store_hash(parallel), model_bytes(parallel), done.output)}
 
 
 def test_jobs_really_fork(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,24 +79,20 @@ def test_jobs_really_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     assert set(jobs_mod.parallel_map(lambda _: os.getpid(), list(range(16)), 2, size=10)) == {os.getpid()}
 
 
-def test_cli_corpus_build_writes_the_same_model(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    env = dict(os.environ, DRAFTER_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "drafter", "corpus", "build", "--jobs", "2"],
-                          env=env, check=True, capture_output=True, text=True, cwd=REPO)
-    assert "已重建短语模型" in done.stdout
-    (model,) = (tmp_path / "cache").glob("phrasebook-*.json")
-    assert model.read_bytes() == built[1][2]
+def test_cli_corpus_build_writes_the_same_model(built: dict[int, Build]) -> None:
+    assert "已重建短语模型" in built[2].output and "2 个进程" in built[2].output
+    assert len(list((built[2].home / "cache").glob("phrasebook-*.json"))) == 1
+    assert built[2].model == built[1].model
 
 
-def test_jobs_two_gives_byte_identical_store_and_models(built) -> None:  # type: ignore[no-untyped-def]
-    (_, hash1, model1), (_, hash2, model2) = built[1], built[2]
-    assert hash1 == hash2
-    assert model1 == model2
-    assert len(model1) > 10_000
+def test_jobs_two_gives_byte_identical_store_and_models(built: dict[int, Build]) -> None:
+    assert built[1].store_hash == built[2].store_hash
+    assert built[1].model == built[2].model
+    assert len(built[1].model) > 10_000
 
 
-def test_warm_new_imports_nothing_heavy(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    home = built[2][0]
+def test_warm_new_imports_nothing_heavy(built: dict[int, Build], tmp_path: Path) -> None:
+    home = built[2].home
     out = tmp_path / "o.md"
     env = dict(os.environ, DRAFTER_HOME=str(home))
     cmd = [sys.executable, "-X", "importtime", "-m", "drafter", "new", "--no-input", "--seed", "5",
@@ -140,11 +139,11 @@ def test_warm_new_and_regen_import_only_what_drafting_needs(drafter_home: Path,
     assert not regen & set(NOT_FOR_DRAFTING + HEAVY), sorted(regen & set(NOT_FOR_DRAFTING + HEAVY))
 
 
-def test_same_seed_same_outline_across_processes(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_same_seed_same_outline_across_processes(built: dict[int, Build], tmp_path: Path) -> None:
     texts = []
     for jobs in (1, 2):
         out = tmp_path / f"o{jobs}.md"
-        env = dict(os.environ, DRAFTER_HOME=str(built[jobs][0]))
+        env = dict(os.environ, DRAFTER_HOME=str(built[jobs].home))
         subprocess.run([sys.executable, "-m", "drafter", "new", "--no-input", "--seed", "11",
                         "-o", str(out)], env=env, check=True, capture_output=True, cwd=REPO)
         texts.append(out.read_bytes())
