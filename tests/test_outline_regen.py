@@ -269,3 +269,24 @@ def test_regen_leaves_no_fallback_placeholder() -> None:
         outline = regen_section(outline, "2", render, seed=seed).outline
         outline = regen_section(outline, "3", render, seed=seed, force=True).outline
         assert "〔待写" not in outline.body, seed
+
+
+def test_a_redrawn_point_does_not_repeat_the_stock_sentences_of_the_others(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the guarantee frames (各级党委政府要把…摆上重要议事日程，…) are said once per outline,
+    # also when one part is redrawn beside parts that already said them
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.topics.compose import Frames
+
+    out = tmp_path / "o.md"
+    runner = CliRunner()
+    assert runner.invoke(app, ["new", "--no-input", "-t", "yi-nested", "--seed", "7", "--topic", "安全生产",
+                               "-o", str(out)]).exit_code == 0
+    fixed = [x.strip("，。").replace("{topic}", "安全生产") for f in Frames.load().guarantee_bodies
+             for x in f.split("{clauses}") if len(x.strip("，。")) >= 6]
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        result = runner.invoke(app, ["regen", str(out), "3.2", "--seed", seed, "--force"])
+        assert result.exit_code == 0, result.output
+        body = out.read_text(encoding="utf-8")
+        assert all(body.count(x) <= 1 for x in fixed), [x for x in fixed if body.count(x) > 1]

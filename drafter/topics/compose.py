@@ -155,7 +155,10 @@ class Composer:
             if f in self.used:
                 return True
             if "{clauses}" in f:
-                return False
+                # a frame around clauses is said when a line already in the document carries
+                # its fixed words (regen redraws one part beside parts that used it)
+                fixed = [x.strip("，。") for x in f.split("{clauses}")]
+                return any(len(x) >= 6 and x in line for x in fixed for line in self.seen)
             # a stock point says what a line above says when they share most of their words
             # (凝聚工作合力 after 形成齐抓共管的工作合力)
             mine = _core_grams(f.split("，")[0])
