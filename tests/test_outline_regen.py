@@ -272,8 +272,8 @@ def test_regen_leaves_no_fallback_placeholder() -> None:
 
 
 def test_a_redrawn_point_does_not_repeat_the_stock_sentences_of_the_others(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # the guarantee frames (各级党委政府要把…摆上重要议事日程，…) are said once per outline,
-    # also when one part is redrawn beside parts that already said them
+    # the stock frames (各级党委政府要把…摆上重要议事日程，… / 要坚持问题导向，… / …，形成工作合力)
+    # are said once per outline, also when one part is redrawn beside parts that already said them
     from typer.testing import CliRunner
 
     from drafter.cli import app
@@ -283,10 +283,12 @@ def test_a_redrawn_point_does_not_repeat_the_stock_sentences_of_the_others(tmp_p
     runner = CliRunner()
     assert runner.invoke(app, ["new", "--no-input", "-t", "yi-nested", "--seed", "7", "--topic", "安全生产",
                                "-o", str(out)]).exit_code == 0
-    fixed = [x.strip("，。").replace("{topic}", "安全生产") for f in Frames.load().guarantee_bodies
+    frames = Frames.load()
+    fixed = [x.strip("，。").replace("{topic}", "安全生产") for f in frames.guarantee_bodies
              for x in f.split("{clauses}") if len(x.strip("，。")) >= 6]
-    for seed in ("1", "2", "3", "4", "5", "6"):
-        result = runner.invoke(app, ["regen", str(out), "3.2", "--seed", seed, "--force"])
+    fixed += frames.purposes + [x.rstrip("，") for x in frames.subjects if "，" in x]
+    for part, seed in [(p, s) for p in ("3.2", "2.3", "2") for s in ("1", "2", "3", "4")]:
+        result = runner.invoke(app, ["regen", str(out), part, "--seed", seed, "--force"])
         assert result.exit_code == 0, result.output
         body = out.read_text(encoding="utf-8")
         assert all(body.count(x) <= 1 for x in fixed), [x for x in fixed if body.count(x) > 1]

@@ -173,6 +173,11 @@ class Composer:
         self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
         return frame
 
+    def _said_before(self, words: str) -> bool:
+        """Used in this outline, or in a line already in the document (regen passes them)."""
+        words = words.rstrip("，")
+        return words in self.used or words + "，" in self.used or any(words in line for line in self.seen)
+
     def reserve_closing(self, rng: random.Random) -> None:
         """Choose the closing's goal before any point, so the closing does not depend on them."""
         self.closing_goal = self.goal(rng)
@@ -439,13 +444,15 @@ class Composer:
         if frame is None:
             # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
             # (要坚持问题导向，) is said once
-            subjects = [x for x in self.frames.subjects if "，" not in x or x not in self.used]
+            subjects = [x for x in self.frames.subjects if "，" not in x or not self._said_before(x)]
             subject = rng.choice(subjects or self.frames.subjects[:1])
             if "，" in subject:
                 self.used.add(subject)
             frame = subject + "{clauses}"
-            if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5:
-                frame += "，" + self._frame(rng, self.frames.purposes)
+            purpose = self._fresh(rng, self.frames.purposes) \
+                if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None
+            if purpose is not None:  # optional: once each, never again
+                frame += "，" + purpose
             frame += "。"
         return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
 
