@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,12 +111,17 @@ class Composer:
     bodies_left: int = 0
     _substance: dict[str, bool] = field(default_factory=dict)
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+    _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, _core(p.text, keys), _core_grams(p.text, keys))
                        for _, p in self.material.phrases]
+        self._by_gram: dict[str, list[int]] = {}
+        for i, (_, _, grams) in enumerate(self._cores):
+            for g in grams:
+                self._by_gram.setdefault(g, []).append(i)
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline will ask for: phrases are rationed
@@ -238,10 +244,12 @@ class Composer:
         if not grams:
             return
         core = _core(text, keys)
-        for other_text, other_core, other in self._cores:
-            if not other or other_text in self.blocked:
+        # only phrases sharing a character pair with it can say the same (inverted index)
+        overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
+        for i, shared in overlap.items():
+            other_text, other_core, other = self._cores[i]
+            if other_text in self.blocked:
                 continue
-            shared = len(grams & other)
             smaller = min(len(grams), len(other))
             # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
             # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)
@@ -274,11 +282,14 @@ class Composer:
         # saying one of them, or said where one was, is the point's own
         own = self._subject_words(anchor)
 
+        anchor_context = set(anchor.context)
+
         def closeness(sp: tuple[float, Phrase]) -> float:
             s, p = sp
-            shared = (set(p.context) | set(p.words)) & ctx
-            said = len(own & set(p.words)) + 0.5 * len(own & set(p.context)) \
-                + 0.5 * len(self._subject_words(p) & set(anchor.context))
+            words, context = self._sets(p)
+            shared = (context | words) & ctx
+            said = len(own & words) + 0.5 * len(own & context) \
+                + 0.5 * len(self._subject_words(p) & anchor_context)
             return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
 
         return sorted(pool, key=lambda sp: (-closeness(sp), sp[1].text))
@@ -372,6 +383,13 @@ class Composer:
             if lead is not None:
                 return f"{lead}，{text}"
         return text
+
+    def _sets(self, p: Phrase) -> tuple[frozenset[str], frozenset[str]]:
+        """A phrase's words and context terms as sets, made once."""
+        found = self._word_sets.get(p.text)
+        if found is None:
+            found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
+        return found
 
     def _subject_words(self, p: Phrase) -> frozenset[str]:
         """The words of a phrase that say what it is about: not its verb, the topic's name or
