@@ -240,3 +240,21 @@ def test_a_word_no_other_phrase_vouches_for_is_left_out(knowledge: Knowledge) ->
     texts = {p.text for _, p in knowledge.extended([lone]).for_topic("安全生产").phrases}
     assert "深化收费公路制度改革" not in texts
     assert {p.text for p in SAFETY} <= texts
+
+
+def test_two_goals_saying_the_same_are_not_both_said() -> None:
+    # 遏制重特大安全事故 / 防止重特大事故发生 / 坚决防范遏制重特大事故: one goal, three wordings
+    from drafter.topics.knowledge import TopicMaterial
+
+    goals = [_p("遏制/重特大/安全/事故", "安全生产 事故"), _p("防止/重特大/事故/发生", "安全生产 事故"),
+             _p("坚决/防范/遏制/重特大/事故", "安全生产 事故")]
+    filler = [_p(f"排查/整治/隐患点{i}", "安全生产 隐患") for i in range(12)]
+    material = TopicMaterial("安全生产", ("安全生产",), {"事故": 1.0, "隐患": 1.0},
+                             [(2.0 - i / 100, p) for i, p in enumerate(goals + filler)])
+    for seed in range(8):
+        composer = Composer(material, Frames.load())
+        composer.plan(4, 8)
+        rng = random.Random(seed)
+        text = "".join(filter(None, [composer.goal(rng), composer.goal(rng)]
+                              + [composer.body_sentence(rng, TASK, "2") for _ in range(6)]))
+        assert sum(g.text in text for g in goals) <= 1, text

@@ -34,7 +34,8 @@ _ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着�
 
 # verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
 _VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
-                   r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦)")
+                   r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦|"
+                   r"遏制|防止|防范|严防|杜绝|确保|守住|守牢|筑牢|防范遏制|坚决遏制)")
 
 
 @lru_cache(maxsize=16384)
@@ -42,7 +43,8 @@ def _core(text: str, keys: tuple[str, ...] = ()) -> str:
     """A phrase without its leading adverb and verb, the topic's own name marked |: what it
     says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
     core = _ADVERB.sub("", text)
-    stripped = _VERB.sub("", core)
+    # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
+    stripped = _VERB.sub("", _VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
     if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
         core = stripped
     for k in keys:
