@@ -359,7 +359,10 @@ class Composer:
         pool = self._apart(self._upper(
             self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p))
             # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
-            or self._free(lambda p: self._substantive(p) and self._heading_like(p))))
+            or self._free(lambda p: self._substantive(p) and self._heading_like(p))
+            # and then one that names the topic in a line of its own (深入推进党风廉政建设)
+            or self._free(lambda p: self._heading_like(p) and any(k in p.text for k in self.material.keys)
+                          and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2)))
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
@@ -370,7 +373,9 @@ class Composer:
         ctx = set(p.context) | set(p.words)
         mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self._substantive(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
-        mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" else None
+        # a second clause only while the topic has phrases to spare for the headings still to come
+        spare = len(pool) > 2 * self.heads_left
+        mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
         if mate is not None and rng.random() < 0.6:
             other = self._take(mate)
             # the point is about both its clauses: its sub-points may be near either
