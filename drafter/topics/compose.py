@@ -438,7 +438,8 @@ class Composer:
                         if p.source == "ref" and not self._taken(p.text))
         spare = refs_left > self.heads_left
         def fits(p: Phrase) -> bool:
-            return p.slot != "heading" and (p.source != "ref" or spare)
+            # nor a clause whose object was in the sentence around it (及时进行处理)
+            return p.slot != "heading" and (p.source != "ref" or spare) and self._heading_like(p)
 
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
