@@ -11,7 +11,6 @@ near-duplicate merging) once it has the lock, so the others wait and then reuse 
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import functools
 import hashlib
@@ -490,7 +489,7 @@ class CorpusStore:
         }
 
     @_damaged
-    def dropped_lines(self, path: str | None = None) -> builtins.list[dict[str, Any]]:
+    def dropped_lines(self, path: str | None = None) -> list[dict[str, Any]]:
         """The lines dropped as noise (optionally of one source path), with their reason."""
         sql = "SELECT src.path, d.line, d.text, d.reason FROM dropped d JOIN sources src ON src.id=d.source_id"
         args: tuple[Any, ...] = ()

@@ -11,89 +11,28 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from drafter.data import data_path
 from drafter.topics.knowledge import Phrase, TopicMaterial
-
-RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
-GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
-DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动")
-# words that name no subject: a phrase of nothing else besides its verb is empty
-_EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
-                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
-SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
-SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
-_DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
-_ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
-
-
-# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
-_VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
-                   r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦|"
-                   r"遏制|防止|防范|严防|杜绝|确保|守住|守牢|筑牢|防范遏制|坚决遏制)")
-
-
-@lru_cache(maxsize=16384)
-def _core(text: str, keys: tuple[str, ...] = ()) -> str:
-    """A phrase without its leading adverb and verb, the topic's own name marked |: what it
-    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
-    core = _ADVERB.sub("", text)
-    # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
-    stripped = _VERB.sub("", _VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
-    if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
-        core = stripped
-    for k in keys:
-        core = core.replace(k, "|")
-    return core
-
-
-@lru_cache(maxsize=16384)
-def _core_grams(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
-    """Character bigrams of a phrase's core (_core)."""
-    core = _core(text, keys)
-    return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
-
-
-def _within(short: str, long: str) -> bool:
-    """`short` read out of `long` in order, with words left out (农民增收 in 农民持续增收)."""
-    if len(short) < 4 or len(short) >= len(long):
-        return False
-    chars = iter(long)
-    return all(c in chars for c in short)
-
-
-@dataclass(frozen=True)
-class Frames:
-    """Genre wording: heading leads per role, sentence subjects and sentence frames."""
-
-    leads: dict[str, list[str]]
-    subjects: list[str]
-    recognise_bodies: list[str]
-    guarantee_bodies: list[str]
-    guarantee_points: list[str]
-    purposes: list[str]
-    guarantee_sentences: list[str]
-    recognise_headings: list[str]
-    guarantee_headings: list[str]
-    speech: dict[str, str]  # the frame around the points: opening, transition, closing
-
-    @classmethod
-    def load(cls) -> Frames:
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib
-
-        data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
-        return cls(data["leads"], data["subjects"], data["recognise_bodies"],
-                   data["guarantee_bodies"], data["guarantee_points"], data["purposes"],
-                   data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"], data["speech"])
+from drafter.topics.wording import (
+    ADVERB,
+    DANGLING,
+    DUTY,
+    EMPTY,
+    GOAL,
+    GUARANTEE,
+    RECOGNISE,
+    SAME,
+    SIBLING_SPREAD,
+    TASK,
+    VERB,
+    Frames,
+    gist,
+    gist_pairs,
+    within,
+)
 
 
 @dataclass
@@ -118,7 +57,7 @@ class Composer:
     def __post_init__(self) -> None:
         keys = self.material.keys
         # what each phrase says, worked out once: every use compares it with all the others
-        self._cores = [(p.text, _core(p.text, keys), _core_grams(p.text, keys))
+        self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
@@ -169,8 +108,8 @@ class Composer:
                 return any(len(x) >= 6 and x in line for x in fixed for line in self.seen)
             # a stock point says what a line above says when they share most of their words
             # (凝聚工作合力 after 形成齐抓共管的工作合力)
-            mine = _core_grams(f.split("，")[0])
-            return any(len(mine & _core_grams(c)) >= 0.5 * len(mine)
+            mine = gist_pairs(f.split("，")[0])
+            return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
                        for line in self.seen for c in re.split("[，。；]", line) if c)
 
         fresh = [f for f in frames if not said(f)]
@@ -211,7 +150,7 @@ class Composer:
     def _heading_like(self, p: Phrase) -> bool:
         """A task a heading can name: not one whose object is left to the sentence around it
         (督促生产经营单位落实, 及时进行处理)."""
-        return not _DANGLING.search(p.text)
+        return not DANGLING.search(p.text)
 
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
@@ -225,14 +164,14 @@ class Composer:
         rest = "".join(p.words[1:])
         for k in self.material.keys:
             rest = rest.replace(k, "")
-        for w in sorted(_EMPTY, key=len, reverse=True):
+        for w in sorted(EMPTY, key=len, reverse=True):
             rest = rest.replace(w, "")
         if len(rest.strip("的和与及、")) < 2:
             return False
         text = p.text
         for k in self.material.keys:
             text = text.replace(k, "")
-        return len(_ADVERB.sub("", text)) >= 5 or text == p.text
+        return len(ADVERB.sub("", text)) >= 5 or text == p.text
 
     def _taken(self, text: str) -> bool:
         """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
@@ -242,10 +181,10 @@ class Composer:
         """Use a phrase: it, and every phrase of the material that says the same, are taken."""
         self.used.add(text)
         keys = self.material.keys
-        grams = _core_grams(text, keys)
+        grams = gist_pairs(text, keys)
         if not grams:
             return
-        core = _core(text, keys)
+        core = gist(text, keys)
         # only phrases sharing a character pair with it can say the same (inverted index)
         overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
         for i, shared in overlap.items():
@@ -256,7 +195,7 @@ class Composer:
             # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
             # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)
             if (shared >= SAME * smaller if smaller >= 2 else shared and max(len(grams), len(other)) <= 2) \
-                    or (shared and (_within(core, other_core) or _within(other_core, core))):
+                    or (shared and (within(core, other_core) or within(other_core, core))):
                 self.blocked.add(other_text)  # 促进农民增收 / 促进农民持续增收
 
     def _take(self, p: Phrase) -> str:
@@ -405,14 +344,14 @@ class Composer:
         if found is None:
             keys = self.material.keys
             found = self._subjects[p.text] = frozenset(
-                w for w in p.words[1:] if len(w) >= 2 and w not in _EMPTY and not _VERB.match(w)
+                w for w in p.words[1:] if len(w) >= 2 and w not in EMPTY and not VERB.match(w)
                 and not any(w in k or k in w for k in keys))
         return found
 
     def _echoes(self, lead: str, text: str) -> bool:
         """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""
-        mine = _core_grams(lead)
-        return len(mine & _core_grams(text, self.material.keys)) >= 0.5 * len(mine)
+        mine = gist_pairs(lead)
+        return len(mine & gist_pairs(text, self.material.keys)) >= 0.5 * len(mine)
 
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""

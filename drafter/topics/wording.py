@@ -1,0 +1,89 @@
+"""The genre's wording that composition works with: the roles of the points, the patterns that
+tell a goal, a duty or a dangling clause, what a phrase *says* once its adverb, verb and the
+topic's name are left out (two phrases saying the same are never both used), and the frames of
+``drafter/_data/frames.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafter.data import data_path
+
+RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
+GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
+DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动")
+# words that name no subject: a phrase of nothing else besides its verb is empty
+EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
+                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
+SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
+SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
+DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
+ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
+
+
+# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
+VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
+                   r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦|"
+                   r"遏制|防止|防范|严防|杜绝|确保|守住|守牢|筑牢|防范遏制|坚决遏制)")
+
+
+@lru_cache(maxsize=16384)
+def gist(text: str, keys: tuple[str, ...] = ()) -> str:
+    """A phrase without its leading adverb and verb, the topic's own name marked |: what it
+    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
+    core = ADVERB.sub("", text)
+    # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
+    stripped = VERB.sub("", VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
+    if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
+        core = stripped
+    for k in keys:
+        core = core.replace(k, "|")
+    return core
+
+
+@lru_cache(maxsize=16384)
+def gist_pairs(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
+    """Character bigrams of a phrase's gist (gist)."""
+    core = gist(text, keys)
+    return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
+
+
+def within(short: str, long: str) -> bool:
+    """`short` read out of `long` in order, with words left out (农民增收 in 农民持续增收)."""
+    if len(short) < 4 or len(short) >= len(long):
+        return False
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Genre wording: heading leads per role, sentence subjects and sentence frames."""
+
+    leads: dict[str, list[str]]
+    subjects: list[str]
+    recognise_bodies: list[str]
+    guarantee_bodies: list[str]
+    guarantee_points: list[str]
+    purposes: list[str]
+    guarantee_sentences: list[str]
+    recognise_headings: list[str]
+    guarantee_headings: list[str]
+    speech: dict[str, str]  # the frame around the points: opening, transition, closing
+
+    @classmethod
+    def load(cls) -> Frames:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+
+        data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
+        return cls(data["leads"], data["subjects"], data["recognise_bodies"],
+                   data["guarantee_bodies"], data["guarantee_points"], data["purposes"],
+                   data["guarantee_sentences"], data["recognise_headings"],
+                   data["guarantee_headings"], data["speech"])
