@@ -258,3 +258,91 @@ def test_two_goals_saying_the_same_are_not_both_said() -> None:
         text = "".join(filter(None, [composer.goal(rng), composer.goal(rng)]
                               + [composer.body_sentence(rng, TASK, "2") for _ in range(6)]))
         assert sum(g.text in text for g in goals) <= 1, text
+
+
+def _duty_material() -> object:
+    from drafter.topics.knowledge import TopicMaterial
+
+    tasks = [_p(f"排查/整治/隐患点{i}", "安全生产 隐患") for i in range(10)]
+    duties = [_p("落实/企业/安全/主体责任", "安全生产 主体责任"), _p("压实/全员/安全/责任", "安全生产 责任")]
+    return TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "主体责任": 0.5, "责任": 0.5},
+                         [(3.0 - i / 100, p) for i, p in enumerate(duties + tasks)])
+
+
+def test_the_last_point_keeps_the_topics_duty_the_tasks_would_have_used() -> None:
+    # the duties rank first, so the task points drawn before the 保障 point would take them
+    material = _duty_material()
+    duties = {"落实企业安全主体责任", "压实全员安全责任"}
+    for seed in range(6):
+        composer = Composer(material, Frames.load())  # type: ignore[arg-type]
+        composer.plan(4, 4)
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng)
+        tasks = [composer.heading(rng, 1, TASK, str(i)) for i in (1, 2)]
+        last = composer.heading(rng, 1, GUARANTEE, "3")
+        assert last is not None and last.split("，", 1)[-1] in duties, (tasks, last)
+        assert last.split("，", 1)[0] in Frames.load().leads[GUARANTEE]
+
+
+def test_a_stock_guarantee_point_is_completed_by_a_phrase_on_its_subject() -> None:
+    # 强化宣传引导 with the topic's own 宣传 phrase (强化督查考核 with its 排查); a point whose subject the topic has no
+    # phrase for stays the genre's words alone
+    from drafter.topics.knowledge import TopicMaterial
+
+    phrases = [_p("开展/安全生产/宣传教育/活动", "安全生产 宣传"), _p("排查/整治/事故/隐患", "安全生产 隐患")]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "宣传": 0.5},
+                             [(2.0, p) for p in phrases])
+    frames = Frames.load()
+    seen = set()
+    for seed in range(20):
+        composer = Composer(material, frames)
+        composer.plan(2, 2)
+        heading = composer.heading(random.Random(seed), 2, GUARANTEE, "3.1")
+        assert heading is not None
+        point, _, rest = heading.partition("，")
+        assert point in frames.guarantee_points
+        if rest:
+            assert any(c in rest for c in frames.guarantee_cues[point]), heading
+            assert rest in {"开展安全生产宣传教育活动", "排查整治事故隐患"}  # 宣传 / 排查
+        seen.add(bool(rest))
+    assert seen == {True, False}  # both cases occur over the seeds
+
+
+def test_every_stock_guarantee_point_has_cue_words() -> None:
+    frames = Frames.load()
+    assert set(frames.guarantee_points) == set(frames.guarantee_cues)
+    assert all(frames.guarantee_cues[p] for p in frames.guarantee_points)
+
+
+def test_a_later_body_sentence_is_not_filler() -> None:
+    # 加强安全生产工作 only names the topic in a genre verb: it may carry a body that has nothing
+    # else, never pad a second sentence
+    from drafter.topics.knowledge import TopicMaterial
+
+    filler = _p("加强/安全生产/工作", "安全生产")
+    material = TopicMaterial("安全生产", ("安全生产",), {"安全生产": 1.0}, [(1.0, filler)])
+    composer = Composer(material, Frames.load())
+    composer.plan(0, 2)
+    assert composer.body_sentence(random.Random(1), TASK, "2", first=False) is None
+    sentence = composer.body_sentence(random.Random(1), TASK, "2", first=True)
+    assert sentence is not None and "加强安全生产工作" in sentence
+
+
+def test_a_heading_says_the_topics_own_words_before_its_margin() -> None:
+    # 严格食品药品安全监管 ranks high (found beside 安全生产 in the same paragraphs) but its words
+    # weigh little in the topic's vocabulary: a point is headed by the topic's own 隐患 first
+    from drafter.topics.knowledge import TopicMaterial
+
+    margin = _p("严格/食品药品/安全/监管", "安全生产 食品药品")
+    own = [_p("排查/整治/事故/隐患", "安全生产 隐患"), _p("深化/危化品/隐患/治理", "安全生产 隐患 危化品")]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "危化品": 0.6, "事故": 0.5, "食品药品": 0.01},
+                             [(3.0, margin), (1.2, own[0]), (1.1, own[1])])
+    for seed in range(6):
+        composer = Composer(material, Frames.load())
+        composer.plan(3, 0)
+        rng = random.Random(seed)
+        first, second = (composer.heading(rng, 1, TASK, str(i)) for i in (1, 2))
+        assert first is not None and second is not None
+        assert "食品药品" not in first + second, (first, second)
+        third = composer.heading(rng, 1, TASK, "3")
+        assert third is not None and "食品药品" in third  # the margin still serves when nothing else is left

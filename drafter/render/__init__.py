@@ -199,9 +199,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
         points, calls, code = _compiled(env, template, set(values) | set(SLOT_NAMES))
     except TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", filename, exc.lineno) from None
-    slots.points = points
-    if slots.composer is not None:
-        slots.composer.plan(*calls)
+    slots.begin(points, *calls)
     compiled = env.template_class.from_code(env, code, env.globals, None)
     try:
         env.start()  # the time budget counts from here

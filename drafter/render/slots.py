@@ -109,6 +109,14 @@ class Slots:
         self.used: set[str] = set()  # lines already in this outline: never repeat one
         self.heads: set[str] = set()  # headings so far: no two may share a clause
         self.kind = "讲话"  # the template's genre (render sets it)
+
+    def begin(self, points: int | None, heads: int, bodies: int) -> None:
+        """What the template will ask for: its level-1 points (when it fixes them), and how many
+        headings and body sentences; the last point's duty is set aside before any point."""
+        self.points = points
+        self.composer.plan(heads, bodies)
+        if points and points >= 3:
+            self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"))
         self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
 
     def avoid(self, lines: Iterable[str]) -> None:
@@ -236,9 +244,9 @@ class Slots:
         if self.path == FRAME:
             return fallback("正文")
         role = self._point_role(role)
-        out = []
+        out: list[str] = []
         for _ in range(int(n)):
-            text = self.composer.body_sentence(rng, role, self.path)
+            text = self.composer.body_sentence(rng, role, self.path, first=not out)
             if text is None:
                 break
             self.used.add(text)

@@ -48,9 +48,11 @@ class Composer:
     seen: list[str] = field(default_factory=list)  # lines said so far (frames are not repeated)
     closing_goal: str | None = None
     closing_task: str | None = None
+    duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
     heads_left: int = 0
     bodies_left: int = 0
     _substance: dict[str, bool] = field(default_factory=dict)
+    _median_weight: float | None = None
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
@@ -131,6 +133,15 @@ class Composer:
         tasks = self.tasks(rng, 1)
         self.closing_task = tasks[0] if tasks else None
 
+    def reserve_guarantee(self, rng: random.Random) -> None:
+        """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
+        task points come first and would otherwise use every duty up."""
+        pool = self._free(lambda p: bool(DUTY.search(p.text)) and len(p.text) <= 14
+                          and self._substantive(p) and self._heading_like(p) and not GOAL.match(p.text))
+        self.duty = self._pick(rng, pool, top=6)
+        if self.duty is not None:
+            self._mark(self.duty.text)
+
     def avoid(self, line: str) -> None:
         """A line already in the document: none of its phrases is used again."""
         self.seen.append(line)
@@ -151,6 +162,24 @@ class Composer:
         """A task a heading can name: not one whose object is left to the sentence around it
         (督促生产经营单位落实, 及时进行处理)."""
         return not DANGLING.search(p.text)
+
+    def _own(self, p: Phrase) -> bool:
+        """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
+        says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
+        paragraph, is only the margin of the field)."""
+        if any(k in p.text for k in self.material.keys):
+            return True
+        vocab = self.material.vocabulary
+        return any(vocab.get(w, 0.0) >= self._vocab_median for w in self._subject_words(p))
+
+    @property
+    def _vocab_median(self) -> float:
+        """The weight of the topic's median vocabulary term: a phrase whose subject words all
+        weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)."""
+        if self._median_weight is None:
+            weights = sorted(self.material.vocabulary.values())
+            self._median_weight = weights[len(weights) // 2] if weights else 0.0
+        return self._median_weight
 
     def _substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
@@ -241,17 +270,20 @@ class Composer:
         parent = self.anchors.get(path.rsplit(".", 1)[0]) if "." in path else None
         if level == 1:
             return self._top_heading(rng, role, path)
-        pool = self._upper(self._free(lambda p: (len(p.text) <= 14 or p.source == "ref")
-                                      and self._substantive(p) and self._heading_like(p)))
+        def fits(p: Phrase) -> bool:
+            return (len(p.text) <= 14 or p.source == "ref") and self._substantive(p) and self._heading_like(p)
+
+        pool = self._upper(self._free(lambda p: fits(p) and self._own(p)) or self._free(fits))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
             duty = [sp for sp in duty if self._substantive(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
-                # heading above already said the same words
+                # heading above already said the same words, completed by a phrase of the topic
+                # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
                 point = self._fresh(rng, self.frames.guarantee_points)
                 if point is not None:
-                    return point
+                    return self._completed(rng, point, path)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
         elif role == TASK:
@@ -274,6 +306,19 @@ class Composer:
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self._take(p)
 
+    def _completed(self, rng: random.Random, point: str, path: str) -> str:
+        """A stock guarantee point with a phrase of the topic saying one of its cue words as its
+        second clause, or the point alone when the topic has none."""
+        cues = self.frames.guarantee_cues.get(point, ())
+        pool = self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
+                          and self._substantive(p) and self._heading_like(p)
+                          and not GOAL.match(p.text) and not self._echoes(point, p.text))
+        mate = self._pick(rng, pool, top=4)
+        if mate is None:
+            return point
+        self.anchors[path] = mate  # its body draws near it
+        return f"{point}，{self._take(mate)}"
+
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
         topic = self.material.topic
         if role in (RECOGNISE, GUARANTEE):
@@ -281,22 +326,28 @@ class Composer:
             # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
             # bodies and sub-points carry the topic's own phrases
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
-            anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
-                if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
-            anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
+            if role == GUARANTEE and self.duty is not None:
+                anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
+            else:
+                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
+                    if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
+                anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
                 return self._frame(rng, frames).replace("{topic}", topic)
             self.anchors[path] = anchor  # the body draws near it
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
-            # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it
+            # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
+            # a lead said above in other words may be said again (the leads are few)
             leads = [lead for lead in self.frames.leads[role] if not self._echoes(lead, anchor.text)]
-            lead = self._fresh(rng, leads) if leads else None
+            lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self._substantive(anchor):
                 return self._frame(rng, frames).replace("{topic}", topic)
             return f"{lead}，{self._take(anchor)}"
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self._upper(
-            self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p))
+            self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p)
+                       and self._own(p))
+            or self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p))
             # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
             or self._free(lambda p: self._substantive(p) and self._heading_like(p))
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
@@ -349,9 +400,12 @@ class Composer:
         return found
 
     def _echoes(self, lead: str, text: str) -> bool:
-        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任)."""
+        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任), or says one of
+        its words again (狠抓工作落实，落实管护责任)."""
         mine = gist_pairs(lead)
-        return len(mine & gist_pairs(text, self.material.keys)) >= 0.5 * len(mine)
+        if len(mine & gist_pairs(text, self.material.keys)) >= 0.5 * len(mine):
+            return True
+        return any(lead[i:i + 2] in text for i in range(2, len(lead) - 1, 2))
 
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
@@ -367,9 +421,10 @@ class Composer:
         return sorted(pool, key=lambda sp: (-distance(sp), sp[1].text))
 
     # ---- bodies ----------------------------------------------------------------------------
-    def body_sentence(self, rng: random.Random, role: str, path: str) -> str | None:
+    def body_sentence(self, rng: random.Random, role: str, path: str, first: bool = True) -> str | None:
         """One sentence for the point at `path`: its subject, one to three phrases near the
-        point's anchor, and sometimes the genre's purpose clause."""
+        point's anchor, and sometimes the genre's purpose clause. A sentence after the first
+        is written only when the topic has something to say in it (`first` False)."""
         anchor = self.anchors.get(path) or self.anchors.get(path.split(".")[0])
         # the references' tasks go to headings first: a body takes one only when there are
         # more of them left than headings to write
@@ -383,7 +438,7 @@ class Composer:
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
         pool = self._near(anchor, self._free(lambda p: fits(p) and self._substantive(p))
-                          or self._free(fits))
+                          or (self._free(fits) if first else []))
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
@@ -394,7 +449,7 @@ class Composer:
             clauses.append(self._take(p))
             pool = [sp for sp in pool if sp[1] is not p and not self._taken(sp[1].text)]
         if not clauses:
-            if role == GUARANTEE:
+            if role == GUARANTEE and first:
                 return self._fresh(rng, self.frames.guarantee_sentences)
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it

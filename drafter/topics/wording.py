@@ -15,7 +15,7 @@ from drafter.data import data_path
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
-DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动")
+DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动|人才支撑|要素保障|投入保障")
 # words that name no subject: a phrase of nothing else besides its verb is empty
 EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
                    "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
@@ -69,6 +69,7 @@ class Frames:
     recognise_bodies: list[str]
     guarantee_bodies: list[str]
     guarantee_points: list[str]
+    guarantee_cues: dict[str, list[str]]  # stock point -> the words a topic phrase completing it says
     purposes: list[str]
     guarantee_sentences: list[str]
     recognise_headings: list[str]
@@ -84,6 +85,6 @@ class Frames:
 
         data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
-                   data["guarantee_bodies"], data["guarantee_points"], data["purposes"],
+                   data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
                    data["guarantee_headings"], data["speech"])
