@@ -136,8 +136,12 @@ class Composer:
     def reserve_guarantee(self, rng: random.Random) -> None:
         """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
         task points come first and would otherwise use every duty up."""
-        pool = self._free(lambda p: bool(DUTY.search(p.text)) and len(p.text) <= 14
-                          and self._substantive(p) and self._heading_like(p) and not GOAL.match(p.text))
+        def fits(p: Phrase) -> bool:
+            return bool(DUTY.search(p.text)) and len(p.text) <= 14 and self._substantive(p) \
+                and self._heading_like(p) and not GOAL.match(p.text)
+
+        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty)
+        pool = self._free(lambda p: fits(p) and self._own(p))
         self.duty = self._pick(rng, pool, top=6)
         if self.duty is not None:
             self._mark(self.duty.text)
@@ -276,7 +280,7 @@ class Composer:
         pool = self._upper(self._free(lambda p: fits(p) and self._own(p)) or self._free(fits))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
-            duty = [sp for sp in duty if self._substantive(sp[1])]
+            duty = [sp for sp in duty if self._substantive(sp[1]) and self._own(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
@@ -311,7 +315,7 @@ class Composer:
         second clause, or the point alone when the topic has none."""
         cues = self.frames.guarantee_cues.get(point, ())
         pool = self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
-                          and self._substantive(p) and self._heading_like(p)
+                          and self._substantive(p) and self._heading_like(p) and self._own(p)
                           and not GOAL.match(p.text) and not self._echoes(point, p.text))
         mate = self._pick(rng, pool, top=4)
         if mate is None:
@@ -330,7 +334,7 @@ class Composer:
                 anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
             else:
                 anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
-                    if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)))
+                    if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)) and self._own(p))
                 anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
                 return self._frame(rng, frames).replace("{topic}", topic)
