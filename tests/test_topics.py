@@ -346,3 +346,38 @@ def test_a_heading_says_the_topics_own_words_before_its_margin() -> None:
         assert "食品药品" not in first + second, (first, second)
         third = composer.heading(rng, 1, TASK, "3")
         assert third is not None and "食品药品" in third  # the margin still serves when nothing else is left
+
+
+def test_the_template_says_how_many_sub_points_each_point_has() -> None:
+    import jinja2
+
+    from drafter.render import point_children
+
+    env = jinja2.Environment()
+    fixed = env.parse("{{ heading(1) }}{{ heading(2) }}{{ heading(2) }}{{ heading(1) }}{{ heading(1) }}{{ heading(2) }}")
+    assert point_children(fixed) == (2, 0, 1)
+    looped = env.parse("{{ heading(1) }}{% for i in range(3) %}{{ heading(2) }}{% endfor %}")
+    assert point_children(looped) == ()
+
+
+def test_a_task_point_over_several_sub_points_names_the_whole_field() -> None:
+    # 突出工作重点，深入推进安全生产治本攻坚 over its sub-points, not one of the tasks they would not belong to
+    from drafter.topics.knowledge import TopicMaterial
+
+    field_wide = [_p("深入/推进/安全生产/治本/攻坚", "安全生产 治本攻坚"), _p("全面/提升/安全生产/水平", "安全生产 水平")]
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(12)]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0},
+                             [(1.0, p) for p in field_wide] + [(2.0, p) for p in tasks])
+    frames = Frames.load()
+    named = {4: 0, 0: 0}
+    for seed in range(8):
+        for children in named:
+            composer = Composer(material, frames)
+            composer.plan(6, 0)
+            composer.children = {"2": children}
+            heading = composer.heading(random.Random(seed), 1, TASK, "2")
+            assert heading is not None
+            if heading.split("，")[-1] in {p.text for p in field_wide}:
+                named[children] += 1
+                assert children == 0 or heading.split("，")[0] in frames.leads[TASK], heading
+    assert named[4] == 8 and named[0] < 8, named  # without sub-points, a point is one task

@@ -156,6 +156,27 @@ def level1_points(ast: nodes.Template) -> int | None:
     return count or None
 
 
+def point_children(ast: nodes.Template) -> tuple[int, ...]:
+    """How many level-2 headings each level-1 point has, in order, when the template fixes
+    them (no heading in a loop or branch, constant levels); () otherwise."""
+    for block in list(ast.find_all(nodes.For)) + list(ast.find_all(nodes.If)):
+        for call in block.find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name == "heading":
+                return ()
+    children: list[int] = []
+    for call in ast.find_all(nodes.Call):
+        if not (isinstance(call.node, nodes.Name) and call.node.name == "heading" and call.args):
+            continue
+        arg = call.args[0]
+        if not isinstance(arg, nodes.Const) or not isinstance(arg.value, int):
+            return ()
+        if arg.value == 1:
+            children.append(0)
+        elif arg.value == 2 and children:
+            children[-1] += 1
+    return tuple(children)
+
+
 def slot_calls(ast: nodes.Template) -> tuple[int, int]:
     """How many headings and body sentences the template asks for (loops counted once)."""
     heads = bodies = 0
@@ -217,11 +238,11 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
     return _tidy(text)
 
 
-COMPILED_FORMAT = "1"  # bump when what _compiled stores changes
+COMPILED_FORMAT = "2"  # bump when what _compiled stores changes
 
 
 def _compiled(env: LimitedSandbox, template: TemplateInfo, known: set[str]
-              ) -> tuple[int | None, tuple[int, int], CodeType]:
+              ) -> tuple[int | None, tuple[int, int, tuple[int, ...]], CodeType]:
     """The template's level-1 point count, slot calls and compiled code, checked for unknown
     names. Parsing and compiling cost a warm `drafter new` as much as its own imports, so the
     result is kept in the cache folder, as Jinja's bytecode cache does (marshal), keyed by the
@@ -244,14 +265,14 @@ def _compiled(env: LimitedSandbox, template: TemplateInfo, known: set[str]
                       template.source_text])
     path = cache_dir() / "compiled" / f"{hashlib.sha256(raw.encode()).hexdigest()[:24]}.bin"
     try:
-        points, heads, bodies, code = marshal.loads(path.read_bytes())
+        points, heads, bodies, children, code = marshal.loads(path.read_bytes())
         if isinstance(code, CodeType):
-            return points, (heads, bodies), code
+            return points, (heads, bodies, tuple(children)), code
     except (OSError, ValueError, EOFError, TypeError):
         pass
     ast = env.parse(template.source_text, name=template.id, filename=filename)
     _check_names(ast, known, filename)
-    points, calls = level1_points(ast), slot_calls(ast)
+    points, calls = level1_points(ast), (*slot_calls(ast), point_children(ast))
     code = env.compile(ast, name=template.id, filename=filename)
     from drafter.atomic import write_bytes_atomic
 

@@ -110,11 +110,13 @@ class Slots:
         self.heads: set[str] = set()  # headings so far: no two may share a clause
         self.kind = "讲话"  # the template's genre (render sets it)
 
-    def begin(self, points: int | None, heads: int, bodies: int) -> None:
-        """What the template will ask for: its level-1 points (when it fixes them), and how many
-        headings and body sentences; the last point's duty is set aside before any point."""
+    def begin(self, points: int | None, heads: int, bodies: int, children: tuple[int, ...] = ()) -> None:
+        """What the template will ask for: its level-1 points (when it fixes them), how many
+        headings and body sentences, and how many sub-points each point has (when fixed); the
+        last point's duty is set aside before any point."""
         self.points = points
         self.composer.plan(heads, bodies)
+        self.composer.children = {str(i): n for i, n in enumerate(children, start=1)}
         if points and points >= 3:
             self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"))
         self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))

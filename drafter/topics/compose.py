@@ -34,6 +34,10 @@ from drafter.topics.wording import (
     within,
 )
 
+CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
+SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
+UMBRELLA = 3  # a task point with this many sub-points is headed by a phrase of the whole field
+
 
 @dataclass
 class Composer:
@@ -49,6 +53,7 @@ class Composer:
     closing_goal: str | None = None
     closing_task: str | None = None
     duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
+    children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     heads_left: int = 0
     bodies_left: int = 0
     _substance: dict[str, bool] = field(default_factory=dict)
@@ -242,10 +247,21 @@ class Composer:
         weights = [s * (1.5 if p.slot == "heading" else 1.0) for s, p in head]
         return rng.choices([p for _, p in head], weights=weights, k=1)[0]
 
-    def _near(self, anchor: Phrase | None, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-        """The pool ordered by closeness to the anchor (shared context terms), then topic score."""
+    def _near(self, anchor: Phrase | None, pool: list[tuple[float, Phrase]],
+              close: float = 0.0) -> list[tuple[float, Phrase]]:
+        """The pool ordered by closeness to the anchor (shared context terms), then topic score;
+        with `close`, only those at least that share of the closest one's closeness (while any)."""
         if anchor is None:
             return pool
+        ranked = self._closeness(anchor, pool)
+        if close and ranked:
+            best = ranked[0][0]
+            ranked = [r for r in ranked if r[0] >= close * best] or ranked
+        return [sp for _, sp in ranked]
+
+    def _closeness(self, anchor: Phrase, pool: list[tuple[float, Phrase]]
+                   ) -> list[tuple[float, tuple[float, Phrase]]]:
+        """(closeness to the anchor, phrase) for the pool's better half, closest first."""
         # the better half of the topic's phrases first: the tail is where other fields creep in
         cut = self._median
         strong = [sp for sp in pool if sp[0] >= cut]
@@ -266,7 +282,8 @@ class Composer:
                 + 0.5 * len(self._subject_words(p) & anchor_context)
             return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
 
-        return sorted(pool, key=lambda sp: (-closeness(sp), sp[1].text))
+        scored = [(closeness(sp), sp) for sp in pool]
+        return sorted(scored, key=lambda r: (-r[0], r[1][1].text))
 
     # ---- headings --------------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
@@ -303,7 +320,8 @@ class Composer:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows
             near = [sp for sp in pool if abs(len(sp[1].text) - first) <= SIBLING_SPREAD * first]
             pool = near or pool
-        p = self._pick(rng, self._near(parent, pool), top=5)
+        # a sub-point is one of its point's own subject: among the closest to it, not the pool's tail
+        p = self._pick(rng, self._near(parent, pool, close=CLOSE if role == TASK else 0.0), top=5)
         if p is None:
             return None
         self.anchors[path] = p
@@ -347,6 +365,10 @@ class Composer:
             if lead is None or len(anchor.text) > 14 or not self._substantive(anchor):
                 return self._frame(rng, frames).replace("{topic}", topic)
             return f"{lead}，{self._take(anchor)}"
+        if self.children.get(path, 0) >= UMBRELLA:
+            umbrella = self._umbrella(rng, path)
+            if umbrella is not None:
+                return umbrella
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self._upper(
             self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p)
@@ -357,7 +379,7 @@ class Composer:
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
             or self._free(lambda p: self._heading_like(p) and any(k in p.text for k in self.material.keys)
                           and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2)))
-        p = self._pick(rng, pool, top=6)
+        p = self._pick(rng, self._supported(pool[:12]), top=6)
         if p is None:
             return None
         self.anchors[path] = p
@@ -411,6 +433,41 @@ class Composer:
             return True
         return any(lead[i:i + 2] in text for i in range(2, len(lead) - 1, 2))
 
+    def _umbrella(self, rng: random.Random, path: str) -> str | None:
+        """A task point with several sub-points heads them all: the genre's lead with a phrase
+        naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task that
+        its sub-points would not belong to. None when the topic has no such phrase left."""
+        keys = self.material.keys
+        longest = max(map(len, keys), default=0)
+        pool = self._free(lambda p: any(k in p.text for k in keys) and self._heading_like(p)
+                          and not GOAL.match(p.text) and not p.text.endswith("工作")
+                          and len(p.text) >= longest + 4 and len(p.text) <= 13)
+        # the field's phrase is one more the sub-points cannot use: only with phrases to spare
+        eligible = self._free(lambda q: len(q.text) <= 14 and self._substantive(q) and self._heading_like(q))
+        if len(eligible) < self.heads_left + 2:
+            return None
+        p = self._pick(rng, pool, top=6)
+        if p is None:
+            return None
+        leads = [lead for lead in self.frames.leads[TASK] if not self._echoes(lead, p.text)]
+        lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
+        if lead is None:
+            return None
+        self.anchors[path] = p
+        return f"{lead}，{self._take(p)}"
+
+    def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The candidates for a task point whose subject other free phrases say too (its
+        sub-points and body will be about it), while any; the pool as it is otherwise."""
+        free = [self._sets(q) for _, q in self._free(lambda q: self._substantive(q))]
+
+        def support(p: Phrase) -> int:
+            own = self._subject_words(p)
+            return sum(1 for words, context in free if own & (words | context)) - 1  # itself
+
+        backed = [sp for sp in pool if support(sp[1]) >= SUPPORT]
+        return backed or pool
+
     def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
         taken = set()
@@ -443,6 +500,12 @@ class Composer:
         # verb (加强安全生产工作) only when nothing else is left
         pool = self._near(anchor, self._free(lambda p: fits(p) and self._substantive(p))
                           or (self._free(fits) if first else []))
+        # the phrases a heading can take are kept for the headings still to come, when there are
+        # no more of them than headings (a body can say a longer clause; a heading cannot)
+        if len(self._free(lambda p: len(p.text) <= 14 and self._substantive(p)
+                          and self._heading_like(p))) <= self.heads_left:
+            longer = [sp for sp in pool if len(sp[1].text) > 14 or not self._substantive(sp[1])]
+            pool = longer or (pool if first else [])
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)

@@ -18,7 +18,7 @@ GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|
 DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动|人才支撑|要素保障|投入保障")
 # words that name no subject: a phrase of nothing else besides its verb is empty
 EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
-                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全".split())
+                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全 准备".split())
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
