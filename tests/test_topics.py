@@ -381,3 +381,26 @@ def test_a_task_point_over_several_sub_points_names_the_whole_field() -> None:
                 named[children] += 1
                 assert children == 0 or heading.split("，")[0] in frames.leads[TASK], heading
     assert named[4] == 8 and named[0] < 8, named  # without sub-points, a point is one task
+
+
+def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_lists_its_duty() -> None:
+    # 强化工作保障，坚决遏制重特大事故 / （一）落实企业安全主体责任: the duty under the goal, not over
+    # guarantees (加强统筹协调) it does not hold
+    from drafter.topics.knowledge import TopicMaterial
+
+    goal = _p("坚决/遏制/重特大/事故", "安全生产 事故")
+    base = _duty_material()
+    material = TopicMaterial(base.topic, base.keys, base.vocabulary | {"事故": 0.5},  # type: ignore[attr-defined]
+                             [(3.5, goal)] + base.phrases)  # type: ignore[attr-defined]
+    frames = Frames.load()
+    duties = {"落实企业安全主体责任", "压实全员安全责任"}
+    for seed in range(6):
+        composer = Composer(material, frames)
+        composer.plan(4, 0)
+        composer.children = {"3": 2}
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng)
+        top = composer.heading(rng, 1, GUARANTEE, "3")
+        first = composer.heading(rng, 2, GUARANTEE, "3.1")
+        assert top == f"{top.split('，')[0]}，坚决遏制重特大事故", top  # type: ignore[union-attr]
+        assert first in duties, first

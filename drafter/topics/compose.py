@@ -16,18 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.reading import Reading
 from drafter.topics.wording import (
-    ADVERB,
-    DANGLING,
     DUTY,
-    EMPTY,
     GOAL,
     GUARANTEE,
     RECOGNISE,
     SAME,
     SIBLING_SPREAD,
     TASK,
-    VERB,
     Frames,
     gist,
     gist_pairs,
@@ -56,13 +53,10 @@ class Composer:
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     heads_left: int = 0
     bodies_left: int = 0
-    _substance: dict[str, bool] = field(default_factory=dict)
-    _median_weight: float | None = None
-    _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
-    _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
+        self.read = Reading(self.material)
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
@@ -75,17 +69,6 @@ class Composer:
         """How many headings and body sentences the outline will ask for: phrases are rationed
         so the last point gets its share, and headings always come first."""
         self.heads_left, self.bodies_left = heads, bodies
-
-    def _upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-        """The pool's phrases of the topic's core (the upper half of the material), if any."""
-        cut = self._median
-        strong = [sp for sp in pool if sp[0] >= cut]
-        return strong or pool
-
-    @property
-    def _median(self) -> float:
-        scores = sorted(s for s, _ in self.material.phrases)
-        return scores[len(scores) // 2] if scores else 0.0
 
     def _per_sentence(self) -> int:
         if not self.bodies_left:
@@ -142,11 +125,11 @@ class Composer:
         """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
         task points come first and would otherwise use every duty up."""
         def fits(p: Phrase) -> bool:
-            return bool(DUTY.search(p.text)) and len(p.text) <= 14 and self._substantive(p) \
-                and self._heading_like(p) and not GOAL.match(p.text)
+            return bool(DUTY.search(p.text)) and len(p.text) <= 14 and self.read.substantive(p) \
+                and self.read.heading_like(p) and not GOAL.match(p.text)
 
         # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty)
-        pool = self._free(lambda p: fits(p) and self._own(p))
+        pool = self._free(lambda p: fits(p) and self.read.own(p))
         self.duty = self._pick(rng, pool, top=6)
         if self.duty is not None:
             self._mark(self.duty.text)
@@ -166,50 +149,6 @@ class Composer:
                 if not self._taken(p.text) and (pred is None or pred(p))]
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
-
-    def _heading_like(self, p: Phrase) -> bool:
-        """A task a heading can name: not one whose object is left to the sentence around it
-        (督促生产经营单位落实, 及时进行处理)."""
-        return not DANGLING.search(p.text)
-
-    def _own(self, p: Phrase) -> bool:
-        """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
-        says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
-        paragraph, is only the margin of the field)."""
-        if any(k in p.text for k in self.material.keys):
-            return True
-        vocab = self.material.vocabulary
-        return any(vocab.get(w, 0.0) >= self._vocab_median for w in self._subject_words(p))
-
-    @property
-    def _vocab_median(self) -> float:
-        """The weight of the topic's median vocabulary term: a phrase whose subject words all
-        weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)."""
-        if self._median_weight is None:
-            weights = sorted(self.material.vocabulary.values())
-            self._median_weight = weights[len(weights) // 2] if weights else 0.0
-        return self._median_weight
-
-    def _substantive(self, p: Phrase) -> bool:
-        """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
-        and a subject of its own (完善相关机制 says nothing)."""
-        found = self._substance.get(p.text)
-        if found is None:
-            found = self._substance[p.text] = self._has_substance(p)
-        return found
-
-    def _has_substance(self, p: Phrase) -> bool:
-        rest = "".join(p.words[1:])
-        for k in self.material.keys:
-            rest = rest.replace(k, "")
-        for w in sorted(EMPTY, key=len, reverse=True):
-            rest = rest.replace(w, "")
-        if len(rest.strip("的和与及、")) < 2:
-            return False
-        text = p.text
-        for k in self.material.keys:
-            text = text.replace(k, "")
-        return len(ADVERB.sub("", text)) >= 5 or text == p.text
 
     def _taken(self, text: str) -> bool:
         """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
@@ -253,37 +192,11 @@ class Composer:
         with `close`, only those at least that share of the closest one's closeness (while any)."""
         if anchor is None:
             return pool
-        ranked = self._closeness(anchor, pool)
+        ranked = self.read.closeness(anchor, pool)
         if close and ranked:
             best = ranked[0][0]
             ranked = [r for r in ranked if r[0] >= close * best] or ranked
         return [sp for _, sp in ranked]
-
-    def _closeness(self, anchor: Phrase, pool: list[tuple[float, Phrase]]
-                   ) -> list[tuple[float, tuple[float, Phrase]]]:
-        """(closeness to the anchor, phrase) for the pool's better half, closest first."""
-        # the better half of the topic's phrases first: the tail is where other fields creep in
-        cut = self._median
-        strong = [sp for sp in pool if sp[0] >= cut]
-        pool = strong or pool
-        ctx = set(anchor.context) | set(anchor.words)
-        vocab = self.material.vocabulary
-        # the point's own subject words (耕地, 粮食 of 严守耕地红线，稳定粮食播种面积): a sub-point
-        # saying one of them, or said where one was, is the point's own
-        own = self._subject_words(anchor)
-
-        anchor_context = set(anchor.context)
-
-        def closeness(sp: tuple[float, Phrase]) -> float:
-            s, p = sp
-            words, context = self._sets(p)
-            shared = (context | words) & ctx
-            said = len(own & words) + 0.5 * len(own & context) \
-                + 0.5 * len(self._subject_words(p) & anchor_context)
-            return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
-
-        scored = [(closeness(sp), sp) for sp in pool]
-        return sorted(scored, key=lambda r: (-r[0], r[1][1].text))
 
     # ---- headings --------------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
@@ -292,12 +205,16 @@ class Composer:
         if level == 1:
             return self._top_heading(rng, role, path)
         def fits(p: Phrase) -> bool:
-            return (len(p.text) <= 14 or p.source == "ref") and self._substantive(p) and self._heading_like(p)
+            return (len(p.text) <= 14 or p.source == "ref") and self.read.substantive(p) and self.read.heading_like(p)
 
-        pool = self._upper(self._free(lambda p: fits(p) and self._own(p)) or self._free(fits))
+        pool = self.read.upper(self._free(lambda p: fits(p) and self.read.own(p)) or self._free(fits))
+        if role == GUARANTEE and self.duty is not None and self.children.get(path.rsplit(".", 1)[0], 0) >= 2:
+            # the duty set aside for the 保障 point is the first guarantee under its goal
+            self.anchors[path], self.duty = self.duty, None
+            return self.anchors[path].text
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
-            duty = [sp for sp in duty if self._substantive(sp[1]) and self._own(sp[1])]
+            duty = [sp for sp in duty if self.read.substantive(sp[1]) and self.read.own(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
@@ -333,8 +250,8 @@ class Composer:
         second clause, or the point alone when the topic has none."""
         cues = self.frames.guarantee_cues.get(point, ())
         pool = self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
-                          and self._substantive(p) and self._heading_like(p) and self._own(p)
-                          and not GOAL.match(p.text) and not self._echoes(point, p.text))
+                          and self.read.substantive(p) and self.read.heading_like(p) and self.read.own(p)
+                          and not GOAL.match(p.text) and not self.read.echoes(point, p.text))
         mate = self._pick(rng, pool, top=4)
         if mate is None:
             return point
@@ -348,11 +265,15 @@ class Composer:
             # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
             # bodies and sub-points carry the topic's own phrases
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
-            if role == GUARANTEE and self.duty is not None:
+            over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
+            if role == GUARANTEE and self.duty is not None and not over_several:
                 anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
             else:
-                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self._substantive(p)) \
-                    if role == RECOGNISE else self._free(lambda p: bool(DUTY.search(p.text)) and self._own(p))
+                # the 保障 point over several guarantees heads them all with the topic's goal
+                # (强化工作保障，坚决守住安全生产底线); its duty is the first of them
+                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)) \
+                    if role == RECOGNISE or over_several \
+                    else self._free(lambda p: bool(DUTY.search(p.text)) and self.read.own(p))
                 anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
                 return self._frame(rng, frames).replace("{topic}", topic)
@@ -360,9 +281,9 @@ class Composer:
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
             # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
             # a lead said above in other words may be said again (the leads are few)
-            leads = [lead for lead in self.frames.leads[role] if not self._echoes(lead, anchor.text)]
+            leads = [lead for lead in self.frames.leads[role] if not self.read.echoes(lead, anchor.text)]
             lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
-            if lead is None or len(anchor.text) > 14 or not self._substantive(anchor):
+            if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
                 return self._frame(rng, frames).replace("{topic}", topic)
             return f"{lead}，{self._take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
@@ -370,14 +291,14 @@ class Composer:
             if umbrella is not None:
                 return umbrella
         # a task point opens a new subject: the best free phrase far from earlier anchors
-        pool = self._apart(self._upper(
-            self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p)
-                       and self._own(p))
-            or self._free(lambda p: not GOAL.match(p.text) and self._substantive(p) and self._heading_like(p))
+        pool = self._apart(self.read.upper(
+            self._free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
+                       and self.read.own(p))
+            or self._free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p))
             # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
-            or self._free(lambda p: self._substantive(p) and self._heading_like(p))
+            or self._free(lambda p: self.read.substantive(p) and self.read.heading_like(p))
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
-            or self._free(lambda p: self._heading_like(p) and any(k in p.text for k in self.material.keys)
+            or self._free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
                           and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2)))
         p = self._pick(rng, self._supported(pool[:12]), top=6)
         if p is None:
@@ -387,7 +308,7 @@ class Composer:
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
         ctx = set(p.context) | set(p.words)
-        mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self._substantive(q)))
+        mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self.read.substantive(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left
@@ -401,37 +322,11 @@ class Composer:
         # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治),
         # now and then: a lead before every point reads as a formula
         if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
-            leads = [lead for lead in self.frames.leads[TASK] if not self._echoes(lead, text)]
+            leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, text)]
             lead = self._fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
         return text
-
-    def _sets(self, p: Phrase) -> tuple[frozenset[str], frozenset[str]]:
-        """A phrase's words and context terms as sets, made once."""
-        found = self._word_sets.get(p.text)
-        if found is None:
-            found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
-        return found
-
-    def _subject_words(self, p: Phrase) -> frozenset[str]:
-        """The words of a phrase that say what it is about: not its verb, the topic's name or
-        the genre's empty nouns."""
-        found = self._subjects.get(p.text)
-        if found is None:
-            keys = self.material.keys
-            found = self._subjects[p.text] = frozenset(
-                w for w in p.words[1:] if len(w) >= 2 and w not in EMPTY and not VERB.match(w)
-                and not any(w in k or k in w for k in keys))
-        return found
-
-    def _echoes(self, lead: str, text: str) -> bool:
-        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任), or says one of
-        its words again (狠抓工作落实，落实管护责任)."""
-        mine = gist_pairs(lead)
-        if len(mine & gist_pairs(text, self.material.keys)) >= 0.5 * len(mine):
-            return True
-        return any(lead[i:i + 2] in text for i in range(2, len(lead) - 1, 2))
 
     def _umbrella(self, rng: random.Random, path: str) -> str | None:
         """A task point with several sub-points heads them all: the genre's lead with a phrase
@@ -439,17 +334,17 @@ class Composer:
         its sub-points would not belong to. None when the topic has no such phrase left."""
         keys = self.material.keys
         longest = max(map(len, keys), default=0)
-        pool = self._free(lambda p: any(k in p.text for k in keys) and self._heading_like(p)
-                          and not GOAL.match(p.text) and not p.text.endswith("工作")
+        pool = self._free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
+                          and not GOAL.match(p.text) and not DUTY.search(p.text) and not p.text.endswith("工作")
                           and len(p.text) >= longest + 4 and len(p.text) <= 13)
         # the field's phrase is one more the sub-points cannot use: only with phrases to spare
-        eligible = self._free(lambda q: len(q.text) <= 14 and self._substantive(q) and self._heading_like(q))
+        eligible = self._free(lambda q: len(q.text) <= 14 and self.read.substantive(q) and self.read.heading_like(q))
         if len(eligible) < self.heads_left + 2:
             return None
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
-        leads = [lead for lead in self.frames.leads[TASK] if not self._echoes(lead, p.text)]
+        leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
         lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
         if lead is None:
             return None
@@ -459,10 +354,10 @@ class Composer:
     def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The candidates for a task point whose subject other free phrases say too (its
         sub-points and body will be about it), while any; the pool as it is otherwise."""
-        free = [self._sets(q) for _, q in self._free(lambda q: self._substantive(q))]
+        free = [self.read.sets(q) for _, q in self._free(lambda q: self.read.substantive(q))]
 
         def support(p: Phrase) -> int:
-            own = self._subject_words(p)
+            own = self.read.subject_words(p)
             return sum(1 for words, context in free if own & (words | context)) - 1  # itself
 
         backed = [sp for sp in pool if support(sp[1]) >= SUPPORT]
@@ -494,17 +389,17 @@ class Composer:
         spare = refs_left > self.heads_left
         def fits(p: Phrase) -> bool:
             # nor a clause whose object was in the sentence around it (及时进行处理)
-            return p.slot != "heading" and (p.source != "ref" or spare) and self._heading_like(p)
+            return p.slot != "heading" and (p.source != "ref" or spare) and self.read.heading_like(p)
 
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
-        pool = self._near(anchor, self._free(lambda p: fits(p) and self._substantive(p))
+        pool = self._near(anchor, self._free(lambda p: fits(p) and self.read.substantive(p))
                           or (self._free(fits) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
-        if len(self._free(lambda p: len(p.text) <= 14 and self._substantive(p)
-                          and self._heading_like(p))) <= self.heads_left:
-            longer = [sp for sp in pool if len(sp[1].text) > 14 or not self._substantive(sp[1])]
+        if len(self._free(lambda p: len(p.text) <= 14 and self.read.substantive(p)
+                          and self.read.heading_like(p))) <= self.heads_left:
+            longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())

@@ -1,0 +1,130 @@
+"""What each phrase of one topic's material says, worked out once per outline: whether it
+names a subject of its own, whether it is in the topic's own words or at its margin, whether a
+heading can name it, and how close it is to another phrase. Composition (drafter.topics.compose)
+asks these questions thousands of times per outline; nothing here depends on what is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.wording import ADVERB, DANGLING, EMPTY, VERB, gist_pairs
+
+
+@dataclass
+class Reading:
+    """Questions about the phrases of one topic's material, with their answers cached."""
+
+    material: TopicMaterial
+    _substance: dict[str, bool] = field(default_factory=dict)
+    _median_weight: float | None = None
+    _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+    _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+    def upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The pool's phrases of the topic's core (the upper half of the material), if any."""
+        cut = self.median
+        strong = [sp for sp in pool if sp[0] >= cut]
+        return strong or pool
+
+    @property
+    def median(self) -> float:
+        scores = sorted(s for s, _ in self.material.phrases)
+        return scores[len(scores) // 2] if scores else 0.0
+
+    def heading_like(self, p: Phrase) -> bool:
+        """A task a heading can name: not one whose object is left to the sentence around it
+        (督促生产经营单位落实, 及时进行处理)."""
+        return not DANGLING.search(p.text)
+
+    def own(self, p: Phrase) -> bool:
+        """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
+        says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
+        paragraph, is only the margin of the field)."""
+        if any(k in p.text for k in self.material.keys):
+            return True
+        vocab = self.material.vocabulary
+        return any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
+
+    @property
+    def vocab_median(self) -> float:
+        """The weight of the topic's median vocabulary term: a phrase whose subject words all
+        weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)."""
+        if self._median_weight is None:
+            weights = sorted(self.material.vocabulary.values())
+            self._median_weight = weights[len(weights) // 2] if weights else 0.0
+        return self._median_weight
+
+    def substantive(self, p: Phrase) -> bool:
+        """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
+        and a subject of its own (完善相关机制 says nothing)."""
+        found = self._substance.get(p.text)
+        if found is None:
+            found = self._substance[p.text] = self._has_substance(p)
+        return found
+
+    def _has_substance(self, p: Phrase) -> bool:
+        rest = "".join(p.words[1:])
+        for k in self.material.keys:
+            rest = rest.replace(k, "")
+        for w in sorted(EMPTY, key=len, reverse=True):
+            rest = rest.replace(w, "")
+        if len(rest.strip("的和与及、")) < 2:
+            return False
+        text = p.text
+        for k in self.material.keys:
+            text = text.replace(k, "")
+        return len(ADVERB.sub("", text)) >= 5 or text == p.text
+
+    def closeness(self, anchor: Phrase, pool: list[tuple[float, Phrase]]
+                   ) -> list[tuple[float, tuple[float, Phrase]]]:
+        """(closeness to the anchor, phrase) for the pool's better half, closest first."""
+        # the better half of the topic's phrases first: the tail is where other fields creep in
+        cut = self.median
+        strong = [sp for sp in pool if sp[0] >= cut]
+        pool = strong or pool
+        ctx = set(anchor.context) | set(anchor.words)
+        vocab = self.material.vocabulary
+        # the point's own subject words (耕地, 粮食 of 严守耕地红线，稳定粮食播种面积): a sub-point
+        # saying one of them, or said where one was, is the point's own
+        own = self.subject_words(anchor)
+
+        anchor_context = set(anchor.context)
+
+        def close(sp: tuple[float, Phrase]) -> float:
+            s, p = sp
+            words, context = self.sets(p)
+            shared = (context | words) & ctx
+            said = len(own & words) + 0.5 * len(own & context) \
+                + 0.5 * len(self.subject_words(p) & anchor_context)
+            return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
+
+        scored = [(close(sp), sp) for sp in pool]
+        return sorted(scored, key=lambda r: (-r[0], r[1][1].text))
+
+    def sets(self, p: Phrase) -> tuple[frozenset[str], frozenset[str]]:
+        """A phrase's words and context terms as sets, made once."""
+        found = self._word_sets.get(p.text)
+        if found is None:
+            found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
+        return found
+
+    def subject_words(self, p: Phrase) -> frozenset[str]:
+        """The words of a phrase that say what it is about: not its verb, the topic's name or
+        the genre's empty nouns."""
+        found = self._subjects.get(p.text)
+        if found is None:
+            keys = self.material.keys
+            found = self._subjects[p.text] = frozenset(
+                w for w in p.words[1:] if len(w) >= 2 and w not in EMPTY and not VERB.match(w)
+                and not any(w in k or k in w for k in keys))
+        return found
+
+    def echoes(self, lead: str, text: str) -> bool:
+        """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任), or says one of
+        its words again (狠抓工作落实，落实管护责任)."""
+        mine = gist_pairs(lead)
+        if len(mine & gist_pairs(text, self.material.keys)) >= 0.5 * len(mine):
+            return True
+        return any(lead[i:i + 2] in text for i in range(2, len(lead) - 1, 2))
