@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,13 +21,10 @@ from drafter.topics.wording import (
     GOAL,
     GUARANTEE,
     RECOGNISE,
-    SAME,
     SIBLING_SPREAD,
     TASK,
     Frames,
-    gist,
     gist_pairs,
-    within,
 )
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
@@ -55,15 +51,7 @@ class Composer:
     bodies_left: int = 0
 
     def __post_init__(self) -> None:
-        keys = self.material.keys
         self.read = Reading(self.material)
-        # what each phrase says, worked out once: every use compares it with all the others
-        self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
-                       for _, p in self.material.phrases]
-        self._by_gram: dict[str, list[int]] = {}
-        for i, (_, _, grams) in enumerate(self._cores):
-            for g in grams:
-                self._by_gram.setdefault(g, []).append(i)
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline will ask for: phrases are rationed
@@ -157,23 +145,7 @@ class Composer:
     def _mark(self, text: str) -> None:
         """Use a phrase: it, and every phrase of the material that says the same, are taken."""
         self.used.add(text)
-        keys = self.material.keys
-        grams = gist_pairs(text, keys)
-        if not grams:
-            return
-        core = gist(text, keys)
-        # only phrases sharing a character pair with it can say the same (inverted index)
-        overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
-        for i, shared in overlap.items():
-            other_text, other_core, other = self._cores[i]
-            if other_text in self.blocked:
-                continue
-            smaller = min(len(grams), len(other))
-            # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
-            # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)
-            if (shared >= SAME * smaller if smaller >= 2 else shared and max(len(grams), len(other)) <= 2) \
-                    or (shared and (within(core, other_core) or within(other_core, core))):
-                self.blocked.add(other_text)  # 促进农民增收 / 促进农民持续增收
+        self.blocked.update(self.read.saying_the_same(text))  # 促进农民增收 / 促进农民持续增收
 
     def _take(self, p: Phrase) -> str:
         self._mark(p.text)

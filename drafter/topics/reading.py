@@ -6,10 +6,11 @@ asks these questions thousands of times per outline; nothing here depends on wha
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
-from drafter.topics.wording import ADVERB, DANGLING, EMPTY, VERB, gist_pairs
+from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
 
 
 @dataclass
@@ -21,6 +22,36 @@ class Reading:
     _median_weight: float | None = None
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        keys = self.material.keys
+        # what each phrase says, worked out once: every use compares it with all the others
+        self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
+                       for _, p in self.material.phrases]
+        self._by_gram: dict[str, list[int]] = {}
+        for i, (_, _, grams) in enumerate(self._cores):
+            for g in grams:
+                self._by_gram.setdefault(g, []).append(i)
+
+    def saying_the_same(self, text: str) -> list[str]:
+        """The material's phrases that say what `text` says (促进农民增收 / 促进农民持续增收)."""
+        keys = self.material.keys
+        grams = gist_pairs(text, keys)
+        if not grams:
+            return []
+        core = gist(text, keys)
+        # only phrases sharing a character pair with it can say the same (inverted index)
+        overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
+        same = []
+        for i, shared in overlap.items():
+            other_text, other_core, other = self._cores[i]
+            smaller = min(len(grams), len(other))
+            # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
+            # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)
+            if (shared >= SAME * smaller if smaller >= 2 else shared and max(len(grams), len(other)) <= 2) \
+                    or (shared and (within(core, other_core) or within(other_core, core))):
+                same.append(other_text)
+        return same
 
     def upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The pool's phrases of the topic's core (the upper half of the material), if any."""
