@@ -404,3 +404,21 @@ def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_li
         first = composer.heading(rng, 2, GUARANTEE, "3.1")
         assert top == f"{top.split('，')[0]}，坚决遏制重特大事故", top  # type: ignore[union-attr]
         assert first in duties, first
+
+
+def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
+    # a field whose vocabulary weighs 纪律 and 作风 gets 严明工作纪律 and 转变工作作风 among its stock
+    # guarantees, not 强化资金保障 (no word of money in it)
+    from drafter.topics.knowledge import TopicMaterial
+
+    material = TopicMaterial("党风廉政建设", ("党风廉政建设",),
+                             {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9}, [])
+    composer = Composer(material, Frames.load())
+    points = set()
+    for seed in range(30):
+        composer = Composer(material, Frames.load())
+        composer.plan(2, 0)
+        heading = composer.heading(random.Random(seed), 2, GUARANTEE, "3.1")
+        assert heading is not None
+        points.add(heading)
+    assert {"严明工作纪律", "转变工作作风"} <= points and "强化资金保障" not in points, points

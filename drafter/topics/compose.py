@@ -191,7 +191,7 @@ class Composer:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
-                point = self._fresh(rng, self.frames.guarantee_points)
+                point = self._fresh(rng, self._fitting_points())
                 if point is not None:
                     return self._completed(rng, point, path)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
@@ -216,6 +216,18 @@ class Composer:
         self.anchors[path] = p
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self._take(p)
+
+    def _fitting_points(self) -> list[str]:
+        """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
+        资金保障): those whose cue words its vocabulary weighs most, half of them at least."""
+        vocab = self.material.vocabulary
+
+        def weight(point: str) -> float:
+            return sum(w for term, w in vocab.items()
+                       for cue in self.frames.guarantee_cues.get(point, ()) if cue in term)
+
+        ranked = sorted(self.frames.guarantee_points, key=lambda pt: -weight(pt))
+        return ranked[: max(len(ranked) // 2, 1)]
 
     def _completed(self, rng: random.Random, point: str, path: str) -> str:
         """A stock guarantee point with a phrase of the topic saying one of its cue words as its
