@@ -413,7 +413,6 @@ def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
 
     material = TopicMaterial("党风廉政建设", ("党风廉政建设",),
                              {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9}, [])
-    composer = Composer(material, Frames.load())
     points = set()
     for seed in range(30):
         composer = Composer(material, Frames.load())
