@@ -46,7 +46,7 @@ def test_library_pipeline_without_the_cli() -> None:
 
 def test_new_outline_is_the_command_as_a_library_call(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """What `drafter new --no-input` does, without the CLI: the same file for the same seed."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from drafter.cli import app
 

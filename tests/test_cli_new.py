@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 from drafter.outline.model import fingerprints, parse_outline, section_tree

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from pathlib import Path
+from typing import Any
 
+import click
 import pytest
-import typer.main
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 
@@ -17,18 +17,16 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _commands() -> list[tuple[str, Any]]:
-    root = typer.main.get_command(app)
     found: list[tuple[str, Any]] = []
 
-    def visit(prefix: str, cmd: Any) -> None:
-        # typer may vendor click, so groups are recognised by their sub-commands
-        if hasattr(cmd, "commands"):
+    def visit(prefix: str, cmd: click.Command) -> None:
+        if isinstance(cmd, click.Group):
             for name, sub in cmd.commands.items():
                 visit(f"{prefix} {name}".strip(), sub)
         if prefix:
             found.append((prefix, cmd))
 
-    visit("", root)
+    visit("", app)
     return found
 
 
@@ -54,3 +52,73 @@ def test_command_is_in_readme(name: str) -> None:
 
 def test_readme_quick_start_is_two_commands() -> None:
     assert "make draft" in README and "make test" in README
+
+
+# click's own words; none may reach a user
+ENGLISH = ("Usage", "Options", "Arguments", "Commands", "Show this message", "[OPTIONS]",
+           "COMMAND", "[ARGS]", "required", "default:", "Error")
+
+
+@pytest.mark.parametrize("name", ["", *(n for n, _ in COMMANDS)])
+def test_help_page_is_chinese(name: str) -> None:
+    result = CliRunner().invoke(app, [*name.split(), "-h"])
+    assert result.exit_code == 0, result.output
+    page = result.output
+    assert page.startswith(f"用法：{' '.join(['drafter', *name.split()])} [选项]"), page
+    assert "\n选项：\n" in page and "  -h, --help" in page and "显示帮助并退出。" in page
+    assert [w for w in ENGLISH if w in page] == [], page
+
+
+def test_help_sections_and_command_order() -> None:
+    root = CliRunner().invoke(app, ["-h"]).output
+    assert root.startswith("用法：drafter [选项] 命令 [参数]...\n")
+    listed = re.findall(r"^  (\w+)  ", root.split("命令：\n")[1], re.M)
+    # the commands in the order they were added, the groups after them
+    assert listed == ["regen", "fmt", "check", "export", "new", "parse", "mine", "corpus", "templates"]
+    regen = CliRunner().invoke(app, ["regen", "-h"]).output
+    assert regen.startswith("用法：drafter regen [选项] {file} {section}\n")
+    assert "参数：\n  file <path>" in regen and "  [必填]" in regen
+    assert regen.index("参数：") < regen.index("选项：")
+    build = CliRunner().invoke(app, ["corpus", "build", "-h"]).output
+    assert "-j, --jobs <int>" in build and "[默认：1]" in build
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["corpus", "show", "abc"], "参数 piece_id 的值无效：“abc”不是整数（用 drafter corpus show -h 查看用法）"),
+    (["new", "--seed", "x"], "选项 --seed 的值无效：“x”不是整数（用 drafter new -h 查看用法）"),
+    (["corpus", "add", "-j", "1.5", "x"], "选项 --jobs/-j 的值无效：“1.5”不是整数（用 drafter corpus add -h 查看用法）"),
+    (["regen"], "缺少参数 file（用 drafter regen -h 查看用法）"),
+    (["corpus", "add"], "缺少参数 paths（用 drafter corpus add -h 查看用法）"),
+    (["new", "--bogus"], "没有选项 --bogus（用 drafter new -h 查看用法）"),
+    (["new", "--tem", "x"], "没有选项 --tem，是不是 --template、--ref？（用 drafter new -h 查看用法）"),
+    (["new", "--seed"], "选项 --seed 缺少值（用 drafter new -h 查看用法）"),
+    (["templates", "--dir"], "选项 --dir 缺少值（用 drafter templates -h 查看用法）"),
+    (["new", "--force=1"], "选项 --force 不带值（用 drafter new -h 查看用法）"),
+    (["check", "a", "b", "c"], "多余的参数：b c（用 drafter check -h 查看用法）"),
+    (["bogus"], "没有这个命令：bogus（用 drafter -h 查看用法）"),
+    (["corpus", "bogus"], "没有这个命令：bogus（用 drafter corpus -h 查看用法）"),
+    (["--bogus"], "没有选项 --bogus（用 drafter -h 查看用法）"),
+])
+def test_usage_error_is_one_chinese_line(args: list[str], line: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert (result.exit_code, result.stderr, result.stdout) == (2, f"错误：{line}\n", "")
+
+
+@pytest.mark.parametrize("args", [[], ["corpus"]])
+def test_no_arguments_is_the_help_on_stderr(args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"用法：{' '.join(['drafter', *args])} [选项] 命令 [参数]...\n")
+    assert "命令：\n" in result.stderr
+
+
+def test_templates_without_a_command_lists_them() -> None:
+    result = CliRunner().invoke(app, ["templates"])
+    assert result.exit_code == 0 and "yi-nested" in result.stdout
+
+
+def test_version() -> None:
+    from drafter import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"drafter {__version__}\n")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from typer.testing import CliRunner
 
 from drafter.cli import app
 from drafter.errors import InputError, WriteRefused

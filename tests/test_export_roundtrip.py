@@ -133,7 +133,7 @@ def test_word_list_numbering_parses_to_levels(tmp_path: Path) -> None:
 
 def test_outline_from_drafter_new_round_trips(tmp_path: Path) -> None:
     """A real outline, as `drafter new` writes it, survives .docx and the parser."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from drafter.cli import app
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from test_corpus_store import SPEECH
-from typer.testing import CliRunner, Result
 
 from drafter.cli import app
 

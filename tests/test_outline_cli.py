@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 from drafter.outline.model import find_span, fingerprints, parse_outline, section_tree

@@ -274,7 +274,7 @@ def test_regen_leaves_no_fallback_placeholder() -> None:
 def test_a_redrawn_point_does_not_repeat_the_stock_sentences_of_the_others(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the stock frames (各级党委政府要把…摆上重要议事日程，… / 要坚持问题导向，… / …，形成工作合力)
     # are said once per outline, also when one part is redrawn beside parts that already said them
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from drafter.cli import app
     from drafter.topics.compose import Frames

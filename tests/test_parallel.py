@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from test_corpus_store import SPEECH
-from typer.testing import CliRunner
 
 from drafter.cli import app
 

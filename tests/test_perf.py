@@ -4,6 +4,7 @@ ones did."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,12 +16,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
-HEAVY = ("jieba", "questionary", "prompt_toolkit", "opencc", "charset_normalizer", "docx", "pydantic")
+HEAVY = ("jieba", "questionary", "prompt_toolkit", "opencc", "charset_normalizer", "docx", "pydantic",
+         "typer")
 
 
 class Build(NamedTuple):
@@ -105,6 +107,36 @@ def test_warm_new_imports_nothing_heavy(built: dict[int, Build], tmp_path: Path)
     assert out.read_text(encoding="utf-8").startswith("---")
     # the model cache was used as is: no retraining happened
     assert len(list((home / "cache").glob("phrasebook-*.json"))) == 1
+
+
+# what the command line used to be built on: typer (~85 ms to import) and the pydantic it
+# runs every value through (~0.2 s); click, which replaced both, must not bring them back
+NOT_THE_CLI = ("typer", "pydantic", "pydantic_core")
+_PROBE = """
+import json, sys
+from drafter.cli import main
+sys.argv, code = ["drafter", *sys.argv[1:]], None
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"exit": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+"""
+
+
+def test_new_in_a_process_never_imports_typer_or_pydantic(drafter_home: Path,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "o.md"
+    env = dict(os.environ, DRAFTER_HOME=str(drafter_home))
+    done = subprocess.run([sys.executable, "-c", _PROBE, "new", "--no-input", "--seed", "5",
+                           "-o", str(out)], env=env, capture_output=True, text=True, cwd=tmp_path,
+                          check=True)
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["exit"] in (0, None), done.stderr
+    assert out.read_text(encoding="utf-8").startswith("---")  # the command really ran
+    modules = set(report["modules"])
+    assert {"click", "jinja2", "drafter"} <= modules  # the probe sees what was imported
+    assert not modules & set(NOT_THE_CLI), sorted(modules & set(NOT_THE_CLI))
 
 
 # drafter's own modules a warm `new` or `regen` has no use for: checking, renumbering, parsing
@@ -208,17 +240,6 @@ def test_genre_terms_same_as_reference_serial_and_parallel() -> None:
         assert mine_genre_terms(docs, jobs=2) == expected
     finally:
         drafter.jobs.MIN_PARALLEL_CHARS = saved
-
-
-def test_plain_cli_coercion_matches_typer() -> None:
-    runner = CliRunner()
-    bad = runner.invoke(app, ["corpus", "show", "abc"])
-    assert bad.exit_code == 2
-    assert "“abc”不是整数" in bad.output and "\n" not in bad.output.strip()
-    missing = runner.invoke(app, ["corpus", "show", "99999"])
-    assert missing.exit_code == 1 and "99999" in missing.output
-    shown = runner.invoke(app, ["corpus", "show", "1", "--json"])
-    assert shown.exit_code == 0 and '"id": 1' in shown.output
 
 
 def test_corpus_add_jobs_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

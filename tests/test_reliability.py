@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 from drafter.corpus import load_file, open_store

@@ -1,4 +1,4 @@
-"""CLI of the structure part: parse, mine, templates (through typer's CliRunner)."""
+"""CLI of the structure part: parse, mine, templates (through click's CliRunner)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from drafter.cli import app
 

@@ -6,44 +6,46 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import typer
+import click
 
 from drafter.cli import app
+from drafter.cli._zh import INT, PATH, option
 
 
 @app.command("new")
-def new(
-    template_id: str | None = typer.Option(None, "--template", "-t", help="模板 ID（见 drafter templates）。"),
-    topic: str | None = typer.Option(None, "--topic", help="讲话主题，例如 安全生产。"),
-    var: list[str] = typer.Option([], "--var", help="变量 KEY=VALUE，可重复；KEY 可以写变量名或中文提示名。"),
-    seed: int | None = typer.Option(None, "--seed", help="随机种子（默认随机，记录在提纲头部）。"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认 drafts/<日期>-<主题>.md）。"),
-    no_input: bool = typer.Option(False, "--no-input", help="不提问，全部使用默认值（标准输入不是终端时也是如此）。"),
-    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
-    ref: list[Path] = typer.Option([], "--ref", help="参考文件（上级通知、工作方案、会议通知、报告，.txt 或 .docx），可重复；要点优先取自其中的任务和措施。"),
-) -> None:
+@option("--template", "-t", "template_id", help="模板 ID（见 drafter templates）。")
+@option("--topic", help="讲话主题，例如 安全生产。")
+@option("--var", multiple=True, help="变量 KEY=VALUE，可重复；KEY 可以写变量名或中文提示名。")
+@option("--seed", type=INT, help="随机种子（默认随机，记录在提纲头部）。")
+@option("--output", "-o", type=PATH, help="输出文件（默认 drafts/<日期>-<主题>.md）。")
+@option("--no-input", is_flag=True, help="不提问，全部使用默认值（标准输入不是终端时也是如此）。")
+@option("--force", is_flag=True, help="输出文件已存在时覆盖。")
+@option("--ref", type=PATH, multiple=True, help="参考文件（上级通知、工作方案、会议通知、报告，.txt 或 .docx），可重复；要点优先取自其中的任务和措施。")
+def new(template_id: str | None, topic: str | None, var: tuple[str, ...], seed: int | None,
+        output: Path | None, no_input: bool, force: bool, ref: tuple[Path, ...]) -> None:
     """起草一份新提纲：选择模板，回答几个问题，写出 Markdown 提纲。"""
     from drafter.cli._progress import with_progress
     from drafter.outline.new import new_outline
 
     interactive = not no_input and sys.stdin.isatty()
     result = new_outline(
-        template_id, topic=topic, variables=var, seed=seed, output=output, force=force, refs=ref,
+        template_id, topic=topic, variables=list(var), seed=seed, output=output, force=force,
+        refs=list(ref),
         choose_template=_choose_template if interactive else None,
         ask=_ask_question if interactive else None,
         long_work=with_progress if sys.stderr.isatty() else None,
     )
     if result.notice:
-        typer.echo(result.notice, err=True)
+        click.echo(result.notice, err=True)
     out, template = result.path, result.template
-    typer.echo(f"已写出提纲：{out}")
-    typer.echo(f"模板 {template.id}（{template.name}），种子 {result.seed}；{result.summary.describe()}")
-    typer.echo("下一步：")
-    typer.echo(f"  编辑提纲      ${{EDITOR:-vi}} {out}")
-    typer.echo(f"  重写第二部分  drafter regen {out} 2")
-    typer.echo(f"  重新编号      drafter fmt {out}")
-    typer.echo(f"  检查          drafter check {out}")
-    typer.echo(f"  导出 Word     drafter export {out}")
+    click.echo(f"已写出提纲：{out}")
+    click.echo(f"模板 {template.id}（{template.name}），种子 {result.seed}；{result.summary.describe()}")
+    click.echo("下一步：")
+    click.echo(f"  编辑提纲      ${{EDITOR:-vi}} {out}")
+    click.echo(f"  重写第二部分  drafter regen {out} 2")
+    click.echo(f"  重新编号      drafter fmt {out}")
+    click.echo(f"  检查          drafter check {out}")
+    click.echo(f"  导出 Word     drafter export {out}")
 
 
 CANCELLED = "已取消，没有写出任何文件。"
@@ -56,8 +58,8 @@ def _ask(question: Any) -> Any:
     except (KeyboardInterrupt, EOFError):
         answer = None
     if answer is None:
-        typer.echo("\n" + CANCELLED, err=True)
-        raise typer.Exit(code=130)
+        click.echo("\n" + CANCELLED, err=True)
+        raise click.exceptions.Exit(130)
     return answer
 
 
