@@ -56,7 +56,7 @@ def test_readme_quick_start_is_two_commands() -> None:
 
 # click's own words; none may reach a user
 ENGLISH = ("Usage", "Options", "Arguments", "Commands", "Show this message", "[OPTIONS]",
-           "COMMAND", "[ARGS]", "required", "default:", "Error")
+           "COMMAND", "[ARGS]", "required", "default:", "Error", "<str>", "<int>", "<path>", "list[")
 
 
 @pytest.mark.parametrize("name", ["", *(n for n, _ in COMMANDS)])
@@ -75,12 +75,22 @@ def test_help_sections_and_command_order() -> None:
     listed = re.findall(r"^  (\w+)  ", root.split("命令：\n")[1], re.M)
     # the commands in the order they were added, the groups after them
     assert listed == ["regen", "fmt", "check", "export", "new", "parse", "mine", "corpus", "templates"]
+    # the first column is measured as a terminal shows it: a Chinese character is two columns
+    new = CliRunner().invoke(app, ["new", "-h"]).output
+    rows = [r for r in new.split("选项：\n")[1].splitlines() if r.startswith("  -")]
+
+    def column(row: str) -> int:  # where the description starts, in terminal columns
+        at = re.search(r"\S  +(?=\S)", row)
+        assert at is not None, row
+        return sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in row[: at.end()])
+
+    assert len(rows) >= 5 and len({column(r) for r in rows}) == 1, rows  # --force / -t, --template <文本>
     regen = CliRunner().invoke(app, ["regen", "-h"]).output
     assert regen.startswith("用法：drafter regen [选项] {file} {section}\n")
-    assert "参数：\n  file <path>" in regen and "  [必填]" in regen
+    assert "参数：\n  file <路径>" in regen and "  [必填]" in regen
     assert regen.index("参数：") < regen.index("选项：")
     build = CliRunner().invoke(app, ["corpus", "build", "-h"]).output
-    assert "-j, --jobs <int>" in build and "[默认：1]" in build
+    assert "-j, --jobs <整数>  " in build and "[默认：1]" in build
 
 
 @pytest.mark.parametrize(("args", "line"), [

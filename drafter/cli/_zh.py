@@ -8,7 +8,7 @@ Works with click 8.1 and later.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,34 @@ class Formatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list, its first column measured as a terminal shows it (a Chinese
+        character is two columns wide: -o, --output <路径>)."""
+        rows = list(rows)
+        first_col = min(max((_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = click.wrap_text(second, max(self.width - first_col - 2, 10),
+                                    preserve_paragraphs=True).splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide (CJK) characters two, others one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class Context(click.Context):
@@ -136,13 +164,12 @@ INT = Integer()
 # no checks: whether a file exists or can be read is the library's to say, in its own words
 PATH = click.Path(path_type=Path, readable=False)
 
-# what a value looks like in the help, one value and several: -j, --jobs <int>
-_SHOWN = {"text": ("str", "list[str]"), "integer": ("int", "list[int]"),
-          "path": ("path", "list[Path]")}
+# what a value looks like in the help, one value and several: -j, --jobs <整数>
+_SHOWN = {"text": ("文本", "文本…"), "integer": ("整数", "整数…"), "path": ("路径", "路径…")}
 
 
 def _shown_type(param: click.Parameter) -> str:
-    one, several = _SHOWN.get(param.type.name, (param.type.name, f"list[{param.type.name}]"))
+    one, several = _SHOWN.get(param.type.name, ("值", "值…"))
     return several if param.multiple or param.nargs != 1 else one
 
 
