@@ -316,6 +316,8 @@ class Composer:
         """A task point with several sub-points heads them all: the genre's lead with a phrase
         naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task that
         its sub-points would not belong to. None when the topic has no such phrase left."""
+        if any(p.source == "ref" for _, p in self._free()):
+            return None  # the writer's reference: its own tasks head the points
         keys = self.material.keys
         longest = max(map(len, keys), default=0)
         pool = self._free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
