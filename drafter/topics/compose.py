@@ -379,7 +379,9 @@ class Composer:
 
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
-        pool = self._near(anchor, self._free(lambda p: fits(p) and self.read.substantive(p))
+        # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
+        pool = self._near(anchor, self._free(lambda p: fits(p) and self.read.substantive(p) and self.read.own(p))
+                          or self._free(lambda p: fits(p) and self.read.substantive(p))
                           or (self._free(fits) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)

@@ -6,11 +6,15 @@ asks these questions thousands of times per outline; nothing here depends on wha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
 from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
+
+
+LISTED_VERBS = re.compile(r"^[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}[\u4e00-\u9fff]")  # 督促、检查…
 
 
 @dataclass
@@ -66,8 +70,8 @@ class Reading:
 
     def heading_like(self, p: Phrase) -> bool:
         """A task a heading can name: not one whose object is left to the sentence around it
-        (督促生产经营单位落实, 及时进行处理)."""
-        return not DANGLING.search(p.text)
+        (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作)."""
+        return not DANGLING.search(p.text) and not LISTED_VERBS.match(p.text)
 
     def own(self, p: Phrase) -> bool:
         """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
