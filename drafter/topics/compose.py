@@ -375,7 +375,7 @@ class Composer:
         spare = refs_left > self.heads_left
         def fits(p: Phrase) -> bool:
             # nor a clause whose object was in the sentence around it (及时进行处理)
-            return p.slot != "heading" and (p.source != "ref" or spare) and self.read.heading_like(p)
+            return p.slot != "heading" and (p.source != "ref" or spare) and self.read.complete(p)
 
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from drafter.topics.knowledge import Phrase, TopicMaterial
 from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
 
-
 LISTED_VERBS = re.compile(r"^[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}[\u4e00-\u9fff]")  # 督促、检查…
 
 
@@ -70,8 +69,16 @@ class Reading:
 
     def heading_like(self, p: Phrase) -> bool:
         """A task a heading can name: not one whose object is left to the sentence around it
-        (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作)."""
-        return not DANGLING.search(p.text) and not LISTED_VERBS.match(p.text)
+        (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作),
+        nor a clause of the writer's corpus longer than a formulation (a heading of its own words
+        would be a line of the corpus copied)."""
+        if p.source == "corpus" and len(p.text) > 12:
+            return False
+        return self.complete(p) and not LISTED_VERBS.match(p.text)
+
+    def complete(self, p: Phrase) -> bool:
+        """A clause that says its object, not one left to the sentence around it (及时进行处理)."""
+        return not DANGLING.search(p.text)
 
     def own(self, p: Phrase) -> bool:
         """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
