@@ -421,3 +421,46 @@ def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
         assert heading is not None
         points.add(heading)
     assert {"严明工作纪律", "转变工作作风"} <= points and "强化资金保障" not in points, points
+
+
+def test_one_heading_per_outline_says_a_said_once_subject() -> None:
+    # 落实安全生产责任制 and 严格落实岗位安全责任 are one subject (责任) in two wordings
+    from drafter.topics.knowledge import TopicMaterial
+
+    duties = [_p("落实/安全生产/责任制", "安全生产 责任"), _p("严格/落实/岗位/安全/责任", "安全生产 责任"),
+              _p("压实/企业/主体责任", "安全生产 责任")]
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(8)]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "责任": 1.0},
+                             [(3.0, p) for p in duties] + [(2.0, p) for p in tasks])
+    frames = Frames.load()
+    assert "责任" in frames.said_once
+    for seed in range(6):
+        composer = Composer(material, frames)
+        composer.plan(8, 0)
+        rng = random.Random(seed)
+        heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in range(1, 7)]
+        assert sum("责任" in (h or "") for h in heads) == 1, heads
+
+
+def test_the_guarantee_goal_is_set_aside_when_the_topic_has_goals_to_spare() -> None:
+    # three goals: the first point, the closing and the 保障 point each get one of their own
+    from drafter.topics.knowledge import TopicMaterial
+
+    goals = [_p("坚决/遏制/重特大/事故", "安全生产 事故"), _p("守住/安全/底线", "安全生产 底线"),
+             _p("防范/化解/重大/风险", "安全生产 风险")]
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(8)]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "事故": 1.0, "底线": 1.0, "风险": 1.0},
+                             [(3.0, p) for p in goals] + [(2.0, p) for p in tasks])
+    texts = {p.text for p in goals}
+    for seed in range(6):
+        composer = Composer(material, Frames.load())
+        composer.plan(8, 0)
+        composer.children = {"3": 2}
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=2)
+        composer.reserve_closing(rng)
+        first = composer.heading(rng, 1, RECOGNISE, "1")
+        composer.goal(rng)  # a body between them takes any goal still free
+        last = composer.heading(rng, 1, GUARANTEE, "3")
+        said = [h.split("，")[-1] for h in (first, last) if h] + [composer.closing_goal]
+        assert sorted(said) == sorted(texts), (first, last, composer.closing_goal)  # type: ignore[type-var]

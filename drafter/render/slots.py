@@ -118,7 +118,8 @@ class Slots:
         self.composer.plan(heads, bodies)
         self.composer.children = {str(i): n for i, n in enumerate(children, start=1)}
         if points and points >= 3:
-            self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"))
+            self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"),
+                                            children[points - 1] if len(children) >= points else 0)
         self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
 
     def avoid(self, lines: Iterable[str]) -> None:

@@ -46,7 +46,10 @@ class Composer:
     closing_goal: str | None = None
     closing_task: str | None = None
     duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
+    guarantee_goal: Phrase | None = None  # and the goal that heads it over several guarantees
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
+    once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
+    _heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
     heads_left: int = 0
     bodies_left: int = 0
 
@@ -90,7 +93,7 @@ class Composer:
             return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
                        for line in self.seen for c in re.split("[，。；]", line) if c)
 
-        fresh = [f for f in frames if not said(f)]
+        fresh = [f for f in frames if not said(f) and not self._repeats_subject(f)]
         if not fresh and not repeat:
             return None
         frame = rng.choice(fresh or frames)
@@ -109,7 +112,7 @@ class Composer:
         tasks = self.tasks(rng, 1)
         self.closing_task = tasks[0] if tasks else None
 
-    def reserve_guarantee(self, rng: random.Random) -> None:
+    def reserve_guarantee(self, rng: random.Random, subpoints: int = 0) -> None:
         """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
         task points come first and would otherwise use every duty up."""
         def fits(p: Phrase) -> bool:
@@ -121,6 +124,17 @@ class Composer:
         self.duty = self._pick(rng, pool, top=6)
         if self.duty is not None:
             self._mark(self.duty.text)
+            # the task points do not say its subject (责任) before it
+            self.once_said.update(w for w in self.frames.said_once if w in self.duty.text)
+        if subpoints >= 2:
+            # the 保障 point over several guarantees is headed by a goal: one is set aside
+            # while the first point and the closing still have one each
+            goals = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
+                               and self.read.own(p) and len(p.text) <= 14)
+            if len(goals) >= 3:
+                self.guarantee_goal = self._pick(rng, goals, top=6)
+                if self.guarantee_goal is not None:
+                    self._mark(self.guarantee_goal.text)
 
     def avoid(self, line: str) -> None:
         """A line already in the document: none of its phrases is used again."""
@@ -134,7 +148,7 @@ class Composer:
         """Unused phrases that pass `pred`: the references' first while any is left (the
         writer gave them for this speech), then the rest."""
         free = [(s, p) for s, p in self.material.phrases
-                if not self._taken(p.text) and (pred is None or pred(p))]
+                if not self._taken(p.text) and (pred is None or pred(p)) and not self._repeats_subject(p.text)]
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
 
@@ -172,6 +186,22 @@ class Composer:
 
     # ---- headings --------------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
+        """The heading of the point at `path`; a subject said once per outline (责任) is not the
+        subject of a second heading (严格落实岗位安全责任 after 落实安全生产责任制)."""
+        self._heading = True
+        try:
+            text = self._choose_heading(rng, level, role, path)
+        finally:
+            self._heading = False
+        if text:
+            self.once_said.update(w for w in self.frames.said_once if w in text)
+        return text
+
+    def _repeats_subject(self, text: str) -> bool:
+        """While a heading is chosen: a subject said once per outline, already said."""
+        return self._heading and any(w in text for w in self.once_said)
+
+    def _choose_heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         self.heads_left = max(0, self.heads_left - 1)
         parent = self.anchors.get(path.rsplit(".", 1)[0]) if "." in path else None
         if level == 1:
@@ -255,10 +285,13 @@ class Composer:
             else:
                 # the 保障 point over several guarantees heads them all with the topic's goal
                 # (强化工作保障，坚决守住安全生产底线); its duty is the first of them
-                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)) \
+                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
+                                         and self.read.own(p)) \
                     if role == RECOGNISE or over_several \
                     else self._free(lambda p: bool(DUTY.search(p.text)) and self.read.own(p))
                 anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
+                if over_several and self.guarantee_goal is not None:
+                    anchor = self.guarantee_goal
             if anchor is None:
                 return self._frame(rng, frames).replace("{topic}", topic)
             self.anchors[path] = anchor  # the body draws near it

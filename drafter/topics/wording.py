@@ -75,6 +75,7 @@ class Frames:
     recognise_headings: list[str]
     guarantee_headings: list[str]
     speech: dict[str, str]  # the frame around the points: opening, transition, closing
+    said_once: tuple[str, ...] = ()  # subjects one heading per outline says (责任)
 
     @classmethod
     def load(cls) -> Frames:
@@ -87,4 +88,4 @@ class Frames:
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"], data["speech"])
+                   data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())))
