@@ -464,3 +464,14 @@ def test_the_guarantee_goal_is_set_aside_when_the_topic_has_goals_to_spare() -> 
         last = composer.heading(rng, 1, GUARANTEE, "3")
         said = [h.split("，")[-1] for h in (first, last) if h] + [composer.closing_goal]
         assert sorted(said) == sorted(texts), (first, last, composer.closing_goal)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize("goal, kind", [("坚决遏制重特大事故", "prevent"), ("防止森林火灾", "prevent"),
+                                        ("守住耕地红线", "prevent"), ("确保国家粮食安全", "achieve"),
+                                        ("巩固拓展脱贫攻坚成果", "achieve")])
+def test_the_first_points_lead_follows_its_goal(goal: str, kind: str) -> None:
+    # 增强忧患意识，防止森林火灾 / 提高政治站位，确保国家粮食安全 — not 强化风险意识，保障残疾人就业
+    frames = Frames.load()
+    assert frames.goal_leads is not None
+    assert frames.recognise_leads(goal) == frames.goal_leads[kind]
+    assert set(frames.goal_leads["prevent"]).isdisjoint(frames.goal_leads["achieve"])

@@ -298,7 +298,8 @@ class Composer:
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
             # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
             # a lead said above in other words may be said again (the leads are few)
-            leads = [lead for lead in self.frames.leads[role] if not self.read.echoes(lead, anchor.text)]
+            own_leads = self.frames.recognise_leads(anchor.text) if role == RECOGNISE else self.frames.leads[role]
+            leads = [lead for lead in own_leads if not self.read.echoes(lead, anchor.text)]
             lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
                 return self._frame(rng, frames).replace("{topic}", topic)

@@ -15,6 +15,7 @@ from drafter.data import data_path
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
+PREVENT = re.compile(r"^(?:坚决|切实|牢牢)?(?:防|遏制|守住|守牢|严防|杜绝|筑牢|严守|坚守)")
 DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动|人才支撑|要素保障|投入保障")
 # words that name no subject: a phrase of nothing else besides its verb is empty
 EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
@@ -76,6 +77,14 @@ class Frames:
     guarantee_headings: list[str]
     speech: dict[str, str]  # the frame around the points: opening, transition, closing
     said_once: tuple[str, ...] = ()  # subjects one heading per outline says (责任)
+    goal_leads: dict[str, list[str]] | None = None  # "prevent" / "achieve" -> the first point's leads
+
+    def recognise_leads(self, goal: str) -> list[str]:
+        """The first point's leads for its goal: vigilance before a goal that prevents, commitment
+        before one that achieves."""
+        if not self.goal_leads:
+            return self.leads[RECOGNISE]
+        return self.goal_leads["prevent" if PREVENT.match(goal) else "achieve"]
 
     @classmethod
     def load(cls) -> Frames:
@@ -88,4 +97,5 @@ class Frames:
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())))
+                   data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())),
+                   data.get("goal_leads"))
