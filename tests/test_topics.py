@@ -475,3 +475,20 @@ def test_the_first_points_lead_follows_its_goal(goal: str, kind: str) -> None:
     assert frames.goal_leads is not None
     assert frames.recognise_leads(goal) == frames.goal_leads[kind]
     assert set(frames.goal_leads["prevent"]).isdisjoint(frames.goal_leads["achieve"])
+
+
+def test_two_headings_are_not_on_one_subject_while_others_are_left() -> None:
+    # 强化耕地保护 and 严守耕地红线 say one subject (耕地) twice
+    from drafter.topics.knowledge import TopicMaterial
+
+    land = [_p("强化/耕地/保护", "乡村振兴 耕地"), _p("严守/耕地/红线", "乡村振兴 耕地")]
+    others = [_p("发展/乡村/特色产业", "乡村振兴 产业"), _p("改善/农村/人居环境", "乡村振兴 人居环境"),
+              _p("培育/文明/乡风", "乡村振兴 乡风")]
+    material = TopicMaterial("乡村振兴", ("乡村振兴",), {"耕地": 1.0, "特色产业": 1.0, "人居环境": 1.0, "乡风": 1.0},
+                             [(3.0, p) for p in land] + [(1.0, p) for p in others])
+    for seed in range(6):
+        composer = Composer(material, Frames.load())
+        composer.plan(3, 0)
+        rng = random.Random(seed)
+        heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2, 3)]
+        assert sum("耕地" in (h or "") for h in heads) == 1, heads

@@ -49,6 +49,7 @@ class Composer:
     guarantee_goal: Phrase | None = None  # and the goal that heads it over several guarantees
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
+    head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
     _heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
     heads_left: int = 0
     bodies_left: int = 0
@@ -149,6 +150,11 @@ class Composer:
         writer gave them for this speech), then the rest."""
         free = [(s, p) for s, p in self.material.phrases
                 if not self._taken(p.text) and (pred is None or pred(p)) and not self._repeats_subject(p.text)]
+        if self._heading:
+            # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
+            # nothing else is left
+            fresh = [sp for sp in free if not self.read.subject_words(sp[1]) & self.head_subjects]
+            free = fresh or free
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
 
@@ -195,6 +201,9 @@ class Composer:
             self._heading = False
         if text:
             self.once_said.update(w for w in self.frames.said_once if w in text)
+            anchor = self.anchors.get(path)
+            if anchor is not None and anchor.text in text:
+                self.head_subjects |= self.read.subject_words(anchor)
         return text
 
     def _repeats_subject(self, text: str) -> bool:
