@@ -121,7 +121,11 @@ class Composer:
                 and self.read.heading_like(p) and not GOAL.match(p.text)
 
         # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty)
-        pool = self._free(lambda p: fits(p) and self.read.own(p))
+        self._heading = True  # the duty will head a point: a subject said above is left out
+        try:
+            pool = self._free(lambda p: fits(p) and self.read.own(p))
+        finally:
+            self._heading = False
         self.duty = self._pick(rng, pool, top=6)
         if self.duty is not None:
             self._mark(self.duty.text)
@@ -138,11 +142,17 @@ class Composer:
                     self._mark(self.guarantee_goal.text)
 
     def avoid(self, line: str) -> None:
-        """A line already in the document: none of its phrases is used again."""
+        """A line already in the document: none of its phrases is used again, and a heading's
+        subjects are not the subject of another heading (regen redraws one part beside them)."""
         self.seen.append(line)
+        heading = not line.endswith(("。", "！", "？"))
+        if heading:
+            self.once_said.update(w for w in self.frames.said_once if w in line)
         for _, p in self.material.phrases:
             if p.text in line:
                 self._mark(p.text)
+                if heading:
+                    self.head_subjects |= self.read.subject_words(p)
 
     # ---- choosing phrases ----------------------------------------------------------------
     def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
