@@ -492,3 +492,17 @@ def test_two_headings_are_not_on_one_subject_while_others_are_left() -> None:
         rng = random.Random(seed)
         heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2, 3)]
         assert sum("耕地" in (h or "") for h in heads) == 1, heads
+
+
+def test_regen_does_not_repeat_the_subject_of_a_heading_around_it() -> None:
+    # the document already heads a point with 落实安全生产责任制: the redrawn 保障 point does not
+    # take 压实全员安全责任 (责任 again), in its heading or as its set-aside duty
+    material = _duty_material()
+    for seed in range(6):
+        composer = Composer(material, Frames.load())  # type: ignore[arg-type]
+        composer.avoid("落实安全生产责任制")
+        composer.plan(3, 0)
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=2)
+        heads = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
+        assert composer.duty is None and not any("责任" in (h or "") for h in heads), heads
