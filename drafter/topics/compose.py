@@ -51,6 +51,8 @@ class Composer:
     once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
     head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
     _heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
+    _unused: list[tuple[float, Phrase]] | None = None
+    _fitting: list[str] | None = None
     heads_left: int = 0
     bodies_left: int = 0
 
@@ -65,7 +67,7 @@ class Composer:
     def _per_sentence(self) -> int:
         if not self.bodies_left:
             return 3
-        free = sum(1 for _, p in self.material.phrases if not self._taken(p.text)) - self.heads_left
+        free = len(self._unused_phrases()) - self.heads_left
         return max(1, min(3, free // self.bodies_left))
 
     def _frame(self, rng: random.Random, frames: list[str]) -> str:
@@ -99,6 +101,7 @@ class Composer:
             return None
         frame = rng.choice(fresh or frames)
         self.used.add(frame.replace("{topic}", topic))
+        self._unused = None
         self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
         return frame
 
@@ -158,8 +161,13 @@ class Composer:
     def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
         """Unused phrases that pass `pred`: the references' first while any is left (the
         writer gave them for this speech), then the rest."""
-        free = [(s, p) for s, p in self.material.phrases
-                if not self._taken(p.text) and (pred is None or pred(p)) and not self._repeats_subject(p.text)]
+        return self._among(self._unused_phrases(), pred)
+
+    def _among(self, phrases: list[tuple[float, Phrase]], pred: Callable[[Phrase], bool] | None = None
+               ) -> list[tuple[float, Phrase]]:
+        """`_free` over a list already drawn from the unused phrases."""
+        free = [(s, p) for s, p in phrases
+                if (pred is None or pred(p)) and not self._repeats_subject(p.text)]
         if self._heading:
             # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
             # nothing else is left
@@ -167,6 +175,12 @@ class Composer:
             free = fresh or free
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
+
+    def _unused_phrases(self) -> list[tuple[float, Phrase]]:
+        """The material's phrases not taken yet, kept until the next one is taken."""
+        if self._unused is None:
+            self._unused = [(s, p) for s, p in self.material.phrases if not self._taken(p.text)]
+        return self._unused
 
     def _taken(self, text: str) -> bool:
         """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
@@ -176,6 +190,7 @@ class Composer:
         """Use a phrase: it, and every phrase of the material that says the same, are taken."""
         self.used.add(text)
         self.blocked.update(self.read.saying_the_same(text))  # 促进农民增收 / 促进农民持续增收
+        self._unused = None
 
     def _take(self, p: Phrase) -> str:
         self._mark(p.text)
@@ -269,14 +284,15 @@ class Composer:
     def _fitting_points(self) -> list[str]:
         """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
         资金保障): those whose cue words its vocabulary weighs most, half of them at least."""
-        vocab = self.material.vocabulary
-
-        def weight(point: str) -> float:
-            return sum(w for term, w in vocab.items()
-                       for cue in self.frames.guarantee_cues.get(point, ()) if cue in term)
-
-        ranked = sorted(self.frames.guarantee_points, key=lambda pt: -weight(pt))
-        return ranked[: max(len(ranked) // 2, 1)]
+        if self._fitting is None:
+            vocab = self.material.vocabulary
+            weight = dict.fromkeys(self.frames.guarantee_points, 0.0)
+            for point in weight:
+                cues = self.frames.guarantee_cues.get(point, ())
+                weight[point] = sum(w for term, w in vocab.items() if any(c in term for c in cues))
+            ranked = sorted(self.frames.guarantee_points, key=lambda pt: -weight[pt])
+            self._fitting = ranked[: max(len(ranked) // 2, 1)]
+        return self._fitting
 
     def _completed(self, rng: random.Random, point: str, path: str) -> str:
         """A stock guarantee point with a phrase of the topic saying one of its cue words as its
@@ -423,23 +439,25 @@ class Composer:
         anchor = self.anchors.get(path) or self.anchors.get(path.split(".")[0])
         # the references' tasks go to headings first: a body takes one only when there are
         # more of them left than headings to write
-        refs_left = sum(1 for _, p in self.material.phrases
-                        if p.source == "ref" and not self._taken(p.text))
+        unused = self._unused_phrases()
+        refs_left = sum(1 for _, p in unused if p.source == "ref")
         spare = refs_left > self.heads_left
         def fits(p: Phrase) -> bool:
             # nor a clause whose object was in the sentence around it (及时进行处理)
             return p.slot != "heading" and (p.source != "ref" or spare) and self.read.complete(p)
 
+        fitting = [sp for sp in unused if fits(sp[1])]
+        said = [sp for sp in fitting if self.read.substantive(sp[1])]
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
         # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
-        pool = self._near(anchor, self._free(lambda p: fits(p) and self.read.substantive(p) and self.read.own(p))
-                          or self._free(lambda p: fits(p) and self.read.substantive(p))
-                          or (self._free(fits) if first else []))
+        pool = self._near(anchor, self._among(said, self.read.own) or self._among(said)
+                          or (self._among(fitting) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
-        if len(self._free(lambda p: len(p.text) <= 14 and self.read.substantive(p)
-                          and self.read.heading_like(p))) <= self.heads_left:
+        headable = sum(1 for _, p in unused if len(p.text) <= 14 and self.read.substantive(p)
+                       and self.read.heading_like(p) and not self._repeats_subject(p.text))
+        if headable <= self.heads_left:
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
         clauses = []
@@ -471,6 +489,7 @@ class Composer:
             subject = rng.choice(subjects or self.frames.subjects[:1])
             if "，" in subject:
                 self.used.add(subject)
+                self._unused = None
             frame = subject + "{clauses}"
             purpose = self._fresh(rng, self.frames.purposes) \
                 if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None

@@ -6,14 +6,16 @@ asks these questions thousands of times per outline; nothing here depends on wha
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
 from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
 
-LISTED_VERBS = re.compile(r"^[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}[\u4e00-\u9fff]")  # 督促、检查…
+
+def _listed_verbs(text: str) -> bool:
+    """A regulation's list of duties: two-character verbs joined by 、 (督促、检查安全生产工作)."""
+    return len(text) >= 6 and text[2] == "、" and "、" not in text[:2]
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Reading:
     _median_weight: float | None = None
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    _answers: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (question, text, source)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
@@ -72,22 +75,33 @@ class Reading:
         (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作),
         nor a clause of the writer's corpus longer than a formulation (a heading of its own words
         would be a line of the corpus copied)."""
-        if p.source == "corpus" and len(p.text) > 12:
-            return False
-        return self.complete(p) and not LISTED_VERBS.match(p.text)
+        key = ("heading", p.text, p.source)
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = not (p.source == "corpus" and len(p.text) > 12) \
+                and self.complete(p) and not _listed_verbs(p.text)
+        return found
 
     def complete(self, p: Phrase) -> bool:
         """A clause that says its object, not one left to the sentence around it (及时进行处理)."""
-        return not DANGLING.search(p.text)
+        key = ("complete", p.text, "")
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = not DANGLING.search(p.text)
+        return found
 
     def own(self, p: Phrase) -> bool:
         """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
         says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
         paragraph, is only the margin of the field)."""
-        if p.source == "ref" or any(k in p.text for k in self.material.keys):
-            return True  # the writer gave the reference for this speech: its tasks are its own
-        vocab = self.material.vocabulary
-        return any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
+        key = ("own", p.text, p.source)
+        found = self._answers.get(key)
+        if found is None:
+            # the writer gave the reference for this speech: its tasks are its own
+            vocab = self.material.vocabulary
+            found = self._answers[key] = p.source == "ref" or any(k in p.text for k in self.material.keys) \
+                or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
+        return found
 
     @property
     def vocab_median(self) -> float:
