@@ -399,12 +399,12 @@ class Composer:
         p = self._pick(rng, pool, top=6)
         if p is None:
             return None
-        self.anchors[path] = p
-        if rng.random() < 0.5:
-            return self._take(p)  # the field's phrase alone (二、全面推进乡村振兴): not every point has a lead
         leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
         lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
-        return f"{lead}，{self._take(p)}" if lead is not None else self._take(p)
+        if lead is None:
+            return None
+        self.anchors[path] = p
+        return f"{lead}，{self._take(p)}"
 
     def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The candidates for a task point whose subject other free phrases say too (its
