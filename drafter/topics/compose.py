@@ -167,11 +167,12 @@ class Composer:
                ) -> list[tuple[float, Phrase]]:
         """`_free` over a list already drawn from the unused phrases."""
         free = [(s, p) for s, p in phrases
-                if (pred is None or pred(p)) and not self._repeats_subject(p.text)]
+                if (pred is None or pred(p)) and (p.source == "ref" or not self._repeats_subject(p.text))]
         if self._heading:
             # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
             # nothing else is left
-            fresh = [sp for sp in free if not self.read.subject_words(sp[1]) & self.head_subjects]
+            fresh = [sp for sp in free if sp[1].source == "ref"  # the writer's reference says what it says
+                     or not self.read.subject_words(sp[1]) & self.head_subjects]
             free = fresh or free
         own = [sp for sp in free if sp[1].source == "ref"]
         return own or free
