@@ -286,11 +286,12 @@ class Composer:
         """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
         资金保障): those whose cue words its vocabulary weighs most, half of them at least."""
         if self._fitting is None:
-            vocab = self.material.vocabulary
+            # the field's main terms (its 150 weightiest) say what it speaks of
+            top = sorted(self.material.vocabulary.items(), key=lambda tw: -tw[1])[:150]
             weight = dict.fromkeys(self.frames.guarantee_points, 0.0)
             for point in weight:
                 cues = self.frames.guarantee_cues.get(point, ())
-                weight[point] = sum(w for term, w in vocab.items() if any(c in term for c in cues))
+                weight[point] = sum(w for term, w in top if any(c in term for c in cues))
             ranked = sorted(self.frames.guarantee_points, key=lambda pt: -weight[pt])
             self._fitting = ranked[: max(len(ranked) // 2, 1)]
         return self._fitting
