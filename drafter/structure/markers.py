@@ -202,34 +202,25 @@ def match_marker(paragraph: str) -> MarkerMatch | None:
     return None
 
 
+# How each family writes number n: {cn} its Chinese numeral, {n} its digits.
+_FORMATS: dict[str, str] = {
+    "cn_dun": "{cn}、", "cn_paren": "（{cn}）", "arabic_dot": "{n}.", "arabic_paren": "（{n}）",
+    "di": "第{cn}，", "di_item": "第{cn}个方面：", "qiyi": "其{cn}，", "yishi": "{cn}是", "yiyao": "{cn}要",
+    "label": "要点{cn}：",
+}
+
+
 def format_marker(family: str, n: int) -> str:
     """The canonical (full-width) marker of number `n` in `family`: ("cn_dun", 2) -> "二、"."""
     if family not in FAMILY_NAMES:
         raise ValueError(f"unknown marker family: {family}")
-    if family == "cn_dun":
-        return f"{int_to_cn(n)}、"
-    if family == "cn_paren":
-        return f"（{int_to_cn(n)}）"
-    if family == "arabic_dot":
-        return f"{n}."
-    if family == "arabic_paren":
-        return f"（{n}）"
     if family == "circled":
         if not 1 <= n <= 20:
             raise ValueError(f"number out of range: {n}")
         return chr(ord("①") + n - 1)
-    if family == "di":
-        return f"第{int_to_cn(n)}，"
-    if family == "di_item":
-        return f"第{int_to_cn(n)}个方面："
-    if family == "qiyi":
-        return f"其{int_to_cn(n)}，"
-    if family == "yishi":
-        return f"{int_to_cn(n)}是"
-    if family == "yiyao":
-        return f"{int_to_cn(n)}要"
     if family == "sequence":
         return ("首先，", "其次，", "再次，")[n - 1] if n <= 3 else "最后，"
-    if family == "label":
-        return f"要点{int_to_cn(n)}："
-    return "XX，"
+    pattern = _FORMATS.get(family)
+    if pattern is None:  # the placeholder family: no number of its own
+        return "XX，"
+    return pattern.format(cn=int_to_cn(n) if "{cn}" in pattern else "", n=n)
