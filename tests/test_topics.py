@@ -506,3 +506,24 @@ def test_regen_does_not_repeat_the_subject_of_a_heading_around_it() -> None:
         composer.reserve_guarantee(rng, subpoints=2)
         heads = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
         assert composer.duty is None and not any("责任" in (h or "") for h in heads), heads
+
+
+def test_the_guarantees_second_clauses_are_set_aside_before_the_tasks() -> None:
+    # 增强全社会安全生产意识 would be a task point's sub-point if nothing kept it for 强化宣传引导
+    from drafter.topics.knowledge import TopicMaterial
+
+    said = _p("增强/全社会/安全生产/意识", "安全生产 意识")
+    tasks = [_p("深化/危化品/专项/整治", "安全生产 危化品"), _p("加强/消防/安全/管理", "安全生产 消防"),
+             _p("推进/燃气/管道/改造", "安全生产 燃气")]
+    material = TopicMaterial("安全生产", ("安全生产",), {"全社会": 1.0, "安全意识": 1.0, "危化品": 1.0, "消防": 1.0, "燃气": 1.0},
+                             [(3.0, said)] + [(1.0, p) for p in tasks])
+    for seed in range(6):
+        composer = Composer(material, Frames.load())
+        composer.plan(6, 0)
+        composer.children = {"3": 2}
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=2)
+        before = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2)]
+        after = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
+        assert "增强全社会安全生产意识" not in before, before
+        assert any(h and h.endswith("，增强全社会安全生产意识") for h in after), after

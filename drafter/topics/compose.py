@@ -47,6 +47,7 @@ class Composer:
     closing_task: str | None = None
     duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
     guarantee_goal: Phrase | None = None  # and the goal that heads it over several guarantees
+    completions: list[tuple[str, Phrase]] = field(default_factory=list)  # its stock points' second clauses
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
     head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
@@ -143,6 +144,17 @@ class Composer:
                 self.guarantee_goal = self._pick(rng, goals, top=6)
                 if self.guarantee_goal is not None:
                     self._mark(self.guarantee_goal.text)
+            # and the phrases that complete its stock guarantees in the topic's own words
+            # (强化宣传引导，增强全社会的安全生产意识), before the tasks use them
+            points = list(self._fitting_points())
+            rng.shuffle(points)
+            for point in points:
+                if len(self.completions) >= subpoints - (self.duty is not None):
+                    break
+                mate = self._pick(rng, self._completing(point), top=4)
+                if mate is not None:
+                    self._mark(mate.text)
+                    self.completions.append((point, mate))
 
     def avoid(self, line: str) -> None:
         """A line already in the document: none of its phrases is used again, and a heading's
@@ -249,6 +261,13 @@ class Composer:
             # the duty set aside for the 保障 point is the first guarantee under its goal
             self.anchors[path], self.duty = self.duty, None
             return self.anchors[path].text
+        if role == GUARANTEE and self.completions:
+            stock, mate = self.completions.pop(0)  # set aside with the duty (reserve_guarantee)
+            self.used.add(stock)
+            self.seen.append(stock)
+            self._unused = None
+            self.anchors[path] = mate
+            return f"{stock}，{mate.text}"
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
             duty = [sp for sp in duty if self.read.substantive(sp[1]) and self.read.own(sp[1])]
@@ -296,14 +315,17 @@ class Composer:
             self._fitting = ranked[: max(len(ranked) // 2, 1)]
         return self._fitting
 
+    def _completing(self, point: str) -> list[tuple[float, Phrase]]:
+        """Free phrases of the topic that say one of a stock guarantee point's cue words."""
+        cues = self.frames.guarantee_cues.get(point, ())
+        return self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
+                          and self.read.substantive(p) and self.read.heading_like(p) and self.read.own(p)
+                          and not GOAL.match(p.text) and not self.read.echoes(point, p.text))
+
     def _completed(self, rng: random.Random, point: str, path: str) -> str:
         """A stock guarantee point with a phrase of the topic saying one of its cue words as its
         second clause, or the point alone when the topic has none."""
-        cues = self.frames.guarantee_cues.get(point, ())
-        pool = self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
-                          and self.read.substantive(p) and self.read.heading_like(p) and self.read.own(p)
-                          and not GOAL.match(p.text) and not self.read.echoes(point, p.text))
-        mate = self._pick(rng, pool, top=4)
+        mate = self._pick(rng, self._completing(point), top=4)
         if mate is None:
             return point
         self.anchors[path] = mate  # its body draws near it
