@@ -39,6 +39,11 @@ class FocusedSlots(Slots):
     def _inside(self, path: str) -> bool:
         return path == self.focus or path.startswith(self.focus + ".")
 
+    def writes(self, path: str) -> bool:
+        """The point at `path` is drawn when it is the focus, inside it or holds it (2 for 2.1):
+        what is set aside for a point nobody redraws would starve the one that is."""
+        return self._inside(path) or self.focus.startswith(path + ".")
+
     def _quiet(self, inside: bool, draw: Any, *args: Any) -> str:
         if inside:
             return str(draw(*args))

@@ -117,10 +117,14 @@ class Slots:
         self.points = points
         self.composer.plan(heads, bodies)
         self.composer.children = {str(i): n for i, n in enumerate(children, start=1)}
-        if points and points >= 3:
+        if points and points >= 3 and self.writes(str(points)):
             self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"),
                                             children[points - 1] if len(children) >= points else 0)
         self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
+
+    def writes(self, path: str) -> bool:
+        """Whether this render writes the text of the point at `path` (every point; regen: one part)."""
+        return True
 
     def avoid(self, lines: Iterable[str]) -> None:
         """Treat these lines as already written: sentences end in 。！？, the rest are headings."""
