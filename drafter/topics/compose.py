@@ -10,22 +10,12 @@ anchor (the same context terms), so a point's parts belong to it. No phrase is u
 from __future__ import annotations
 
 import random
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.ledger import Ledger
 from drafter.topics.reading import Reading
-from drafter.topics.wording import (
-    DUTY,
-    GOAL,
-    GUARANTEE,
-    RECOGNISE,
-    SIBLING_SPREAD,
-    TASK,
-    Frames,
-    gist_pairs,
-)
+from drafter.topics.wording import DUTY, GOAL, GUARANTEE, RECOGNISE, SIBLING_SPREAD, TASK, Frames
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
 SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
@@ -38,27 +28,25 @@ class Composer:
 
     material: TopicMaterial
     frames: Frames
-    used: set[str] = field(default_factory=set)
-    blocked: set[str] = field(default_factory=set)
     anchors: dict[str, Phrase] = field(default_factory=dict)
     sibling_len: dict[str, int] = field(default_factory=dict)
-    seen: list[str] = field(default_factory=list)  # lines said so far (frames are not repeated)
     closing_goal: str | None = None
     closing_task: str | None = None
     duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
     guarantee_goal: Phrase | None = None  # and the goal that heads it over several guarantees
     completions: list[tuple[str, Phrase]] = field(default_factory=list)  # its stock points' second clauses
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
-    once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
-    head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
-    _heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
-    _unused: list[tuple[float, Phrase]] | None = None
     _fitting: list[str] | None = None
     heads_left: int = 0
     bodies_left: int = 0
 
     def __post_init__(self) -> None:
         self.read = Reading(self.material)
+        self.ledger = Ledger(self.material, self.frames, self.read)
+
+    def avoid(self, line: str) -> None:
+        """A line already in the document (regen passes them): see Ledger.avoid."""
+        self.ledger.avoid(line)
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline will ask for: phrases are rationed
@@ -68,48 +56,8 @@ class Composer:
     def _per_sentence(self) -> int:
         if not self.bodies_left:
             return 3
-        free = len(self._unused_phrases()) - self.heads_left
+        free = len(self.ledger.unused_phrases()) - self.heads_left
         return max(1, min(3, free // self.bodies_left))
-
-    def _frame(self, rng: random.Random, frames: list[str]) -> str:
-        """A frame, fresh if one is left (else the least bad: frames may repeat)."""
-        frame = self._fresh(rng, frames, repeat=True)
-        assert frame is not None
-        return frame
-
-    def _fresh(self, rng: random.Random, frames: list[str], repeat: bool = False) -> str | None:
-        """A frame not used yet in this outline (they are few: each is worth saying once),
-        nor said by a line already in the document (regen passes them)."""
-        topic = self.material.topic
-
-        def said(f: str) -> bool:
-            f = f.replace("{topic}", topic)
-            if f in self.used:
-                return True
-            if "{clauses}" in f:
-                # a frame around clauses is said when a line already in the document carries
-                # its fixed words (regen redraws one part beside parts that used it)
-                fixed = [x.strip("，。") for x in f.split("{clauses}")]
-                return any(len(x) >= 6 and x in line for x in fixed for line in self.seen)
-            # a stock point says what a line above says when they share most of their words
-            # (凝聚工作合力 after 形成齐抓共管的工作合力)
-            mine = gist_pairs(f.split("，")[0])
-            return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
-                       for line in self.seen for c in re.split("[，。；]", line) if c)
-
-        fresh = [f for f in frames if not said(f) and not self._repeats_subject(f)]
-        if not fresh and not repeat:
-            return None
-        frame = rng.choice(fresh or frames)
-        self.used.add(frame.replace("{topic}", topic))
-        self._unused = None
-        self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
-        return frame
-
-    def _said_before(self, words: str) -> bool:
-        """Used in this outline, or in a line already in the document (regen passes them)."""
-        words = words.rstrip("，")
-        return words in self.used or words + "，" in self.used or any(words in line for line in self.seen)
 
     def reserve_closing(self, rng: random.Random) -> None:
         """Choose the closing's goal before any point, so the closing does not depend on them."""
@@ -125,25 +73,25 @@ class Composer:
                 and self.read.heading_like(p) and not GOAL.match(p.text)
 
         # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty)
-        self._heading = True  # the duty will head a point: a subject said above is left out
+        self.ledger.heading = True  # the duty will head a point: a subject said above is left out
         try:
-            pool = self._free(lambda p: fits(p) and self.read.own(p))
+            pool = self.ledger.free(lambda p: fits(p) and self.read.own(p))
         finally:
-            self._heading = False
-        self.duty = self._pick(rng, pool, top=6)
+            self.ledger.heading = False
+        self.duty = self.ledger.pick(rng, pool, top=6)
         if self.duty is not None:
-            self._mark(self.duty.text)
+            self.ledger.mark(self.duty.text)
             # the task points do not say its subject (责任) before it
-            self.once_said.update(w for w in self.frames.said_once if w in self.duty.text)
+            self.ledger.once_said.update(w for w in self.frames.said_once if w in self.duty.text)
         if subpoints >= 2:
             # the 保障 point over several guarantees is headed by a goal: one is set aside
             # while the first point and the closing still have one each
-            goals = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
+            goals = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
                                and self.read.own(p) and len(p.text) <= 14)
             if len(goals) >= 3:
-                self.guarantee_goal = self._pick(rng, goals, top=6)
+                self.guarantee_goal = self.ledger.pick(rng, goals, top=6)
                 if self.guarantee_goal is not None:
-                    self._mark(self.guarantee_goal.text)
+                    self.ledger.mark(self.guarantee_goal.text)
             # and the phrases that complete its stock guarantees in the topic's own words
             # (强化宣传引导，增强全社会的安全生产意识), before the tasks use them
             points = list(self._fitting_points())
@@ -151,71 +99,12 @@ class Composer:
             for point in points:
                 if len(self.completions) >= subpoints - (self.duty is not None):
                     break
-                mate = self._pick(rng, self._completing(point), top=4)
+                mate = self.ledger.pick(rng, self._completing(point), top=4)
                 if mate is not None:
-                    self._mark(mate.text)
+                    self.ledger.mark(mate.text)
                     self.completions.append((point, mate))
 
-    def avoid(self, line: str) -> None:
-        """A line already in the document: none of its phrases is used again, and a heading's
-        subjects are not the subject of another heading (regen redraws one part beside them)."""
-        self.seen.append(line)
-        heading = not line.endswith(("。", "！", "？"))
-        if heading:
-            self.once_said.update(w for w in self.frames.said_once if w in line)
-        for _, p in self.material.phrases:
-            if p.text in line:
-                self._mark(p.text)
-                if heading:
-                    self.head_subjects |= self.read.subject_words(p)
-
     # ---- choosing phrases ----------------------------------------------------------------
-    def _free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
-        """Unused phrases that pass `pred`: the references' first while any is left (the
-        writer gave them for this speech), then the rest."""
-        return self._among(self._unused_phrases(), pred)
-
-    def _among(self, phrases: list[tuple[float, Phrase]], pred: Callable[[Phrase], bool] | None = None
-               ) -> list[tuple[float, Phrase]]:
-        """`_free` over a list already drawn from the unused phrases."""
-        free = [(s, p) for s, p in phrases
-                if (pred is None or pred(p)) and (p.source == "ref" or not self._repeats_subject(p.text))]
-        if self._heading:
-            # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
-            # nothing else is left
-            fresh = [sp for sp in free if sp[1].source == "ref"  # the writer's reference says what it says
-                     or not self.read.subject_words(sp[1]) & self.head_subjects]
-            free = fresh or free
-        own = [sp for sp in free if sp[1].source == "ref"]
-        return own or free
-
-    def _unused_phrases(self) -> list[tuple[float, Phrase]]:
-        """The material's phrases not taken yet, kept until the next one is taken."""
-        if self._unused is None:
-            self._unused = [(s, p) for s, p in self.material.phrases if not self._taken(p.text)]
-        return self._unused
-
-    def _taken(self, text: str) -> bool:
-        """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
-        return text in self.used or text in self.blocked
-
-    def _mark(self, text: str) -> None:
-        """Use a phrase: it, and every phrase of the material that says the same, are taken."""
-        self.used.add(text)
-        self.blocked.update(self.read.saying_the_same(text))  # 促进农民增收 / 促进农民持续增收
-        self._unused = None
-
-    def _take(self, p: Phrase) -> str:
-        self._mark(p.text)
-        return p.text
-
-    def _pick(self, rng: random.Random, pool: list[tuple[float, Phrase]], top: int = 12) -> Phrase | None:
-        if not pool:
-            return None
-        head = pool[:top]
-        weights = [s * (1.5 if p.slot == "heading" else 1.0) for s, p in head]
-        return rng.choices([p for _, p in head], weights=weights, k=1)[0]
-
     def _near(self, anchor: Phrase | None, pool: list[tuple[float, Phrase]],
               close: float = 0.0) -> list[tuple[float, Phrase]]:
         """The pool ordered by closeness to the anchor (shared context terms), then topic score;
@@ -232,21 +121,17 @@ class Composer:
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         """The heading of the point at `path`; a subject said once per outline (责任) is not the
         subject of a second heading (严格落实岗位安全责任 after 落实安全生产责任制)."""
-        self._heading = True
+        self.ledger.heading = True
         try:
             text = self._choose_heading(rng, level, role, path)
         finally:
-            self._heading = False
+            self.ledger.heading = False
         if text:
-            self.once_said.update(w for w in self.frames.said_once if w in text)
+            self.ledger.once_said.update(w for w in self.frames.said_once if w in text)
             anchor = self.anchors.get(path)
             if anchor is not None and anchor.text in text:
-                self.head_subjects |= self.read.subject_words(anchor)
+                self.ledger.head_subjects |= self.read.subject_words(anchor)
         return text
-
-    def _repeats_subject(self, text: str) -> bool:
-        """While a heading is chosen: a subject said once per outline, already said."""
-        return self._heading and any(w in text for w in self.once_said)
 
     def _choose_heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         self.heads_left = max(0, self.heads_left - 1)
@@ -256,16 +141,14 @@ class Composer:
         def fits(p: Phrase) -> bool:
             return (len(p.text) <= 14 or p.source == "ref") and self.read.substantive(p) and self.read.heading_like(p)
 
-        pool = self.read.upper(self._free(lambda p: fits(p) and self.read.own(p)) or self._free(fits))
+        pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
         if role == GUARANTEE and self.duty is not None and self.children.get(path.rsplit(".", 1)[0], 0) >= 2:
             # the duty set aside for the 保障 point is the first guarantee under its goal
             self.anchors[path], self.duty = self.duty, None
             return self.anchors[path].text
         if role == GUARANTEE and self.completions:
             stock, mate = self.completions.pop(0)  # set aside with the duty (reserve_guarantee)
-            self.used.add(stock)
-            self.seen.append(stock)
-            self._unused = None
+            self.ledger.said(stock)
             self.anchors[path] = mate
             return f"{stock}，{mate.text}"
         if role == GUARANTEE:
@@ -275,7 +158,7 @@ class Composer:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
-                point = self._fresh(rng, self._fitting_points())
+                point = self.ledger.fresh(rng, self._fitting_points())
                 if point is not None:
                     return self._completed(rng, point, path)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
@@ -294,12 +177,12 @@ class Composer:
             near = [sp for sp in pool if abs(len(sp[1].text) - first) <= SIBLING_SPREAD * first]
             pool = near or pool
         # a sub-point is one of its point's own subject: among the closest to it, not the pool's tail
-        p = self._pick(rng, self._near(parent, pool, close=CLOSE if role == TASK else 0.0), top=5)
+        p = self.ledger.pick(rng, self._near(parent, pool, close=CLOSE if role == TASK else 0.0), top=5)
         if p is None:
             return None
         self.anchors[path] = p
         self.sibling_len.setdefault(parent_path, len(p.text))
-        return self._take(p)
+        return self.ledger.take(p)
 
     def _fitting_points(self) -> list[str]:
         """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
@@ -318,18 +201,18 @@ class Composer:
     def _completing(self, point: str) -> list[tuple[float, Phrase]]:
         """Free phrases of the topic that say one of a stock guarantee point's cue words."""
         cues = self.frames.guarantee_cues.get(point, ())
-        return self._free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
+        return self.ledger.free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
                           and self.read.substantive(p) and self.read.heading_like(p) and self.read.own(p)
                           and not GOAL.match(p.text) and not self.read.echoes(point, p.text))
 
     def _completed(self, rng: random.Random, point: str, path: str) -> str:
         """A stock guarantee point with a phrase of the topic saying one of its cue words as its
         second clause, or the point alone when the topic has none."""
-        mate = self._pick(rng, self._completing(point), top=4)
+        mate = self.ledger.pick(rng, self._completing(point), top=4)
         if mate is None:
             return point
         self.anchors[path] = mate  # its body draws near it
-        return f"{point}，{self._take(mate)}"
+        return f"{point}，{self.ledger.take(mate)}"
 
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
         topic = self.material.topic
@@ -344,54 +227,54 @@ class Composer:
             else:
                 # the 保障 point over several guarantees heads them all with the topic's goal
                 # (强化工作保障，坚决守住安全生产底线); its duty is the first of them
-                anchor_pool = self._free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
+                anchor_pool = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
                                          and self.read.own(p)) \
                     if role == RECOGNISE or over_several \
-                    else self._free(lambda p: bool(DUTY.search(p.text)) and self.read.own(p))
-                anchor = self._pick(rng, anchor_pool, top=6) if anchor_pool else None
+                    else self.ledger.free(lambda p: bool(DUTY.search(p.text)) and self.read.own(p))
+                anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
                 if over_several and self.guarantee_goal is not None:
                     anchor = self.guarantee_goal
             if anchor is None:
-                return self._frame(rng, frames).replace("{topic}", topic)
+                return self.ledger.frame(rng, frames).replace("{topic}", topic)
             self.anchors[path] = anchor  # the body draws near it
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
             # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
             # a lead said above in other words may be said again (the leads are few)
             own_leads = self.frames.recognise_leads(anchor.text) if role == RECOGNISE else self.frames.leads[role]
             leads = [lead for lead in own_leads if not self.read.echoes(lead, anchor.text)]
-            lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
+            lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
-                return self._frame(rng, frames).replace("{topic}", topic)
-            return f"{lead}，{self._take(anchor)}"
+                return self.ledger.frame(rng, frames).replace("{topic}", topic)
+            return f"{lead}，{self.ledger.take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
             umbrella = self._umbrella(rng, path)
             if umbrella is not None:
                 return umbrella
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self.read.upper(
-            self._free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
+            self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
                        and self.read.own(p))
-            or self._free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p))
+            or self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p))
             # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
-            or self._free(lambda p: self.read.substantive(p) and self.read.heading_like(p))
+            or self.ledger.free(lambda p: self.read.substantive(p) and self.read.heading_like(p))
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
-            or self._free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
+            or self.ledger.free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
                           and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2)))
-        p = self._pick(rng, self._supported(pool[:12]), top=6)
+        p = self.ledger.pick(rng, self._supported(pool[:12]), top=6)
         if p is None:
             return None
         self.anchors[path] = p
-        text = self._take(p)
+        text = self.ledger.take(p)
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
         ctx = set(p.context) | set(p.words)
-        mates = [sp for sp in self._near(p, self._free(lambda q: len(q.text) <= 11 and self.read.substantive(q)))
+        mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left
-        mate = self._pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
+        mate = self.ledger.pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
         if mate is not None and rng.random() < 0.6:
-            other = self._take(mate)
+            other = self.ledger.take(mate)
             # the point is about both its clauses: its sub-points may be near either
             self.anchors[path] = Phrase(p.words + mate.words, p.docs, tuple(dict.fromkeys(p.context + mate.context)),
                                         p.source, p.origin, p.slot)
@@ -400,7 +283,7 @@ class Composer:
         # now and then: a lead before every point reads as a formula
         if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
             leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, text)]
-            lead = self._fresh(rng, leads) if leads else None
+            lead = self.ledger.fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
         return text
@@ -409,31 +292,31 @@ class Composer:
         """A task point with several sub-points heads them all: the genre's lead with a phrase
         naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task that
         its sub-points would not belong to. None when the topic has no such phrase left."""
-        if any(p.source == "ref" for _, p in self._free()):
+        if any(p.source == "ref" for _, p in self.ledger.free()):
             return None  # the writer's reference: its own tasks head the points
         keys = self.material.keys
         longest = max(map(len, keys), default=0)
-        pool = self._free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
+        pool = self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
                           and not GOAL.match(p.text) and not DUTY.search(p.text) and not p.text.endswith("工作")
                           and len(p.text) >= longest + 4 and len(p.text) <= 13)
         # the field's phrase is one more the sub-points cannot use: only with phrases to spare
-        eligible = self._free(lambda q: len(q.text) <= 14 and self.read.substantive(q) and self.read.heading_like(q))
+        eligible = self.ledger.free(lambda q: len(q.text) <= 14 and self.read.substantive(q) and self.read.heading_like(q))
         if len(eligible) < self.heads_left + 2:
             return None
-        p = self._pick(rng, pool, top=6)
+        p = self.ledger.pick(rng, pool, top=6)
         if p is None:
             return None
         leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
-        lead = (self._fresh(rng, leads) or self._frame(rng, leads)) if leads else None
+        lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
         if lead is None:
             return None
         self.anchors[path] = p
-        return f"{lead}，{self._take(p)}"
+        return f"{lead}，{self.ledger.take(p)}"
 
     def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The candidates for a task point whose subject other free phrases say too (its
         sub-points and body will be about it), while any; the pool as it is otherwise."""
-        free = [self.read.sets(q) for _, q in self._free(lambda q: self.read.substantive(q))]
+        free = [self.read.sets(q) for _, q in self.ledger.free(lambda q: self.read.substantive(q))]
 
         def support(p: Phrase) -> int:
             own = self.read.subject_words(p)
@@ -463,7 +346,7 @@ class Composer:
         anchor = self.anchors.get(path) or self.anchors.get(path.split(".")[0])
         # the references' tasks go to headings first: a body takes one only when there are
         # more of them left than headings to write
-        unused = self._unused_phrases()
+        unused = self.ledger.unused_phrases()
         refs_left = sum(1 for _, p in unused if p.source == "ref")
         spare = refs_left > self.heads_left
         def fits(p: Phrase) -> bool:
@@ -475,12 +358,12 @@ class Composer:
         # a phrase with a subject of its own first; one that only names the topic in a genre
         # verb (加强安全生产工作) only when nothing else is left
         # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
-        pool = self._near(anchor, self._among(said, self.read.own) or self._among(said)
-                          or (self._among(fitting) if first else []))
+        pool = self._near(anchor, self.ledger.among(said, self.read.own) or self.ledger.among(said)
+                          or (self.ledger.among(fitting) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
         headable = sum(1 for _, p in unused if len(p.text) <= 14 and self.read.substantive(p)
-                       and self.read.heading_like(p) and not self._repeats_subject(p.text))
+                       and self.read.heading_like(p) and not self.ledger.repeats_subject(p.text))
         if headable <= self.heads_left:
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
@@ -488,14 +371,14 @@ class Composer:
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
         for _ in range(want):
-            p = self._pick(rng, pool, top=4)
+            p = self.ledger.pick(rng, pool, top=4)
             if p is None:
                 break
-            clauses.append(self._take(p))
-            pool = [sp for sp in pool if sp[1] is not p and not self._taken(sp[1].text)]
+            clauses.append(self.ledger.take(p))
+            pool = [sp for sp in pool if sp[1] is not p and not self.ledger.taken(sp[1].text)]
         if not clauses:
             if role == GUARANTEE and first:
-                return self._fresh(rng, self.frames.guarantee_sentences)
+                return self.ledger.fresh(rng, self.frames.guarantee_sentences)
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it
         clauses.sort(key=lambda c: bool(GOAL.match(c)))
@@ -503,19 +386,18 @@ class Composer:
         # stock sentence in two guarantee points reads as padding)
         frame = None
         if role == RECOGNISE:
-            frame = self._fresh(rng, self.frames.recognise_bodies)
+            frame = self.ledger.fresh(rng, self.frames.recognise_bodies)
         elif role == GUARANTEE:
-            frame = self._fresh(rng, self.frames.guarantee_bodies)
+            frame = self.ledger.fresh(rng, self.frames.guarantee_bodies)
         if frame is None:
             # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
             # (要坚持问题导向，) is said once
-            subjects = [x for x in self.frames.subjects if "，" not in x or not self._said_before(x)]
+            subjects = [x for x in self.frames.subjects if "，" not in x or not self.ledger.said_before(x)]
             subject = rng.choice(subjects or self.frames.subjects[:1])
             if "，" in subject:
-                self.used.add(subject)
-                self._unused = None
+                self.ledger.said(subject, line=False)
             frame = subject + "{clauses}"
-            purpose = self._fresh(rng, self.frames.purposes) \
+            purpose = self.ledger.fresh(rng, self.frames.purposes) \
                 if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None
             if purpose is not None:  # optional: once each, never again
                 frame += "，" + purpose
@@ -523,13 +405,13 @@ class Composer:
         return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
 
     def goal(self, rng: random.Random) -> str | None:
-        p = self._pick(rng, self._free(lambda q: bool(GOAL.match(q.text))), top=10)
-        return self._take(p) if p else None
+        p = self.ledger.pick(rng, self.ledger.free(lambda q: bool(GOAL.match(q.text))), top=10)
+        return self.ledger.take(p) if p else None
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:
         out = []
         for _ in range(n):
-            p = self._pick(rng, self._free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10), top=8)
+            p = self.ledger.pick(rng, self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10), top=8)
             if p is not None:
-                out.append(self._take(p))
+                out.append(self.ledger.take(p))
         return out

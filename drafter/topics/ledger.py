@@ -1,0 +1,142 @@
+"""What one outline has said so far: the phrases used (and those saying the same), the frames
+and subjects said, and the phrases still free for a draw. Composition (drafter.topics.compose)
+draws through it; it knows nothing of the points' roles.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.reading import Reading
+from drafter.topics.wording import Frames, gist_pairs
+
+
+@dataclass
+class Ledger:
+    """The state of one outline's draws."""
+
+    material: TopicMaterial
+    frames: Frames
+    read: Reading
+    used: set[str] = field(default_factory=set)
+    blocked: set[str] = field(default_factory=set)
+    seen: list[str] = field(default_factory=list)  # lines said so far (frames are not repeated)
+    once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
+    head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
+    heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
+    _unused: list[tuple[float, Phrase]] | None = None
+
+    def frame(self, rng: random.Random, frames: list[str]) -> str:
+        """A frame, fresh if one is left (else the least bad: frames may repeat)."""
+        frame = self.fresh(rng, frames, repeat=True)
+        assert frame is not None
+        return frame
+
+    def fresh(self, rng: random.Random, frames: list[str], repeat: bool = False) -> str | None:
+        """A frame not used yet in this outline (they are few: each is worth saying once),
+        nor said by a line already in the document (regen passes them)."""
+        topic = self.material.topic
+
+        def said(f: str) -> bool:
+            f = f.replace("{topic}", topic)
+            if f in self.used:
+                return True
+            if "{clauses}" in f:
+                # a frame around clauses is said when a line already in the document carries
+                # its fixed words (regen redraws one part beside parts that used it)
+                fixed = [x.strip("，。") for x in f.split("{clauses}")]
+                return any(len(x) >= 6 and x in line for x in fixed for line in self.seen)
+            # a stock point says what a line above says when they share most of their words
+            # (凝聚工作合力 after 形成齐抓共管的工作合力)
+            mine = gist_pairs(f.split("，")[0])
+            return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
+                       for line in self.seen for c in re.split("[，。；]", line) if c)
+
+        fresh = [f for f in frames if not said(f) and not self.repeats_subject(f)]
+        if not fresh and not repeat:
+            return None
+        frame = rng.choice(fresh or frames)
+        self.used.add(frame.replace("{topic}", topic))
+        self._unused = None
+        self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])
+        return frame
+
+    def said_before(self, words: str) -> bool:
+        """Used in this outline, or in a line already in the document (regen passes them)."""
+        words = words.rstrip("，")
+        return words in self.used or words + "，" in self.used or any(words in line for line in self.seen)
+
+    def avoid(self, line: str) -> None:
+        """A line already in the document: none of its phrases is used again, and a heading's
+        subjects are not the subject of another heading (regen redraws one part beside them)."""
+        self.seen.append(line)
+        heading = not line.endswith(("。", "！", "？"))
+        if heading:
+            self.once_said.update(w for w in self.frames.said_once if w in line)
+        for _, p in self.material.phrases:
+            if p.text in line:
+                self.mark(p.text)
+                if heading:
+                    self.head_subjects |= self.read.subject_words(p)
+
+    def free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
+        """Unused phrases that pass `pred`: the references' first while any is left (the
+        writer gave them for this speech), then the rest."""
+        return self.among(self.unused_phrases(), pred)
+
+    def among(self, phrases: list[tuple[float, Phrase]], pred: Callable[[Phrase], bool] | None = None
+               ) -> list[tuple[float, Phrase]]:
+        """`_free` over a list already drawn from the unused phrases."""
+        free = [(s, p) for s, p in phrases
+                if (pred is None or pred(p)) and (p.source == "ref" or not self.repeats_subject(p.text))]
+        if self.heading:
+            # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
+            # nothing else is left
+            fresh = [sp for sp in free if sp[1].source == "ref"  # the writer's reference says what it says
+                     or not self.read.subject_words(sp[1]) & self.head_subjects]
+            free = fresh or free
+        own = [sp for sp in free if sp[1].source == "ref"]
+        return own or free
+
+    def unused_phrases(self) -> list[tuple[float, Phrase]]:
+        """The material's phrases not taken yet, kept until the next one is taken."""
+        if self._unused is None:
+            self._unused = [(s, p) for s, p in self.material.phrases if not self.taken(p.text)]
+        return self._unused
+
+    def taken(self, text: str) -> bool:
+        """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
+        return text in self.used or text in self.blocked
+
+    def mark(self, text: str) -> None:
+        """Use a phrase: it, and every phrase of the material that says the same, are taken."""
+        self.used.add(text)
+        self.blocked.update(self.read.saying_the_same(text))  # 促进农民增收 / 促进农民持续增收
+        self._unused = None
+
+    def take(self, p: Phrase) -> str:
+        self.mark(p.text)
+        return p.text
+
+    def pick(self, rng: random.Random, pool: list[tuple[float, Phrase]], top: int = 12) -> Phrase | None:
+        if not pool:
+            return None
+        head = pool[:top]
+        weights = [s * (1.5 if p.slot == "heading" else 1.0) for s, p in head]
+        return rng.choices([p for _, p in head], weights=weights, k=1)[0]
+
+    def repeats_subject(self, text: str) -> bool:
+        """While a heading is chosen: a subject said once per outline, already said."""
+        return self.heading and any(w in text for w in self.once_said)
+
+    def said(self, words: str, line: bool = True) -> None:
+        """Words of drafter's own (a stock point, a framed subject) said: never again; with `line`,
+        a line of the document, which later frames are checked against."""
+        self.used.add(words)
+        if line:
+            self.seen.append(words)
+        self._unused = None
