@@ -231,3 +231,16 @@ def test_a_topic_ending_in_gongzuo_says_it_once(tmp_path: Path, template: str) -
     assert result.exit_code == 0, result.output
     body = parse_outline(out.read_text(encoding="utf-8")).body
     assert "征兵工作" in body and "工作工作" not in body
+
+
+@pytest.mark.parametrize("args", [["--topic", ""], ["--topic", "  "], ["--var", "topic="]])
+def test_a_blank_topic_is_the_templates_own(tmp_path: Path, args: list[str]) -> None:
+    # --topic "" once wrote the corpus's title over an outline of 〔待写〕 with no subject at all
+    out = tmp_path / "o.md"
+    result = new("--template", "yi-nested", "--seed", "7", "-o", str(out), *args)
+    assert result.exit_code == 0, result.output
+    outline = parse_outline(out.read_text(encoding="utf-8"))
+    default = next(v.default for v in next(t for t in list_templates() if t.id == "yi-nested").variables
+                   if v.key == "topic")
+    assert outline.variables["topic"] == default
+    assert "〔待写" not in outline.body and "做好工作" not in outline.body

@@ -212,6 +212,8 @@ def new_outline(
     given = parse_variables(variables, info)
     if topic is not None:
         given["topic"] = topic
+    if "topic" in given and not given["topic"].strip():
+        del given["topic"]  # a blank topic (--topic "") means none given: the template's own
     for key, value in given.items():
         generate.check_variable(key, value)
     values = fill_variables(info, given, ask)
