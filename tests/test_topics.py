@@ -10,7 +10,7 @@ import pytest
 
 from drafter.data import data_path, read_data_lines
 from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
-from drafter.topics.knowledge import Knowledge, Phrase
+from drafter.topics.knowledge import Knowledge, Phrase, TopicMaterial
 
 
 def _p(text: str, context: str, docs: int = 2, source: str = "bundled") -> Phrase:
@@ -38,6 +38,21 @@ EPIDEMIC = [
     _p("加强/隐患/排查/和/核酸/检测", "疫情 核酸 隐患"),
 ]
 GENERIC = [_p(f"加强/组织/领导{i}", "工作 领导") for i in range(3)]
+
+
+def _material(topic: str, vocabulary: dict[str, float], phrases: list[tuple[float, Phrase]]) -> TopicMaterial:
+    """A topic's material as the tests state it: its name is its one key."""
+    return TopicMaterial(topic, (topic,), vocabulary, phrases)
+
+
+def _composer(material: TopicMaterial, heads: int, bodies: int = 0,
+              children: dict[str, int] | None = None) -> Composer:
+    """A composer over `material` for an outline of `heads` headings and `bodies` sentences
+    (`children`: level-1 path -> its sub-points, as a template says)."""
+    composer = Composer(material, Frames.load())
+    composer.plan(heads, bodies)
+    composer.children = dict(children or {})
+    return composer
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +95,7 @@ def test_unknown_topic_has_no_material(knowledge: Knowledge) -> None:
 
 def test_composer_never_repeats_and_subpoints_belong_to_their_point() -> None:
     material = Knowledge.bundled().for_topic("乡村振兴")
-    composer = Composer(material, Frames.load())
-    composer.plan(12, 16)
+    composer = _composer(material, 12, 16)
     rng = random.Random(3)
     lines, pairs = [], []
     for i, role in enumerate((RECOGNISE, TASK, TASK, GUARANTEE), start=1):
@@ -141,8 +155,7 @@ def test_first_and_last_points_say_the_topics_own_goal_after_the_genres_lead(rol
     own = {p.text for _, p in material.phrases}
     headings = []
     for seed in range(12):
-        composer = Composer(material, frames)
-        composer.plan(8, 8)
+        composer = _composer(material, 8, 8)
         headings.append(composer.heading(random.Random(seed), 1, role, "1"))
     carried = [h for h in headings if h and h.split("，", 1)[-1] in own]
     assert len(carried) >= 8, headings
@@ -171,32 +184,27 @@ def test_one_places_campaign_year_is_not_a_formulation() -> None:
 
 def test_the_writer_is_told_when_drafter_knows_little_of_the_topic(knowledge: Knowledge) -> None:
     from drafter.topics import gap_notice
-    from drafter.topics.knowledge import TopicMaterial
-
     unknown = knowledge.for_topic("航天发射")
     notice = gap_notice(unknown)
     assert notice is not None and "航天发射" in notice and "〔待写" in notice
     assert "corpus add" in notice and "--ref" in notice and "\n" not in notice
     # enough phrases, none naming the topic: found around it, to be checked point by point
-    around = TopicMaterial("防汛", ("防汛",), {}, [(1.0, _p(f"加强/水库{i}/巡查", "汛期")) for i in range(15)])
+    around = _material("防汛", {}, [(1.0, _p(f"加强/水库{i}/巡查", "汛期")) for i in range(15)])
     notice = gap_notice(around)
     assert notice is not None and "逐条核对" in notice and "只有 0 条" in notice
-    own = TopicMaterial("防汛", ("防汛",), {}, [(1.0, _p(f"做好/防汛/准备{i}", "汛期")) for i in range(15)])
+    own = _material("防汛", {}, [(1.0, _p(f"做好/防汛/准备{i}", "汛期")) for i in range(15)])
     assert gap_notice(own) is None
 
 
 def test_a_phrase_inside_another_is_not_said_twice() -> None:
-    from drafter.topics.knowledge import TopicMaterial
-
     phrases = [_p("促进/农民/持续/增收", "乡村振兴 农民"), _p("促进/农民/增收", "乡村振兴 农民"),
                _p("督促/生产经营/单位/落实", "乡村振兴 农民")]
     phrases += [_p(f"建设/示范村{i}/项目", "乡村振兴 示范") for i in range(12)]
-    material = TopicMaterial("乡村振兴", ("乡村振兴",), {"农民": 1.0, "示范": 0.5},
+    material = _material("乡村振兴", {"农民": 1.0, "示范": 0.5},
                              [(2.0 - i / 100, p) for i, p in enumerate(phrases)])
     lines = []
     for seed in range(6):
-        composer = Composer(material, Frames.load())
-        composer.plan(6, 6)
+        composer = _composer(material, 6, 6)
         rng = random.Random(seed)
         lines += [[composer.heading(rng, 2, TASK, f"2.{j}") or "" for j in range(1, 6)]]
     for heads in lines:
@@ -244,28 +252,23 @@ def test_a_word_no_other_phrase_vouches_for_is_left_out(knowledge: Knowledge) ->
 
 def test_two_goals_saying_the_same_are_not_both_said() -> None:
     # 遏制重特大安全事故 / 防止重特大事故发生 / 坚决防范遏制重特大事故: one goal, three wordings
-    from drafter.topics.knowledge import TopicMaterial
-
     goals = [_p("遏制/重特大/安全/事故", "安全生产 事故"), _p("防止/重特大/事故/发生", "安全生产 事故"),
              _p("坚决/防范/遏制/重特大/事故", "安全生产 事故")]
     filler = [_p(f"排查/整治/隐患点{i}", "安全生产 隐患") for i in range(12)]
-    material = TopicMaterial("安全生产", ("安全生产",), {"事故": 1.0, "隐患": 1.0},
+    material = _material("安全生产", {"事故": 1.0, "隐患": 1.0},
                              [(2.0 - i / 100, p) for i, p in enumerate(goals + filler)])
     for seed in range(8):
-        composer = Composer(material, Frames.load())
-        composer.plan(4, 8)
+        composer = _composer(material, 4, 8)
         rng = random.Random(seed)
         text = "".join(filter(None, [composer.goal(rng), composer.goal(rng)]
                               + [composer.body_sentence(rng, TASK, "2") for _ in range(6)]))
         assert sum(g.text in text for g in goals) <= 1, text
 
 
-def _duty_material() -> object:
-    from drafter.topics.knowledge import TopicMaterial
-
+def _duty_material() -> TopicMaterial:
     tasks = [_p(f"排查/整治/隐患点{i}", "安全生产 隐患") for i in range(10)]
     duties = [_p("落实/企业/安全/主体责任", "安全生产 主体责任"), _p("压实/全员/安全/责任", "安全生产 责任")]
-    return TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "主体责任": 0.5, "责任": 0.5},
+    return _material("安全生产", {"隐患": 1.0, "主体责任": 0.5, "责任": 0.5},
                          [(3.0 - i / 100, p) for i, p in enumerate(duties + tasks)])
 
 
@@ -274,8 +277,7 @@ def test_the_last_point_keeps_the_topics_duty_the_tasks_would_have_used() -> Non
     material = _duty_material()
     duties = {"落实企业安全主体责任", "压实全员安全责任"}
     for seed in range(6):
-        composer = Composer(material, Frames.load())  # type: ignore[arg-type]
-        composer.plan(4, 4)
+        composer = _composer(material, 4, 4)
         rng = random.Random(seed)
         composer.reserve_guarantee(rng)
         tasks = [composer.heading(rng, 1, TASK, str(i)) for i in (1, 2)]
@@ -287,16 +289,13 @@ def test_the_last_point_keeps_the_topics_duty_the_tasks_would_have_used() -> Non
 def test_a_stock_guarantee_point_is_completed_by_a_phrase_on_its_subject() -> None:
     # 强化宣传引导 with the topic's own 宣传 phrase; a point whose subject the topic has no
     # phrase for stays the genre's words alone
-    from drafter.topics.knowledge import TopicMaterial
-
     phrases = [_p("增强/全社会/安全生产/意识", "安全生产 宣传"), _p("排查/整治/事故/隐患", "安全生产 隐患")]
-    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "安全意识": 0.5},
+    material = _material("安全生产", {"隐患": 1.0, "安全意识": 0.5},
                              [(2.0, p) for p in phrases])
     frames = Frames.load()
     seen = set()
     for seed in range(20):
-        composer = Composer(material, frames)
-        composer.plan(2, 2)
+        composer = _composer(material, 2, 2)
         heading = composer.heading(random.Random(seed), 2, GUARANTEE, "3.1")
         assert heading is not None
         point, _, rest = heading.partition("，")
@@ -317,12 +316,9 @@ def test_every_stock_guarantee_point_has_cue_words() -> None:
 def test_a_later_body_sentence_is_not_filler() -> None:
     # 加强安全生产工作 only names the topic in a genre verb: it may carry a body that has nothing
     # else, never pad a second sentence
-    from drafter.topics.knowledge import TopicMaterial
-
     filler = _p("加强/安全生产/工作", "安全生产")
-    material = TopicMaterial("安全生产", ("安全生产",), {"安全生产": 1.0}, [(1.0, filler)])
-    composer = Composer(material, Frames.load())
-    composer.plan(0, 2)
+    material = _material("安全生产", {"安全生产": 1.0}, [(1.0, filler)])
+    composer = _composer(material, 0, 2)
     assert composer.body_sentence(random.Random(1), TASK, "2", first=False) is None
     sentence = composer.body_sentence(random.Random(1), TASK, "2", first=True)
     assert sentence is not None and "加强安全生产工作" in sentence
@@ -331,15 +327,12 @@ def test_a_later_body_sentence_is_not_filler() -> None:
 def test_a_heading_says_the_topics_own_words_before_its_margin() -> None:
     # 严格食品药品安全监管 ranks high (found beside 安全生产 in the same paragraphs) but its words
     # weigh little in the topic's vocabulary: a point is headed by the topic's own 隐患 first
-    from drafter.topics.knowledge import TopicMaterial
-
     margin = _p("严格/食品药品/安全/监管", "安全生产 食品药品")
     own = [_p("排查/整治/事故/隐患", "安全生产 隐患"), _p("深化/危化品/隐患/治理", "安全生产 隐患 危化品")]
-    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "危化品": 0.6, "事故": 0.5, "食品药品": 0.01},
+    material = _material("安全生产", {"隐患": 1.0, "危化品": 0.6, "事故": 0.5, "食品药品": 0.01},
                              [(3.0, margin), (1.2, own[0]), (1.1, own[1])])
     for seed in range(6):
-        composer = Composer(material, Frames.load())
-        composer.plan(3, 0)
+        composer = _composer(material, 3)
         rng = random.Random(seed)
         first, second = (composer.heading(rng, 1, TASK, str(i)) for i in (1, 2))
         assert first is not None and second is not None
@@ -362,19 +355,15 @@ def test_the_template_says_how_many_sub_points_each_point_has() -> None:
 
 def test_a_task_point_over_several_sub_points_names_the_whole_field() -> None:
     # 突出工作重点，深入推进安全生产治本攻坚 over its sub-points, not one of the tasks they would not belong to
-    from drafter.topics.knowledge import TopicMaterial
-
     field_wide = [_p("深入/推进/安全生产/治本/攻坚", "安全生产 治本攻坚"), _p("全面/提升/安全生产/水平", "安全生产 水平")]
     tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(12)]
-    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0},
+    material = _material("安全生产", {"隐患": 1.0},
                              [(1.0, p) for p in field_wide] + [(2.0, p) for p in tasks])
     frames = Frames.load()
     named = {4: 0, 0: 0}
     for seed in range(8):
         for children in named:
-            composer = Composer(material, frames)
-            composer.plan(6, 0)
-            composer.children = {"2": children}
+            composer = _composer(material, 6, children={"2": children})
             heading = composer.heading(random.Random(seed), 1, TASK, "2")
             assert heading is not None
             if heading.split("，")[-1] in {p.text for p in field_wide}:
@@ -386,18 +375,12 @@ def test_a_task_point_over_several_sub_points_names_the_whole_field() -> None:
 def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_lists_its_duty() -> None:
     # 强化工作保障，坚决遏制重特大事故 / （一）落实企业安全主体责任: the duty under the goal, not over
     # guarantees (加强统筹协调) it does not hold
-    from drafter.topics.knowledge import TopicMaterial
-
     goal = _p("坚决/遏制/重特大/事故", "安全生产 事故")
     base = _duty_material()
-    material = TopicMaterial(base.topic, base.keys, base.vocabulary | {"事故": 0.5},  # type: ignore[attr-defined]
-                             [(3.5, goal)] + base.phrases)  # type: ignore[attr-defined]
-    frames = Frames.load()
+    material = TopicMaterial(base.topic, base.keys, base.vocabulary | {"事故": 0.5}, [(3.5, goal)] + base.phrases)
     duties = {"落实企业安全主体责任", "压实全员安全责任"}
     for seed in range(6):
-        composer = Composer(material, frames)
-        composer.plan(4, 0)
-        composer.children = {"3": 2}
+        composer = _composer(material, 4, children={"3": 2})
         rng = random.Random(seed)
         composer.reserve_guarantee(rng)
         top = composer.heading(rng, 1, GUARANTEE, "3")
@@ -409,14 +392,10 @@ def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_li
 def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
     # a field whose vocabulary weighs 纪律 and 作风 gets 严明工作纪律 and 转变工作作风 among its stock
     # guarantees, not 强化资金保障 (no word of money in it)
-    from drafter.topics.knowledge import TopicMaterial
-
-    material = TopicMaterial("党风廉政建设", ("党风廉政建设",),
-                             {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9}, [])
+    material = _material("党风廉政建设", {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9}, [])
     points = set()
     for seed in range(30):
-        composer = Composer(material, Frames.load())
-        composer.plan(2, 0)
+        composer = _composer(material, 2)
         heading = composer.heading(random.Random(seed), 2, GUARANTEE, "3.1")
         assert heading is not None
         points.add(heading)
@@ -425,18 +404,15 @@ def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
 
 def test_one_heading_per_outline_says_a_said_once_subject() -> None:
     # 落实安全生产责任制 and 严格落实岗位安全责任 are one subject (责任) in two wordings
-    from drafter.topics.knowledge import TopicMaterial
-
     duties = [_p("落实/安全生产/责任制", "安全生产 责任"), _p("严格/落实/岗位/安全/责任", "安全生产 责任"),
               _p("压实/企业/主体责任", "安全生产 责任")]
     tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(8)]
-    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "责任": 1.0},
+    material = _material("安全生产", {"隐患": 1.0, "责任": 1.0},
                              [(3.0, p) for p in duties] + [(2.0, p) for p in tasks])
     frames = Frames.load()
     assert "责任" in frames.said_once
     for seed in range(6):
-        composer = Composer(material, frames)
-        composer.plan(8, 0)
+        composer = _composer(material, 8)
         rng = random.Random(seed)
         heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in range(1, 7)]
         assert sum("责任" in (h or "") for h in heads) == 1, heads
@@ -444,18 +420,14 @@ def test_one_heading_per_outline_says_a_said_once_subject() -> None:
 
 def test_the_guarantee_goal_is_set_aside_when_the_topic_has_goals_to_spare() -> None:
     # three goals: the first point, the closing and the 保障 point each get one of their own
-    from drafter.topics.knowledge import TopicMaterial
-
     goals = [_p("坚决/遏制/重特大/事故", "安全生产 事故"), _p("守住/安全/底线", "安全生产 底线"),
              _p("防范/化解/重大/风险", "安全生产 风险")]
     tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(8)]
-    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0, "事故": 1.0, "底线": 1.0, "风险": 1.0},
+    material = _material("安全生产", {"隐患": 1.0, "事故": 1.0, "底线": 1.0, "风险": 1.0},
                              [(3.0, p) for p in goals] + [(2.0, p) for p in tasks])
     texts = {p.text for p in goals}
     for seed in range(6):
-        composer = Composer(material, Frames.load())
-        composer.plan(8, 0)
-        composer.children = {"3": 2}
+        composer = _composer(material, 8, children={"3": 2})
         rng = random.Random(seed)
         composer.reserve_guarantee(rng, subpoints=2)
         composer.reserve_closing(rng)
@@ -479,16 +451,13 @@ def test_the_first_points_lead_follows_its_goal(goal: str, kind: str) -> None:
 
 def test_two_headings_are_not_on_one_subject_while_others_are_left() -> None:
     # 强化耕地保护 and 严守耕地红线 say one subject (耕地) twice
-    from drafter.topics.knowledge import TopicMaterial
-
     land = [_p("强化/耕地/保护", "乡村振兴 耕地"), _p("严守/耕地/红线", "乡村振兴 耕地")]
     others = [_p("发展/乡村/特色产业", "乡村振兴 产业"), _p("改善/农村/人居环境", "乡村振兴 人居环境"),
               _p("培育/文明/乡风", "乡村振兴 乡风")]
-    material = TopicMaterial("乡村振兴", ("乡村振兴",), {"耕地": 1.0, "特色产业": 1.0, "人居环境": 1.0, "乡风": 1.0},
+    material = _material("乡村振兴", {"耕地": 1.0, "特色产业": 1.0, "人居环境": 1.0, "乡风": 1.0},
                              [(3.0, p) for p in land] + [(1.0, p) for p in others])
     for seed in range(6):
-        composer = Composer(material, Frames.load())
-        composer.plan(3, 0)
+        composer = _composer(material, 3)
         rng = random.Random(seed)
         heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2, 3)]
         assert sum("耕地" in (h or "") for h in heads) == 1, heads
@@ -499,7 +468,7 @@ def test_regen_does_not_repeat_the_subject_of_a_heading_around_it() -> None:
     # take 压实全员安全责任 (责任 again), in its heading or as its set-aside duty
     material = _duty_material()
     for seed in range(6):
-        composer = Composer(material, Frames.load())  # type: ignore[arg-type]
+        composer = Composer(material, Frames.load())
         composer.avoid("落实安全生产责任制")
         composer.plan(3, 0)
         rng = random.Random(seed)
@@ -510,17 +479,13 @@ def test_regen_does_not_repeat_the_subject_of_a_heading_around_it() -> None:
 
 def test_the_guarantees_second_clauses_are_set_aside_before_the_tasks() -> None:
     # 增强全社会安全生产意识 would be a task point's sub-point if nothing kept it for 强化宣传引导
-    from drafter.topics.knowledge import TopicMaterial
-
     said = _p("增强/全社会/安全生产/意识", "安全生产 意识")
     tasks = [_p("深化/危化品/专项/整治", "安全生产 危化品"), _p("加强/消防/安全/管理", "安全生产 消防"),
              _p("推进/燃气/管道/改造", "安全生产 燃气")]
-    material = TopicMaterial("安全生产", ("安全生产",), {"全社会": 1.0, "安全意识": 1.0, "危化品": 1.0, "消防": 1.0, "燃气": 1.0},
+    material = _material("安全生产", {"全社会": 1.0, "安全意识": 1.0, "危化品": 1.0, "消防": 1.0, "燃气": 1.0},
                              [(3.0, said)] + [(1.0, p) for p in tasks])
     for seed in range(6):
-        composer = Composer(material, Frames.load())
-        composer.plan(6, 0)
-        composer.children = {"3": 2}
+        composer = _composer(material, 6, children={"3": 2})
         rng = random.Random(seed)
         composer.reserve_guarantee(rng, subpoints=2)
         before = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2)]

@@ -136,43 +136,38 @@ def effective_variables(
     return values
 
 
-def level1_points(ast: nodes.Template) -> int | None:
-    """How many level-1 points the template writes, when it fixes them (no loop or branch
-    around a level-1 heading); None when the count depends on data."""
-    count = 0
-    for call in ast.find_all(nodes.Call):
-        if not (isinstance(call.node, nodes.Name) and call.node.name == "heading" and call.args):
-            continue
-        arg = call.args[0]
-        if not isinstance(arg, nodes.Const) or arg.value != 1:
-            if not isinstance(arg, nodes.Const):
-                return None
-            continue
-        count += 1
+def _fixed_levels(ast: nodes.Template) -> list[Any] | None:
+    """The level of every heading() call, in order, when the template fixes its headings (none
+    in a loop or branch, every level a constant); None otherwise."""
     for block in list(ast.find_all(nodes.For)) + list(ast.find_all(nodes.If)):
         for call in block.find_all(nodes.Call):
             if isinstance(call.node, nodes.Name) and call.node.name == "heading":
                 return None
-    return count or None
+    args = [call.args[0] for call in ast.find_all(nodes.Call)
+            if isinstance(call.node, nodes.Name) and call.node.name == "heading" and call.args]
+    if not all(isinstance(arg, nodes.Const) for arg in args):
+        return None
+    return [arg.value for arg in args if isinstance(arg, nodes.Const)]
+
+
+def level1_points(ast: nodes.Template) -> int | None:
+    """How many level-1 points the template writes, when it fixes them (no loop or branch
+    around a level-1 heading); None when the count depends on data."""
+    levels = _fixed_levels(ast)
+    return (sum(1 for level in levels if level == 1) or None) if levels is not None else None
 
 
 def point_children(ast: nodes.Template) -> tuple[int, ...]:
     """How many level-2 headings each level-1 point has, in order, when the template fixes
     them (no heading in a loop or branch, constant levels); () otherwise."""
-    for block in list(ast.find_all(nodes.For)) + list(ast.find_all(nodes.If)):
-        for call in block.find_all(nodes.Call):
-            if isinstance(call.node, nodes.Name) and call.node.name == "heading":
-                return ()
+    levels = _fixed_levels(ast)
+    if levels is None or not all(isinstance(level, int) for level in levels):
+        return ()
     children: list[int] = []
-    for call in ast.find_all(nodes.Call):
-        if not (isinstance(call.node, nodes.Name) and call.node.name == "heading" and call.args):
-            continue
-        arg = call.args[0]
-        if not isinstance(arg, nodes.Const) or not isinstance(arg.value, int):
-            return ()
-        if arg.value == 1:
+    for level in levels:
+        if level == 1:
             children.append(0)
-        elif arg.value == 2 and children:
+        elif level == 2 and children:
             children[-1] += 1
     return tuple(children)
 

@@ -68,21 +68,15 @@ class Composer:
     def reserve_guarantee(self, rng: random.Random, subpoints: int = 0) -> None:
         """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
         task points come first and would otherwise use every duty up."""
-        def fits(p: Phrase) -> bool:
-            return bool(DUTY.search(p.text)) and len(p.text) <= 14 and self.read.substantive(p) \
-                and self.read.heading_like(p) and not GOAL.match(p.text)
-
-        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty)
-        self.ledger.heading = True  # the duty will head a point: a subject said above is left out
-        try:
-            pool = self.ledger.free(lambda p: fits(p) and self.read.own(p))
-        finally:
-            self.ledger.heading = False
+        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty); it
+        # will head a point, so a subject headings said above is left out
+        with self.ledger.choosing_heading():
+            pool = self.ledger.free(lambda p: bool(DUTY.search(p.text)) and self.read.headable(p)
+                                    and not GOAL.match(p.text) and self.read.own(p))
         self.duty = self.ledger.pick(rng, pool, top=6)
         if self.duty is not None:
             self.ledger.mark(self.duty.text)
-            # the task points do not say its subject (责任) before it
-            self.ledger.once_said.update(w for w in self.frames.said_once if w in self.duty.text)
+            self.ledger.headed(self.duty.text)  # the task points do not say its subject (责任) before it
         if subpoints >= 2:
             # the 保障 point over several guarantees is headed by a goal: one is set aside
             # while the first point and the closing still have one each
@@ -121,16 +115,10 @@ class Composer:
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         """The heading of the point at `path`; a subject said once per outline (责任) is not the
         subject of a second heading (严格落实岗位安全责任 after 落实安全生产责任制)."""
-        self.ledger.heading = True
-        try:
+        with self.ledger.choosing_heading():
             text = self._choose_heading(rng, level, role, path)
-        finally:
-            self.ledger.heading = False
         if text:
-            self.ledger.once_said.update(w for w in self.frames.said_once if w in text)
-            anchor = self.anchors.get(path)
-            if anchor is not None and anchor.text in text:
-                self.ledger.head_subjects |= self.read.subject_words(anchor)
+            self.ledger.headed(text, self.anchors.get(path))
         return text
 
     def _choose_heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
@@ -138,11 +126,8 @@ class Composer:
         parent = self.anchors.get(path.rsplit(".", 1)[0]) if "." in path else None
         if level == 1:
             return self._top_heading(rng, role, path)
-        def fits(p: Phrase) -> bool:
-            return (len(p.text) <= 14 or p.source == "ref") and self.read.substantive(p) and self.read.heading_like(p)
-
-        pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
-        if role == GUARANTEE and self.duty is not None and self.children.get(path.rsplit(".", 1)[0], 0) >= 2:
+        parent_path = path.rsplit(".", 1)[0]
+        if role == GUARANTEE and self.duty is not None and self.children.get(parent_path, 0) >= 2:
             # the duty set aside for the 保障 point is the first guarantee under its goal
             self.anchors[path], self.duty = self.duty, None
             return self.anchors[path].text
@@ -151,6 +136,11 @@ class Composer:
             self.ledger.said(stock)
             self.anchors[path] = mate
             return f"{stock}，{mate.text}"
+
+        def fits(p: Phrase) -> bool:
+            return (len(p.text) <= 14 or p.source == "ref") and self.read.substantive(p) and self.read.heading_like(p)
+
+        pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
         if role == GUARANTEE:
             duty = [sp for sp in pool if DUTY.search(sp[1].text)]
             duty = [sp for sp in duty if self.read.substantive(sp[1]) and self.read.own(sp[1])]
@@ -170,7 +160,6 @@ class Composer:
             tasks = [sp for sp in pool if not GOAL.match(sp[1].text)]
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
-        parent_path = path.rsplit(".", 1)[0]
         first = self.sibling_len.get(parent_path)
         if first:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows
@@ -292,17 +281,16 @@ class Composer:
         """A task point with several sub-points heads them all: the genre's lead with a phrase
         naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task that
         its sub-points would not belong to. None when the topic has no such phrase left."""
-        if any(p.source == "ref" for _, p in self.ledger.free()):
+        if any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
             return None  # the writer's reference: its own tasks head the points
+        # the field's phrase is one more the sub-points cannot use: only with phrases to spare
+        if len(self.ledger.free(self.read.headable)) < self.heads_left + 2:
+            return None
         keys = self.material.keys
         longest = max(map(len, keys), default=0)
         pool = self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
-                          and not GOAL.match(p.text) and not DUTY.search(p.text) and not p.text.endswith("工作")
-                          and len(p.text) >= longest + 4 and len(p.text) <= 13)
-        # the field's phrase is one more the sub-points cannot use: only with phrases to spare
-        eligible = self.ledger.free(lambda q: len(q.text) <= 14 and self.read.substantive(q) and self.read.heading_like(q))
-        if len(eligible) < self.heads_left + 2:
-            return None
+                                and not GOAL.match(p.text) and not DUTY.search(p.text)
+                                and not p.text.endswith("工作") and longest + 4 <= len(p.text) <= 13)
         p = self.ledger.pick(rng, pool, top=6)
         if p is None:
             return None
@@ -362,8 +350,7 @@ class Composer:
                           or (self.ledger.among(fitting) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
-        headable = sum(1 for _, p in unused if len(p.text) <= 14 and self.read.substantive(p)
-                       and self.read.heading_like(p) and not self.ledger.repeats_subject(p.text))
+        headable = sum(1 for _, p in unused if self.read.headable(p) and not self.ledger.repeats_subject(p.text))
         if headable <= self.heads_left:
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
@@ -76,12 +77,28 @@ class Ledger:
         self.seen.append(line)
         heading = not line.endswith(("。", "！", "？"))
         if heading:
-            self.once_said.update(w for w in self.frames.said_once if w in line)
+            self.headed(line)
         for _, p in self.material.phrases:
             if p.text in line:
                 self.mark(p.text)
                 if heading:
                     self.head_subjects |= self.read.subject_words(p)
+
+    def headed(self, text: str, anchor: Phrase | None = None) -> None:
+        """A heading (or a phrase set aside to head a point) said: its said-once subjects (责任)
+        and its anchor's subject words are not the subject of another heading."""
+        self.once_said.update(w for w in self.frames.said_once if w in text)
+        if anchor is not None and anchor.text in text:
+            self.head_subjects |= self.read.subject_words(anchor)
+
+    @contextmanager
+    def choosing_heading(self) -> Iterator[None]:
+        """While a heading is chosen, phrases on subjects headings said are left out (free)."""
+        self.heading = True
+        try:
+            yield
+        finally:
+            self.heading = False
 
     def free(self, pred: Callable[[Phrase], bool] | None = None) -> list[tuple[float, Phrase]]:
         """Unused phrases that pass `pred`: the references' first while any is left (the
@@ -90,7 +107,7 @@ class Ledger:
 
     def among(self, phrases: list[tuple[float, Phrase]], pred: Callable[[Phrase], bool] | None = None
                ) -> list[tuple[float, Phrase]]:
-        """`_free` over a list already drawn from the unused phrases."""
+        """`free` over a list already drawn from the unused phrases."""
         free = [(s, p) for s, p in phrases
                 if (pred is None or pred(p)) and (p.source == "ref" or not self.repeats_subject(p.text))]
         if self.heading:

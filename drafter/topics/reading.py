@@ -7,6 +7,7 @@ asks these questions thousands of times per outline; nothing here depends on wha
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
@@ -23,14 +24,18 @@ class Reading:
     """Questions about the phrases of one topic's material, with their answers cached."""
 
     material: TopicMaterial
-    _substance: dict[str, bool] = field(default_factory=dict)
-    _median_weight: float | None = None
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     _answers: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (question, text, source)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
+        scores = sorted(s for s, _ in self.material.phrases)
+        self.median = scores[len(scores) // 2] if scores else 0.0  # the material's median score
+        # the weight of the topic's median vocabulary term: a phrase whose subject words all
+        # weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)
+        weights = sorted(self.material.vocabulary.values())
+        self.vocab_median = weights[len(weights) // 2] if weights else 0.0
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
@@ -61,64 +66,47 @@ class Reading:
 
     def upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The pool's phrases of the topic's core (the upper half of the material), if any."""
-        cut = self.median
-        strong = [sp for sp in pool if sp[0] >= cut]
+        strong = [sp for sp in pool if sp[0] >= self.median]
         return strong or pool
 
-    @property
-    def median(self) -> float:
-        scores = sorted(s for s, _ in self.material.phrases)
-        return scores[len(scores) // 2] if scores else 0.0
+    def _memo(self, question: str, p: Phrase, answer: Callable[[], bool], by_source: bool = False) -> bool:
+        """The answer to `question` about `p`, worked out once (per source when it matters)."""
+        key = (question, p.text, p.source if by_source else "")
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = answer()
+        return found
+
+    def headable(self, p: Phrase) -> bool:
+        """Short enough for a heading (14 characters), with a subject of its own, a heading's kind."""
+        return len(p.text) <= 14 and self.substantive(p) and self.heading_like(p)
 
     def heading_like(self, p: Phrase) -> bool:
         """A task a heading can name: not one whose object is left to the sentence around it
         (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作),
         nor a clause of the writer's corpus longer than a formulation (a heading of its own words
         would be a line of the corpus copied)."""
-        key = ("heading", p.text, p.source)
-        found = self._answers.get(key)
-        if found is None:
-            found = self._answers[key] = not (p.source == "corpus" and len(p.text) > 12) \
-                and self.complete(p) and not _listed_verbs(p.text)
-        return found
+        return self._memo("heading", p, lambda: not (p.source == "corpus" and len(p.text) > 12)
+                          and self.complete(p) and not _listed_verbs(p.text), by_source=True)
 
     def complete(self, p: Phrase) -> bool:
         """A clause that says its object, not one left to the sentence around it (及时进行处理)."""
-        key = ("complete", p.text, "")
-        found = self._answers.get(key)
-        if found is None:
-            found = self._answers[key] = not DANGLING.search(p.text)
-        return found
+        return self._memo("complete", p, lambda: not DANGLING.search(p.text))
 
     def own(self, p: Phrase) -> bool:
         """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
         says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
         paragraph, is only the margin of the field)."""
-        key = ("own", p.text, p.source)
-        found = self._answers.get(key)
-        if found is None:
-            # the writer gave the reference for this speech: its tasks are its own
-            vocab = self.material.vocabulary
-            found = self._answers[key] = p.source == "ref" or any(k in p.text for k in self.material.keys) \
-                or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
-        return found
-
-    @property
-    def vocab_median(self) -> float:
-        """The weight of the topic's median vocabulary term: a phrase whose subject words all
-        weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)."""
-        if self._median_weight is None:
-            weights = sorted(self.material.vocabulary.values())
-            self._median_weight = weights[len(weights) // 2] if weights else 0.0
-        return self._median_weight
+        vocab = self.material.vocabulary
+        # the writer gave the reference for this speech: its tasks are its own
+        return self._memo("own", p, lambda: p.source == "ref" or any(k in p.text for k in self.material.keys)
+                          or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p)),
+                          by_source=True)
 
     def substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
         and a subject of its own (完善相关机制 says nothing)."""
-        found = self._substance.get(p.text)
-        if found is None:
-            found = self._substance[p.text] = self._has_substance(p)
-        return found
+        return self._memo("substance", p, lambda: self._has_substance(p))
 
     def _has_substance(self, p: Phrase) -> bool:
         rest = "".join(p.words[1:])
@@ -137,9 +125,7 @@ class Reading:
                    ) -> list[tuple[float, tuple[float, Phrase]]]:
         """(closeness to the anchor, phrase) for the pool's better half, closest first."""
         # the better half of the topic's phrases first: the tail is where other fields creep in
-        cut = self.median
-        strong = [sp for sp in pool if sp[0] >= cut]
-        pool = strong or pool
+        pool = self.upper(pool)
         ctx = set(anchor.context) | set(anchor.words)
         vocab = self.material.vocabulary
         # the point's own subject words (耕地, 粮食 of 严守耕地红线，稳定粮食播种面积): a sub-point

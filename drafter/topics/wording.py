@@ -87,7 +87,9 @@ class Frames:
         return self.goal_leads["prevent" if PREVENT.match(goal) else "achieve"]
 
     @classmethod
+    @lru_cache(maxsize=1)
     def load(cls) -> Frames:
+        """The bundled frames, read once per process (every render and regen draw asks)."""
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover - Python 3.10
