@@ -11,17 +11,12 @@ can be passed in. A later folder shadows an earlier one for the same id
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.data import loads_toml
 from drafter.errors import DrafterWarning, TemplateError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 SUFFIX = ".md.j2"
 ASK_WHEN = ("always", "missing", "never")  # always prompt / only if not given / use default
@@ -103,8 +98,8 @@ def load_template(path: str | Path) -> TemplateInfo:
         raise TemplateError("模板开头缺少元数据注释 {#- … -#}", path, 1)
     first_line = text.count("\n", 0, m.start("body")) + 1
     try:
-        meta = tomllib.loads(m.group("body"))
-    except tomllib.TOMLDecodeError as exc:
+        meta = loads_toml(m.group("body"))
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         found = _TOML_LINE.search(str(exc))
         if found:
             line = first_line + int(found.group(1)) - 1

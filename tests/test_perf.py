@@ -171,6 +171,36 @@ def test_warm_new_and_regen_import_only_what_drafting_needs(drafter_home: Path,
     assert not regen & set(NOT_FOR_DRAFTING + HEAVY), sorted(regen & set(NOT_FOR_DRAFTING + HEAVY))
 
 
+def test_a_second_new_opens_no_store_and_parses_no_toml(drafter_home: Path, tmp_path: Path) -> None:
+    """Once a run has worked out the store's key and parsed the templates and frames, the next
+    `new` reads them back: no sqlite, no tomllib, no importlib.resources."""
+    _imported(["new", "--no-input", "--seed", "5", "-o", str(tmp_path / "a.md")], drafter_home, tmp_path)
+    second = _imported(["new", "--no-input", "--seed", "6", "-o", str(tmp_path / "b.md")], drafter_home, tmp_path)
+    assert "drafter.render" in second  # the trace is real
+    slow = {"sqlite3", "tomllib", "importlib.resources"}  # (jinja2 imports tempfile itself)
+    assert not second & slow, sorted(second & slow)
+
+
+def test_the_stores_key_is_known_only_while_the_store_is_unchanged(drafter_home: Path,
+                                                                    tmp_path: Path) -> None:
+    from drafter.corpus import open_store
+    from drafter.phrases.cache import cache_key, known_cache_key, remember_cache_key
+
+    store = open_store()
+    key = remember_cache_key(store)
+    assert key == cache_key(store) and known_cache_key() == key
+    speech = tmp_path / "讲话.txt"
+    speech.write_text("在全市安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n"
+                      "一、提高认识\n要认清形势，压实责任。\n二、狠抓落实\n要排查隐患，严格执法。\n",
+                      encoding="utf-8")
+    store.add([speech])
+    store.close()
+    assert known_cache_key() is None  # SQLite's change counter moved: the key is worked out again
+    store = open_store()
+    assert remember_cache_key(store) != key and known_cache_key() == cache_key(store)
+    store.close()
+
+
 def test_same_seed_same_outline_across_processes(built: dict[int, Build], tmp_path: Path) -> None:
     texts = []
     for jobs in (1, 2):

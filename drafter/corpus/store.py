@@ -22,9 +22,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from drafter import paths
 from drafter.atomic import lock_exclusive
-from drafter.data import bundled_dir
+from drafter.corpus.files import TEXT_SUFFIXES, bundled_files, store_path
 from drafter.errors import DrafterWarning, InputError, StoreError, os_reason
 from drafter.model import SourceSpan, Speech
 
@@ -32,8 +31,6 @@ if TYPE_CHECKING:  # de-duplication is only needed when adding: a warm open skip
     from drafter.corpus.dedup import PrintIndex
 
 SCHEMA_VERSION = "1"
-STORE_NAME = "corpus.sqlite3"
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".doc"}
 BUNDLED_PREFIX = "seeds/"
 LOCK_WAIT = 300.0  # seconds a writer waits for another drafter process to finish writing
 
@@ -89,11 +86,6 @@ class AddResult:
     dropped: int = 0  # noise lines dropped
     error: str | None = None
     piece_ids: list[int] = field(default_factory=list)
-
-
-def store_path() -> Path:
-    """Where the corpus database lives."""
-    return paths.data_dir() / STORE_NAME
 
 
 def _now() -> str:
@@ -553,16 +545,6 @@ def _piece_id(value: int | str) -> int:
     if not 0 <= pid <= MAX_ID:
         raise StoreError(f"语料库里没有编号为 {str(value)[:30]} 的文稿（用 drafter corpus list 查看编号）")
     return pid
-
-
-def bundled_files() -> list[Path]:
-    """The bundled seed pages, in the order they are stored ([] when not installed)."""
-    try:
-        folder = bundled_dir("seeds")
-    except FileNotFoundError:
-        return []
-    return [f for f in sorted(folder.iterdir())
-            if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
 
 
 def _read_or_error(item: tuple[Path, str]) -> Any:

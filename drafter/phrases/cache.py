@@ -40,6 +40,60 @@ def cache_key(store: SpeechSource) -> str:
     return _key(store.content_hash(), __version__, FORMAT)
 
 
+# SQLite's own count of committed transactions, in the database header (file format, offset 24)
+_CHANGE_COUNTER = slice(24, 28)
+
+
+def _store_stamp() -> list[Any] | None:
+    """What says the store file is as it was: SQLite's file change counter (every committed
+    write in rollback-journal mode bumps it), size and mtime, with drafter's version and the
+    bundled seeds' sizes and times. None while a journal is left (a write in progress or cut off)."""
+    from drafter.corpus.files import bundled_files, store_path
+
+    db = store_path()
+    if db.with_name(db.name + "-journal").exists() or db.with_name(db.name + "-wal").exists():
+        return None
+    try:
+        with db.open("rb") as fh:
+            header = fh.read(100)
+        stat = db.stat()
+        seeds = [[f.name, f.stat().st_size, f.stat().st_mtime_ns] for f in bundled_files()]
+    except OSError:
+        return None
+    if len(header) < 100:
+        return None
+    return [str(db), header[_CHANGE_COUNTER].hex(), stat.st_size, stat.st_mtime_ns, __version__, FORMAT, seeds]
+
+
+def _stamp_path() -> Path:
+    return cache_dir() / "corpus-key.json"
+
+
+def known_cache_key() -> str | None:
+    """The store's cache key as it was last worked out, while the store file is unchanged since:
+    a warm `drafter new` needs neither sqlite nor a pass over every stored speech."""
+    stamp = _store_stamp()
+    if stamp is None:
+        return None
+    try:
+        saved = json.loads(_stamp_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(saved, dict) or saved.get("stamp") != stamp or not isinstance(saved.get("key"), str):
+        return None
+    return str(saved["key"])
+
+
+def remember_cache_key(store: SpeechSource) -> str:
+    """The store's cache key, kept against the store file's stamp (see known_cache_key)."""
+    key = cache_key(store)
+    stamp = _store_stamp()
+    if stamp is not None:
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(_stamp_path(), json.dumps({"stamp": stamp, "key": key}).encode("utf-8"))
+    return key
+
+
 def book_key(book: PhraseBook) -> str:
     """The cache key of the corpus a book was trained on (the same as cache_key of its store)."""
     meta = book.meta

@@ -106,11 +106,15 @@ def topic_material(topic: str, refs: Sequence[Reference] = (), book: PhraseBook 
         key = book_key(book)
         if corpus_phrases_path(key).exists():  # trained with the book: no store needed
             return material_for(topic, key, None, refs, book)
+    from drafter.phrases.cache import known_cache_key, remember_cache_key
+
+    known = known_cache_key()
+    if known is not None:  # the store is as it was: its key without opening it
+        return material_for(topic, known, None, refs, book)
     from drafter.corpus import open_store
-    from drafter.phrases.cache import cache_key
 
     store = open_store()
-    return material_for(topic, cache_key(store), store, refs, book)
+    return material_for(topic, remember_cache_key(store), store, refs, book)
 
 
 def effective_variables(

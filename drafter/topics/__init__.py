@@ -139,7 +139,7 @@ def material_for(topic: str, corpus_key: str, store: Any = None, refs: Sequence[
         return found
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         pass
-    if store is None and not corpus_phrases_path(corpus_key).exists():
+    if store is None and (book is None or not corpus_phrases_path(corpus_key).exists()):
         from drafter.corpus import open_store
 
         store = open_store()
@@ -178,18 +178,9 @@ def gap_notice(material: TopicMaterial, refs: Sequence[Any] = ()) -> str | None:
 
 def _write_json(path: Path, data: Any) -> None:
     """Write atomically under a unique temp name (parallel runs may build the same file)."""
-    import os
-    import tempfile
+    from drafter.atomic import write_bytes_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 __all__ = ["CorpusFrame", "Knowledge", "Phrase", "TopicMaterial", "gap_notice", "material_for"]

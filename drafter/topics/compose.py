@@ -350,8 +350,7 @@ class Composer:
                           or (self.ledger.among(fitting) if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
-        headable = sum(1 for _, p in unused if self.read.headable(p) and not self.ledger.repeats_subject(p.text))
-        if headable <= self.heads_left:
+        if not self._more_headable(unused):
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
         clauses = []
@@ -390,6 +389,16 @@ class Composer:
                 frame += "，" + purpose
             frame += "。"
         return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
+
+    def _more_headable(self, unused: list[tuple[float, Phrase]]) -> bool:
+        """More phrases a heading can take than headings still to write (counted up to that)."""
+        n = 0
+        for _, p in unused:
+            if self.read.headable(p) and not self.ledger.repeats_subject(p.text):
+                n += 1
+                if n > self.heads_left:
+                    return True
+        return False
 
     def goal(self, rng: random.Random) -> str | None:
         p = self.ledger.pick(rng, self.ledger.free(lambda q: bool(GOAL.match(q.text))), top=10)

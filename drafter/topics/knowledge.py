@@ -227,7 +227,8 @@ class Knowledge:
             if s > 0:
                 scored.append((round(s, 4), p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].text))
-        return TopicMaterial(topic, keys, vocabulary, _dedupe(scored)[:limit])
+        # terms in one order however the sets above iterated (a cached material is read back sorted)
+        return TopicMaterial(topic, keys, dict(sorted(vocabulary.items())), _dedupe(scored)[:limit])
 
     def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False
                   ) -> list[Any]:

@@ -108,8 +108,9 @@ class Ledger:
     def among(self, phrases: list[tuple[float, Phrase]], pred: Callable[[Phrase], bool] | None = None
                ) -> list[tuple[float, Phrase]]:
         """`free` over a list already drawn from the unused phrases."""
-        free = [(s, p) for s, p in phrases
-                if (pred is None or pred(p)) and (p.source == "ref" or not self.repeats_subject(p.text))]
+        free = [(s, p) for s, p in phrases if pred is None or pred(p)]
+        if self.heading and self.once_said:
+            free = [(s, p) for s, p in free if p.source == "ref" or not self.repeats_subject(p.text)]
         if self.heading:
             # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
             # nothing else is left

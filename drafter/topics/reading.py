@@ -7,7 +7,6 @@ asks these questions thousands of times per outline; nothing here depends on wha
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.topics.knowledge import Phrase, TopicMaterial
@@ -26,7 +25,7 @@ class Reading:
     material: TopicMaterial
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-    _answers: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (question, text, source)
+    _answers: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
@@ -69,44 +68,52 @@ class Reading:
         strong = [sp for sp in pool if sp[0] >= self.median]
         return strong or pool
 
-    def _memo(self, question: str, p: Phrase, answer: Callable[[], bool], by_source: bool = False) -> bool:
-        """The answer to `question` about `p`, worked out once (per source when it matters)."""
-        key = (question, p.text, p.source if by_source else "")
+    def _flags(self, p: Phrase) -> tuple[bool, bool, bool, bool]:
+        """(complete, substantive, heading-like, own) of `p`, worked out once per text and source:
+        composition asks them of every free phrase at every draw."""
+        key = (p.text, p.source)
         found = self._answers.get(key)
         if found is None:
-            found = self._answers[key] = answer()
+            complete = not DANGLING.search(p.text)
+            heading_like = complete and not (p.source == "corpus" and len(p.text) > 12) \
+                and not _listed_verbs(p.text)
+            found = self._answers[key] = (complete, self._has_substance(p), heading_like, self._own(p))
         return found
 
     def headable(self, p: Phrase) -> bool:
         """Short enough for a heading (14 characters), with a subject of its own, a heading's kind."""
-        return len(p.text) <= 14 and self.substantive(p) and self.heading_like(p)
+        if len(p.text) > 14:
+            return False
+        flags = self._flags(p)
+        return flags[1] and flags[2]
 
     def heading_like(self, p: Phrase) -> bool:
         """A task a heading can name: not one whose object is left to the sentence around it
         (督促生产经营单位落实, 及时进行处理), nor a regulation's list of duties (督促、检查安全生产工作),
         nor a clause of the writer's corpus longer than a formulation (a heading of its own words
         would be a line of the corpus copied)."""
-        return self._memo("heading", p, lambda: not (p.source == "corpus" and len(p.text) > 12)
-                          and self.complete(p) and not _listed_verbs(p.text), by_source=True)
+        return self._flags(p)[2]
 
     def complete(self, p: Phrase) -> bool:
         """A clause that says its object, not one left to the sentence around it (及时进行处理)."""
-        return self._memo("complete", p, lambda: not DANGLING.search(p.text))
+        return self._flags(p)[0]
 
     def own(self, p: Phrase) -> bool:
         """Named by the topic, or saying a word of its own vocabulary with some weight: a heading
         says what the speech is about (努力办好人民满意的教育, found beside 廉政 in one report's
         paragraph, is only the margin of the field)."""
+        return self._flags(p)[3]
+
+    def _own(self, p: Phrase) -> bool:
         vocab = self.material.vocabulary
         # the writer gave the reference for this speech: its tasks are its own
-        return self._memo("own", p, lambda: p.source == "ref" or any(k in p.text for k in self.material.keys)
-                          or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p)),
-                          by_source=True)
+        return p.source == "ref" or any(k in p.text for k in self.material.keys) \
+            or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
 
     def substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
         and a subject of its own (完善相关机制 says nothing)."""
-        return self._memo("substance", p, lambda: self._has_substance(p))
+        return self._flags(p)[1]
 
     def _has_substance(self, p: Phrase) -> bool:
         rest = "".join(p.words[1:])

@@ -7,7 +7,6 @@ topic's name are left out (two phrases saying the same are never both used), and
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,12 +89,9 @@ class Frames:
     @lru_cache(maxsize=1)
     def load(cls) -> Frames:
         """The bundled frames, read once per process (every render and regen draw asks)."""
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib
+        from drafter.data import loads_toml
 
-        data = tomllib.loads(data_path("frames.toml").read_text(encoding="utf-8"))
+        data = loads_toml(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
