@@ -492,3 +492,37 @@ def test_the_guarantees_second_clauses_are_set_aside_before_the_tasks() -> None:
         after = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
         assert "增强全社会安全生产意识" not in before, before
         assert any(h and h.endswith("，增强全社会安全生产意识") for h in after), after
+
+
+def test_phrases_that_only_name_the_topic_are_said_once_between_them() -> None:
+    # 持续优化营商环境 and 进一步优化营商环境 say nothing but the topic: after one, the other is
+    # the same clause again (the sameness index sees no words of theirs to compare)
+    names = [_p("持续/优化/营商环境", "营商环境"), _p("进一步/优化/营商环境", "营商环境")]
+    task = _p("压减/涉企/检查/事项", "营商环境 涉企 检查")
+    material = _material("营商环境", {"营商环境": 1.0, "涉企": 0.5}, [(1.0, names[0]), (1.0, names[1]), (0.9, task)])
+    composer = _composer(material, 0, 3)
+    composer.ledger.mark(names[0].text)
+    assert composer.ledger.taken(names[1].text)
+    assert not composer.ledger.taken(task.text)
+
+
+def test_a_guarantee_frame_naming_the_topic_is_not_padded_with_the_topics_name() -> None:
+    # "各级党委政府要把安全生产工作摆上重要议事日程，加强安全生产。" says the topic twice and nothing
+    # else: with only such a phrase left, the 保障 point says the genre's stock sentence
+    filler = _p("加强/安全生产", "安全生产")
+    material = _material("安全生产", {"安全生产": 1.0}, [(1.0, filler)])
+    sentence = _composer(material, 0, 1).body_sentence(random.Random(2), GUARANTEE, "3", first=True)
+    assert sentence in Frames.load().guarantee_sentences
+    task_body = _composer(material, 0, 1).body_sentence(random.Random(2), TASK, "2", first=True)
+    assert task_body is not None and "加强安全生产" in task_body  # a task point keeps what there is
+
+
+def test_a_regulations_list_of_duties_is_neither_heading_nor_body() -> None:
+    listed = _p("督促/、/检查/安全生产/工作", "安全生产 检查")
+    task = _p("排查/整治/事故/隐患", "安全生产 隐患")
+    material = _material("安全生产", {"安全生产": 1.0, "隐患": 0.8}, [(1.0, listed), (0.9, task)])
+    composer = _composer(material, 1, 2)
+    lines = [composer.heading(random.Random(3), 2, TASK, "2.1"),
+             composer.body_sentence(random.Random(4), TASK, "2.1", first=True),
+             composer.body_sentence(random.Random(5), TASK, "2.1", first=True)]
+    assert not any(line and "督促、检查" in line for line in lines), lines

@@ -344,10 +344,12 @@ class Composer:
         fitting = [sp for sp in unused if fits(sp[1])]
         said = [sp for sp in fitting if self.read.substantive(sp[1])]
         # a phrase with a subject of its own first; one that only names the topic in a genre
-        # verb (加强安全生产工作) only when nothing else is left
+        # verb (加强安全生产工作) only when nothing else is left, and never in a 保障 frame that
+        # names the topic already (…摆上重要议事日程，加强安全生产: its stock sentence instead)
         # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
         pool = self._near(anchor, self.ledger.among(said, self.read.own) or self.ledger.among(said)
-                          or (self.ledger.among(fitting) if first else []))
+                          or (self.ledger.among(fitting, lambda p: role != GUARANTEE or not self.read.names_only(p))
+                              if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
         if not self._more_headable(unused):

@@ -38,6 +38,8 @@ class Reading:
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
+        self._naming_only = [text for text, _, grams in self._cores if not grams]
+        self._naming_set = frozenset(self._naming_only)
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
             for g in grams:
@@ -48,7 +50,10 @@ class Reading:
         keys = self.material.keys
         grams = gist_pairs(text, keys)
         if not grams:
-            return []
+            # a phrase that only names the topic (持续优化营商环境) says what every other such
+            # phrase says (进一步优化营商环境): one of them per outline
+            return self._naming_only
+
         core = gist(text, keys)
         # only phrases sharing a character pair with it can say the same (inverted index)
         overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
@@ -63,6 +68,10 @@ class Reading:
                 same.append(other_text)
         return same
 
+    def names_only(self, p: Phrase) -> bool:
+        """The phrase only names the topic in a genre verb (加强安全生产, 持续优化营商环境)."""
+        return p.text in self._naming_set
+
     def upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The pool's phrases of the topic's core (the upper half of the material), if any."""
         strong = [sp for sp in pool if sp[0] >= self.median]
@@ -74,9 +83,9 @@ class Reading:
         key = (p.text, p.source)
         found = self._answers.get(key)
         if found is None:
-            complete = not DANGLING.search(p.text)
-            heading_like = complete and not (p.source == "corpus" and len(p.text) > 12) \
-                and not _listed_verbs(p.text)
+            # a regulation's list of duties (督促、检查安全生产工作) is no speech's clause either
+            complete = not DANGLING.search(p.text) and not _listed_verbs(p.text)
+            heading_like = complete and not (p.source == "corpus" and len(p.text) > 12)
             found = self._answers[key] = (complete, self._has_substance(p), heading_like, self._own(p))
         return found
 
@@ -95,7 +104,8 @@ class Reading:
         return self._flags(p)[2]
 
     def complete(self, p: Phrase) -> bool:
-        """A clause that says its object, not one left to the sentence around it (及时进行处理)."""
+        """A clause that says its object, not one left to the sentence around it (及时进行处理),
+        and not a regulation's list of duties (督促、检查安全生产工作)."""
         return self._flags(p)[0]
 
     def own(self, p: Phrase) -> bool:
