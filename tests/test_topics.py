@@ -372,9 +372,10 @@ def test_a_task_point_over_several_sub_points_names_the_whole_field() -> None:
     assert named[4] == 8 and named[0] < 8, named  # without sub-points, a point is one task
 
 
-def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_lists_its_duty() -> None:
-    # 强化工作保障，坚决遏制重特大事故 / （一）落实企业安全主体责任: the duty under the goal, not over
-    # guarantees (加强统筹协调) it does not hold
+def test_a_guarantee_point_over_several_guarantees_is_headed_by_the_topics_duty() -> None:
+    # 强化组织保障，落实企业安全主体责任 / （一）加强组织领导…: the lead and the duty say one thing (a
+    # goal after the lead, 强化组织保障，坚决遏制重特大事故, said two: readers struck it); the
+    # sub-points are the field's guarantees, not the duty again
     goal = _p("坚决/遏制/重特大/事故", "安全生产 事故")
     base = _duty_material()
     material = TopicMaterial(base.topic, base.keys, base.vocabulary | {"事故": 0.5}, [(3.5, goal)] + base.phrases)
@@ -382,11 +383,25 @@ def test_a_guarantee_point_over_several_guarantees_heads_them_with_a_goal_and_li
     for seed in range(6):
         composer = _composer(material, 4, children={"3": 2})
         rng = random.Random(seed)
-        composer.reserve_guarantee(rng)
+        composer.reserve_guarantee(rng, subpoints=2)
         top = composer.heading(rng, 1, GUARANTEE, "3")
-        first = composer.heading(rng, 2, GUARANTEE, "3.1")
-        assert top == f"{top.split('，')[0]}，坚决遏制重特大事故", top  # type: ignore[union-attr]
-        assert first in duties, first
+        subs = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
+        assert top is not None and top.split("，")[-1] in duties and "遏制" not in top, top
+        assert not any(s in duties for s in subs) and all(s and s.split("，")[0] in Frames.load().guarantee_points
+                                                          for s in subs), subs
+
+
+def test_a_task_of_enforcement_is_not_the_guarantee_points_duty() -> None:
+    # 规范涉企执法 is a task of 营商环境: under 保障 readers strike it
+    enforce = _p("规范/涉企/执法", "营商环境 涉企 执法")
+    duty = _p("压实/营商环境/工作/责任", "营商环境 责任")
+    material = _material("营商环境", {"涉企": 1.0, "执法": 0.8, "责任": 0.8},
+                         [(3.0, enforce), (2.0, duty)])
+    for seed in range(6):
+        composer = _composer(material, 3, children={"3": 2})
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=2)
+        assert composer.duty is not None and composer.duty.text == duty.text
 
 
 def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
@@ -418,13 +433,12 @@ def test_one_heading_per_outline_says_a_said_once_subject() -> None:
         assert sum("责任" in (h or "") for h in heads) == 1, heads
 
 
-def test_the_guarantee_goal_is_set_aside_when_the_topic_has_goals_to_spare() -> None:
-    # three goals: the first point, the closing and the 保障 point each get one of their own
-    goals = [_p("坚决/遏制/重特大/事故", "安全生产 事故"), _p("守住/安全/底线", "安全生产 底线"),
-             _p("防范/化解/重大/风险", "安全生产 风险")]
+def test_the_guarantee_point_leaves_the_goals_to_the_first_point_and_the_closing() -> None:
+    goals = [_p("坚决/遏制/重特大/事故", "安全生产 事故"), _p("守住/安全/底线", "安全生产 底线")]
+    duty = _p("落实/安全生产/责任制", "安全生产 责任")
     tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患") for i in range(8)]
-    material = _material("安全生产", {"隐患": 1.0, "事故": 1.0, "底线": 1.0, "风险": 1.0},
-                             [(3.0, p) for p in goals] + [(2.0, p) for p in tasks])
+    material = _material("安全生产", {"隐患": 1.0, "事故": 1.0, "底线": 1.0, "责任": 1.0},
+                             [(3.0, p) for p in goals] + [(3.0, duty)] + [(2.0, p) for p in tasks])
     texts = {p.text for p in goals}
     for seed in range(6):
         composer = _composer(material, 8, children={"3": 2})
@@ -432,10 +446,10 @@ def test_the_guarantee_goal_is_set_aside_when_the_topic_has_goals_to_spare() -> 
         composer.reserve_guarantee(rng, subpoints=2)
         composer.reserve_closing(rng)
         first = composer.heading(rng, 1, RECOGNISE, "1")
-        composer.goal(rng)  # a body between them takes any goal still free
         last = composer.heading(rng, 1, GUARANTEE, "3")
-        said = [h.split("，")[-1] for h in (first, last) if h] + [composer.closing_goal]
-        assert sorted(said) == sorted(texts), (first, last, composer.closing_goal)  # type: ignore[type-var]
+        assert first is not None and last is not None
+        assert {first.split("，")[-1], composer.closing_goal} == texts, (first, composer.closing_goal)
+        assert last.endswith(duty.text), last
 
 
 @pytest.mark.parametrize("goal, kind", [("坚决遏制重特大事故", "prevent"), ("防止森林火灾", "prevent"),

@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from drafter.topics.knowledge import Phrase, TopicMaterial
 from drafter.topics.ledger import Ledger
 from drafter.topics.reading import Reading
-from drafter.topics.wording import DUTY, GOAL, GUARANTEE, RECOGNISE, SIBLING_SPREAD, TASK, Frames
+from drafter.topics.wording import (
+    ANSWERABLE,
+    DUTY,
+    GOAL,
+    GUARANTEE,
+    RECOGNISE,
+    SIBLING_SPREAD,
+    TASK,
+    Frames,
+)
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
 SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
@@ -33,7 +42,6 @@ class Composer:
     closing_goal: str | None = None
     closing_task: str | None = None
     duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
-    guarantee_goal: Phrase | None = None  # and the goal that heads it over several guarantees
     completions: list[tuple[str, Phrase]] = field(default_factory=list)  # its stock points' second clauses
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     _fitting: list[str] | None = None
@@ -68,30 +76,24 @@ class Composer:
     def reserve_guarantee(self, rng: random.Random, subpoints: int = 0) -> None:
         """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
         task points come first and would otherwise use every duty up."""
-        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty); it
-        # will head a point, so a subject headings said above is left out
+        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty) that
+        # says who answers for the work (a field's enforcement is a task); it will head a point,
+        # so a subject headings said above is left out
         with self.ledger.choosing_heading():
-            pool = self.ledger.free(lambda p: bool(DUTY.search(p.text)) and self.read.headable(p)
+            pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.headable(p)
                                     and not GOAL.match(p.text) and self.read.own(p))
         self.duty = self.ledger.pick(rng, pool, top=6)
         if self.duty is not None:
             self.ledger.mark(self.duty.text)
             self.ledger.headed(self.duty.text)  # the task points do not say its subject (责任) before it
         if subpoints >= 2:
-            # the 保障 point over several guarantees is headed by a goal: one is set aside
-            # while the first point and the closing still have one each
-            goals = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
-                               and self.read.own(p) and len(p.text) <= 14)
-            if len(goals) >= 3:
-                self.guarantee_goal = self.ledger.pick(rng, goals, top=6)
-                if self.guarantee_goal is not None:
-                    self.ledger.mark(self.guarantee_goal.text)
-            # and the phrases that complete its stock guarantees in the topic's own words
-            # (强化宣传引导，增强全社会的安全生产意识), before the tasks use them
+            # the 保障 point's sub-points are the stock guarantees this field speaks of, completed
+            # by phrases in the topic's own words (强化宣传引导，增强全社会的安全生产意识), set
+            # aside before the tasks use them
             points = list(self._fitting_points())
             rng.shuffle(points)
             for point in points:
-                if len(self.completions) >= subpoints - (self.duty is not None):
+                if len(self.completions) >= subpoints:
                     break
                 mate = self.ledger.pick(rng, self._completing(point), top=4)
                 if mate is not None:
@@ -127,10 +129,6 @@ class Composer:
         if level == 1:
             return self._top_heading(rng, role, path)
         parent_path = path.rsplit(".", 1)[0]
-        if role == GUARANTEE and self.duty is not None and self.children.get(parent_path, 0) >= 2:
-            # the duty set aside for the 保障 point is the first guarantee under its goal
-            self.anchors[path], self.duty = self.duty, None
-            return self.anchors[path].text
         if role == GUARANTEE and self.completions:
             stock, mate = self.completions.pop(0)  # set aside with the duty (reserve_guarantee)
             self.ledger.said(stock)
@@ -142,7 +140,7 @@ class Composer:
 
         pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
         if role == GUARANTEE:
-            duty = [sp for sp in pool if DUTY.search(sp[1].text)]
+            duty = [sp for sp in pool if ANSWERABLE.search(sp[1].text)]
             duty = [sp for sp in duty if self.read.substantive(sp[1]) and self.read.own(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
@@ -210,19 +208,18 @@ class Composer:
             # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
             # bodies and sub-points carry the topic's own phrases
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
-            over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
-            if role == GUARANTEE and self.duty is not None and not over_several:
+            if role == GUARANTEE and self.duty is not None:
                 anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
+                self.duty = None
             else:
-                # the 保障 point over several guarantees heads them all with the topic's goal
-                # (强化工作保障，坚决守住安全生产底线); its duty is the first of them
+                # the first point heads its body with the topic's goal (提高政治站位，牢牢守住安全
+                # 生产底线); the 保障 point with the topic's duty (强化组织保障，压实安全生产责任):
+                # a goal after a guarantee's lead says two things (强化组织保障，巩固脱贫成果)
                 anchor_pool = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
                                          and self.read.own(p)) \
-                    if role == RECOGNISE or over_several \
-                    else self.ledger.free(lambda p: bool(DUTY.search(p.text)) and self.read.own(p))
+                    if role == RECOGNISE \
+                    else self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
-                if over_several and self.guarantee_goal is not None:
-                    anchor = self.guarantee_goal
             if anchor is None:
                 return self.ledger.frame(rng, frames).replace("{topic}", topic)
             self.anchors[path] = anchor  # the body draws near it
