@@ -57,7 +57,7 @@ def _store_stamp() -> list[Any] | None:
         with db.open("rb") as fh:
             header = fh.read(100)
         stat = db.stat()
-        seeds = [[f.name, f.stat().st_size, f.stat().st_mtime_ns] for f in bundled_files()]
+        seeds = [[f.name, st.st_size, st.st_mtime_ns] for f in bundled_files() for st in (f.stat(),)]
     except OSError:
         return None
     if len(header) < 100:

@@ -26,6 +26,7 @@ class Reading:
     _subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     _word_sets: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     _answers: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = field(default_factory=dict)
+    _closeness: dict[tuple[str, str, float], float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         keys = self.material.keys
@@ -150,14 +151,19 @@ class Reading:
         own = self.subject_words(anchor)
 
         anchor_context = set(anchor.context)
+        memo = self._closeness
 
         def close(sp: tuple[float, Phrase]) -> float:
             s, p = sp
-            words, context = self.sets(p)
-            shared = (context | words) & ctx
-            said = len(own & words) + 0.5 * len(own & context) \
-                + 0.5 * len(self.subject_words(p) & anchor_context)
-            return s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
+            key = (anchor.text, p.text, s)  # a point's sub-points and bodies ask about one anchor
+            found = memo.get(key)
+            if found is None:
+                words, context = self.sets(p)
+                shared = (context | words) & ctx
+                said = len(own & words) + 0.5 * len(own & context) \
+                    + 0.5 * len(self.subject_words(p) & anchor_context)
+                found = memo[key] = s * (0.3 + sum(vocab.get(t, 0.05) for t in shared) + said)
+            return found
 
         scored = [(close(sp), sp) for sp in pool]
         return sorted(scored, key=lambda r: (-r[0], r[1][1].text))
