@@ -176,6 +176,30 @@ def test_a_quoted_name_stays_whole_in_a_formulation() -> None:
     assert not any(t.count("“") != t.count("”") for t in found), found
 
 
+def test_the_versions_of_one_law_are_one_document(tmp_path: Path) -> None:
+    # 北京市安全生产条例 as amended is one law in two files: a clause both versions carry is not
+    # "found in two documents" (推进安全生产产业发展 was one law's clause shipped as a formulation)
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.build import _documents
+    from drafter.topics.harvest import harvest
+
+    law = "# 北京市安全生产条例\n\n第三条 本市推进安全生产产业发展，强化企业主体责任。\n"
+    report = "2025年政府工作报告\n强化企业主体责任，推进安全生产治本攻坚。\n"
+    for name, text in (("laws/local-beijing/local-beijing-0076.txt", law),
+                       ("laws/local-beijing/local-beijing-0077.txt", law.replace("# 北京市安全生产条例",
+                                                                                 "# 北京市安全生产条例（2022年修订）")),
+                       ("policy/gwr-provincial-2025/a.txt", report)):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    docs = list(_documents(tmp_path))
+    assert len({doc_id for doc_id, _ in docs}) == 2, [d for d, _ in docs]
+    tok = Tokenizer()
+    found = harvest(docs, tok.cut, tok.tag_of)
+    assert found.documents == 2
+    assert "推进安全生产产业发展" not in found.formulations  # one law, however many versions
+    assert "强化企业主体责任" in found.formulations  # the law and a report: two documents
+
+
 def test_one_places_campaign_year_is_not_a_formulation() -> None:
     texts = {p.text for p in Knowledge.bundled().phrases}
     assert "深化“放管服”改革" in texts
@@ -248,6 +272,13 @@ def test_a_word_no_other_phrase_vouches_for_is_left_out(knowledge: Knowledge) ->
     texts = {p.text for _, p in knowledge.extended([lone]).for_topic("安全生产").phrases}
     assert "深化收费公路制度改革" not in texts
     assert {p.text for p in SAFETY} <= texts
+
+
+def test_a_phrase_naming_the_topic_keeps_a_word_several_fields_use() -> None:
+    # 开展安全生产宣传教育 names the topic; 宣传教育 (意识, 力量) is said in many fields, none of
+    # them its home: the bundled knowledge keeps these for 安全生产
+    texts = {p.text for _, p in Knowledge.bundled().for_topic("安全生产").phrases}
+    assert {"开展安全生产宣传教育", "增强全社会的安全生产意识", "加强安全生产监管力量建设"} <= texts
 
 
 def test_two_goals_saying_the_same_are_not_both_said() -> None:

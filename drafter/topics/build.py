@@ -11,6 +11,7 @@ documents, with their context terms. No document sentence is written.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -46,7 +47,21 @@ def _documents(root: Path, laws: bool = True) -> Iterator[tuple[str, str]]:
         if "答复" in text[:200] or "提案" in text[:200]:
             continue  # replies to deputies' proposals name people: never harvested
         cut = [i for i in (text.find(f) for f in _FOOTERS) if i >= 0]
-        yield f"{path.parent.name}/{path.name}", text[: min(cut)] if cut else text
+        yield _document_id(path, text), text[: min(cut)] if cut else text
+
+
+_VERSION = re.compile(r"[（(][^）)]*(?:修订|修正|修改|试行|年)[^）)]*[）)]\s*$")
+
+
+def _document_id(path: Path, text: str) -> str:
+    """One id per document: the versions of one law (北京市安全生产条例 as amended, each in a
+    file of its own) are one document, so a clause they repeat is not "found in two documents"."""
+    if path.parent.parent.name == "laws":
+        first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+        title = _VERSION.sub("", first).strip()
+        if title:
+            return f"laws/{title}"
+    return f"{path.parent.name}/{path.name}"
 
 
 def write_tsv(result: Harvest, out: Path, cut: Callable[[str], Iterable[str]]) -> None:

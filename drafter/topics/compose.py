@@ -171,6 +171,11 @@ class Composer:
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self.ledger.take(p)
 
+    def _weight_of(self, p: Phrase) -> float:
+        """How central a phrase's subject is to the field: its weightiest subject word's weight."""
+        vocab = self.material.vocabulary
+        return max((vocab.get(w, 0.0) for w in self.read.subject_words(p)), default=0.0)
+
     def _fitting_points(self) -> list[str]:
         """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
         资金保障): those whose cue words its vocabulary weighs most, half of them at least."""
@@ -219,6 +224,13 @@ class Composer:
                                          and self.read.own(p)) \
                     if role == RECOGNISE \
                     else self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
+                if role == RECOGNISE:
+                    # the first point's goal is the field's whole aim (坚决打好污染防治攻坚战), not
+                    # one narrow measure (保障生态环境监测数据质量): goals on the field's weightiest
+                    # words first
+                    floor = self.read.vocab_median
+                    anchor_pool = sorted((sp for sp in anchor_pool if self._weight_of(sp[1]) >= floor),
+                                         key=lambda sp: (-self._weight_of(sp[1]), sp[1].text))[:3]
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
                 return self.ledger.frame(rng, frames).replace("{topic}", topic)

@@ -110,7 +110,8 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
     word_docs: dict[str, set[str]] = defaultdict(set)
     for doc_id, text in documents:
         doc_ids.add(doc_id)
-        doc_texts[doc_id] = text
+        # one document in several files (a law's versions): its text is all of them
+        doc_texts[doc_id] = doc_texts[doc_id] + "\n" + text if doc_id in doc_texts else text
         headings: dict[int, set[str]] = {}  # terms of the current heading at each level
         for line in text.splitlines():
             line = line.strip().strip("　 ")

@@ -37,6 +37,7 @@ TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
 PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own vocabulary
 BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
+BROAD_NAMED = 6  # the same, for a word beside the topic's own name
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
@@ -254,7 +255,11 @@ class Knowledge:
             specific = [w for w in p.words if not self.generic(w) and not any(w in k for k in keys)]
             if not specific and not named:
                 continue  # nothing but genre words: framing, not substance
-            if any(vocabulary.get(w, 0.0) <= 0.0 and affinity.get(w, (0.0, 0))[1] < BROAD
+            # a phrase naming the topic (开展安全生产宣传教育) is its own unless one of its words is
+            # at home in one other field (防疫 of 统筹做好防汛防疫): a word several fields use
+            # (宣传教育, 技能, 力量) is no other field's
+            broad = BROAD_NAMED if named else BROAD
+            if any(vocabulary.get(w, 0.0) <= 0.0 and affinity.get(w, (0.0, 0))[1] < broad
                    and _others(affinity, w, c) < AFFINITY_SHARE * threshold for w in specific):
                 continue
             out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))

@@ -13,7 +13,9 @@ from functools import lru_cache
 from drafter.data import data_path
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
-GOAL = re.compile(r"^(?:坚决|确保|守住|牢牢|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|坚决守住)")
+# a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实 only stress the
+# verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
+GOAL = re.compile(r"^(?:坚决|牢牢|切实)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
 PREVENT = re.compile(r"^(?:坚决|切实|牢牢)?(?:防|遏制|守住|守牢|严防|杜绝|筑牢|严守|坚守)")
 DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动|人才支撑|要素保障|投入保障|铁军")
 # a duty the 保障 point can say: who answers for the work and how it is checked, not how a field is
