@@ -281,6 +281,18 @@ def test_a_phrase_naming_the_topic_keeps_a_word_several_fields_use() -> None:
     assert {"开展安全生产宣传教育", "增强全社会的安全生产意识", "加强安全生产监管力量建设"} <= texts
 
 
+def test_a_phrase_naming_the_topic_with_one_other_fields_word_stays_out() -> None:
+    # an epidemic speech's 统筹做好防汛防疫 names 防汛, but 防疫 is said in the epidemic's sentences
+    # only (疫情 around every use): not a word of many fields, so not the flood speech's
+    # (the epidemic speech has many phrases: one naming 防汛 is a mention in passing)
+    epidemic = [Phrase(("做好", f"重点{i}", "防疫", "工作"), 1, ("疫情", "疫情防控", f"场所{i}"), "corpus", f"e.txt:{i}")
+                for i in range(20)]
+    mixed = Phrase(("统筹", "做好", "防汛", "防疫"), 1, ("疫情", "疫情防控", "防汛防疫"), "corpus", "e.txt:99")
+    texts = {p.text for _, p in Knowledge.bundled().extended(epidemic + [mixed]).for_topic("防汛").phrases}
+    assert "统筹做好防汛防疫" not in texts
+    assert "保障防洪安全" in texts  # the flood's own material is still found
+
+
 def test_two_goals_saying_the_same_are_not_both_said() -> None:
     # 遏制重特大安全事故 / 防止重特大事故发生 / 坚决防范遏制重特大事故: one goal, three wordings
     goals = [_p("遏制/重特大/安全/事故", "安全生产 事故"), _p("防止/重特大/事故/发生", "安全生产 事故"),
@@ -571,3 +583,29 @@ def test_a_regulations_list_of_duties_is_neither_heading_nor_body() -> None:
              composer.body_sentence(random.Random(4), TASK, "2.1", first=True),
              composer.body_sentence(random.Random(5), TASK, "2.1", first=True)]
     assert not any(line and "督促、检查" in line for line in lines), lines
+
+
+def test_a_seldom_named_topic_is_found_through_the_terms_said_with_it() -> None:
+    # no formulation names 防汛, but the documents say 防洪 with it: the phrases naming 防洪 are
+    # its material (and the writer is still told the topic itself is seldom named)
+    flood = [_p("保障/防洪/安全", "河道 堤防 防洪"), _p("建设/防洪/工程", "防洪 工程 河流"),
+             _p("普及/防洪/知识", "防洪 意识 教育"), _p("加固/病险/水库", "水库 病险 防洪")]
+    other = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(300)] + SAFETY
+    with_terms = Knowledge(flood + other, {"防汛": ("抗旱", "防洪"), "防洪": ("防汛",)})
+    material = with_terms.for_topic("防汛")
+    texts = {p.text for _, p in material.phrases}
+    assert {"保障防洪安全", "建设防洪工程", "普及防洪知识"} <= texts
+    assert not texts & {p.text for p in SAFETY} and material.named == 0
+    assert not Knowledge(flood + other).for_topic("防汛").phrases  # nothing said 防洪 with it
+
+
+def test_term_associations_are_companions_that_name_formulations() -> None:
+    from drafter.topics.harvest import associations
+
+    sentences = ([("防汛", "抗旱", "水库", "保障防汛")] * 6 + [("防汛", "防洪")] * 6
+                 + [("防汛", "会议")] * 2 + [(f"词{i}",) for i in range(400)])
+    texts = ["加固病险水库", "建设小型水库", "管好水库", "保障防洪安全", "建设防洪工程", "普及防洪知识", "保障防汛"]
+    found = associations(sentences, texts)
+    assert set(found["防汛"]) == {"水库", "防洪"}  # 抗旱 names no formulation; 会议 too seldom
+    assert "保障防汛" not in found["防汛"]  # a term holding the other is not its companion
+    assert set(associations(sentences)["防汛"]) == {"水库", "防洪", "抗旱"}  # without texts: every companion

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from drafter.phrases.book import PhraseBook
     from drafter.templates import TemplateInfo
     from drafter.topics import CorpusFrame
-    from drafter.topics.knowledge import TopicMaterial
+    from drafter.topics.material import TopicMaterial
     from drafter.topics.refs import Reference
 
 BASE_VARIABLES = ("meeting", "org", "speaker", "topic", "date")

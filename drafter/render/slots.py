@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from drafter.text import FALLBACK_PREFIX
 from drafter.topics import CorpusFrame
 from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
-from drafter.topics.knowledge import TopicMaterial
+from drafter.topics.material import TopicMaterial
 
 FRAME = "0"  # path of everything outside the numbered points
 TITLE_BY_KIND = {"表态发言": "表态发言", "主持词": "主持词", "致辞": "致辞"}

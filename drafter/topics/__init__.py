@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.topics.knowledge import Knowledge, Phrase, TopicMaterial
+from drafter.topics.material import Phrase, TopicMaterial
 
 CORPUS_FORMAT = "3"  # bump when the corpus phrases change meaning
-FORMAT = "5"  # bump when the material's layout or its selection changes meaning
+FORMAT = "6"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
@@ -156,6 +156,8 @@ def material_for(topic: str, corpus_key: str, store: Any = None, refs: Sequence[
         tok = Tokenizer()
         for ref in refs:
             extra = reference_phrases(ref, tok.cut, tok.tag_of) + extra
+    from drafter.topics.knowledge import Knowledge  # a cold build only: warm runs read the cache
+
     material = Knowledge.bundled().extended(extra).for_topic(topic)
     _write_json(path, {"material": material_to_dict(material), "frame": frame.to_dict()})
     _MEMO[str(path)] = (material, frame)
@@ -183,4 +185,4 @@ def _write_json(path: Path, data: Any) -> None:
     write_bytes_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
-__all__ = ["CorpusFrame", "Knowledge", "Phrase", "TopicMaterial", "gap_notice", "material_for"]
+__all__ = ["CorpusFrame", "Phrase", "TopicMaterial", "gap_notice", "material_for"]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from drafter.topics.knowledge import Phrase, TopicMaterial
 from drafter.topics.ledger import Ledger
+from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
 from drafter.topics.wording import (
     ANSWERABLE,

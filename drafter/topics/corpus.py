@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from drafter.model import Section, Skeleton, Speech
 from drafter.text import CLAUSE_SPLIT, SENTENCE_SPLIT
 from drafter.topics.harvest import content_terms, is_phrase, names_someone
-from drafter.topics.knowledge import Phrase
+from drafter.topics.material import Phrase
 
 MAX_CORPUS_CHARS = 16
 # who is asked, before the task itself (一是 / 要 / 各乡镇要 / 各级各部门必须): the task is what follows

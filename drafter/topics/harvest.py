@@ -78,6 +78,8 @@ class Harvest:
     term_df: Counter[str]
     sentences: int
     documents: int
+    # for each content term, the terms the documents say with it most (防汛: 抗旱, 防洪, 汛期…)
+    associations: dict[str, list[str]] = field(default_factory=dict)
 
 
 def sentences_of(text: str) -> Iterator[str]:
@@ -108,6 +110,7 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
     doc_ids: set[str] = set()
     doc_texts: dict[str, str] = {}
     word_docs: dict[str, set[str]] = defaultdict(set)
+    sentence_terms: list[tuple[str, ...]] = []
     for doc_id, text in documents:
         doc_ids.add(doc_id)
         # one document in several files (a law's versions): its text is all of them
@@ -132,6 +135,7 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
                 if len(sentence) < MIN_CHARS or len(sentence) > 500:
                     continue
                 terms, found = _sentence(sentence, cut, tag_of, word_docs, doc_id)
+                sentence_terms.append(tuple(terms))
                 for clause in found:
                     item = candidates.setdefault(clause, Formulation(clause))
                     item.docs.add(doc_id)
@@ -150,7 +154,50 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
     kept = {t: f for t, f in candidates.items() if len(f.docs) >= MIN_DOCS}
     for f in kept.values():
         f.context = Counter(dict(_top_context(f.context, term_df, n, keep_terms)))
-    return Harvest(kept, Counter({t: term_df[t] for t in keep_terms}), n, len(doc_ids))
+    return Harvest(kept, Counter({t: term_df[t] for t in keep_terms}), n, len(doc_ids),
+                   associations(sentence_terms, (t for t in kept if not rejected(t))))
+
+
+ASSOCIATES = 6  # associated terms kept per term
+ASSOCIATION_MIN = 5  # sentences two terms must share to be associated
+TERMS_PER_SENTENCE = 16  # the rarest terms of a long sentence are the ones that say what it is about
+NAMING = 3  # formulations an associated term must name (a term drafter can find material with)
+
+
+def associations(sentence_terms: list[tuple[str, ...]], texts: Iterable[str] = ()) -> dict[str, list[str]]:
+    """For each content term, the terms the documents say with it most: at least ASSOCIATION_MIN
+    shared sentences, ranked by shared sentences times the log of the lift (so that a frequent
+    companion, 防洪 of 防汛, comes before a rare one), never a term holding the other (保障防汛
+    of 防汛), and only terms that name NAMING of `texts` (the formulations) when given. Counts
+    of words only, never text."""
+    from itertools import combinations
+
+    df: Counter[str] = Counter(t for terms in sentence_terms for t in set(terms))
+    n = max(1, len(sentence_terms))
+    usable = {t for t, c in df.items() if c >= ASSOCIATION_MIN and c <= 0.05 * n}
+    texts = list(texts)
+    if texts:
+        joined = "\n".join(texts)
+        naming = {t for t in usable if joined.count(t) >= NAMING}
+    else:
+        naming = usable
+    pairs: Counter[tuple[str, str]] = Counter()
+    for terms in sentence_terms:
+        kept = sorted({t for t in terms if t in usable}, key=lambda t: (df[t], t))[:TERMS_PER_SENTENCE]
+        pairs.update(combinations(sorted(kept), 2))
+    scored: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (a, b), c in pairs.items():
+        if c < ASSOCIATION_MIN or a in b or b in a:
+            continue
+        lift = c * n / (df[a] * df[b])
+        if lift > 2:
+            score = c * math.log(lift)
+            if b in naming:
+                scored[a].append((score, b))
+            if a in naming:
+                scored[b].append((score, a))
+    return {t: [b for _, b in sorted(found, key=lambda sb: (-sb[0], sb[1]))[:ASSOCIATES]]
+            for t, found in sorted(scored.items())}
 
 
 # a campaign one place named for its year or month (开展“安全环保风险管控年”活动): local, not the field's

@@ -16,12 +16,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
+from drafter.topics.material import Phrase, TopicMaterial
+from drafter.topics.near import bundled_associations, near_terms
+
+__all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
 TRUST = {"ref": 3.0, "corpus": 1.6, "bundled": 1.0}
 # Words so common across phrases of every topic that they say nothing about the subject.
@@ -32,71 +35,43 @@ FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
 PASSING = 0.1  # a piece naming the topic in fewer of its phrases than this mentions it in passing
-MIN_NAMED_OWN = 3  # below this many phrases naming the topic, its material is only its neighbours
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
 PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own vocabulary
 BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
-BROAD_NAMED = 6  # the same, for a word beside the topic's own name
+BROAD_NAMED = 6  # the same, for a word beside the topic's own name, unless its uses are one field's
+ONE_FIELD = 0.35  # share of a word's phrases sharing a context term when they are one field's
+NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming the topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """One short phrase of a field, with the terms of the sentences it came from."""
-
-    words: tuple[str, ...]
-    docs: int
-    context: tuple[str, ...]
-    source: str = "bundled"  # "bundled", "corpus", or "ref"
-    origin: str = ""  # for corpus and ref phrases: where it came from (file:line)
-    slot: str = ""  # "heading" or "body" where the source says; "" for bundled formulations
-
-    @cached_property
-    def text(self) -> str:  # read thousands of times per outline: joined once
-        return "".join(self.words)
-
-
-@dataclass
-class TopicMaterial:
-    """The phrases of one topic, best first, with the topic's weighted vocabulary."""
-
-    topic: str
-    keys: tuple[str, ...]
-    vocabulary: dict[str, float]
-    phrases: list[tuple[float, Phrase]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.phrases)
-
-    @property
-    def known(self) -> bool:
-        """Enough material of its own to write an outline's points."""
-        return len(self.phrases) >= 12
-
-    @property
-    def named(self) -> int:
-        """How many of its phrases name the topic itself (the rest were found around it)."""
-        return sum(1 for _, p in self.phrases if any(k in p.text for k in self.keys))
-
-    @property
-    def thin(self) -> bool:
-        """Enough phrases, but hardly any that name the topic: they come from its neighbourhood
-        (the documents drafter knows say little of it), so the writer should check each point."""
-        return self.known and self.named < MIN_NAMED_OWN
-
-
 class Knowledge:
     """All phrases drafter can draw on, and the statistics that tell topics apart."""
 
-    def __init__(self, phrases: Sequence[Phrase]) -> None:
+    def __init__(self, phrases: Sequence[Phrase], associations: Mapping[str, Sequence[str]] | None = None,
+                 *, bundled: bool = False) -> None:
         self.phrases = list(phrases)
+        self._associations = associations
+        self._bundled = bundled  # the bundled term associations are read when first needed
 
     @classmethod
     def bundled(cls) -> Knowledge:
-        return cls.from_lines(read_data_lines("formulations.tsv"))
+        knowledge = cls.from_lines(read_data_lines("formulations.tsv"))
+        knowledge._bundled = True
+        return knowledge
+
+    @cached_property
+    def associations(self) -> Mapping[str, Sequence[str]]:
+        """For a term, the terms the documents say with it most (防汛: 抗旱, 防洪, 汛期…)."""
+        if self._associations is not None:
+            return self._associations
+        return bundled_associations() if self._bundled else {}
+
+    def naming(self, term: str) -> int:
+        """How many phrases say `term` in their text."""
+        return sum(1 for p in self.phrases if term in p.text)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
@@ -118,7 +93,7 @@ class Knowledge:
         return cls(phrases)
 
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
-        return Knowledge(list(extra) + self.phrases)
+        return Knowledge(list(extra) + self.phrases, self._associations, bundled=self._bundled)
 
     @cached_property
     def word_share(self) -> dict[str, float]:
@@ -198,6 +173,12 @@ class Knowledge:
             # never through its verbs (创建 of 文明城市创建), and only through parts that speak of
             # one field together (维修 of 航天器在轨维修 alone leads to road repairs)
             base += self._named(self._coherent(parts), 0.5)
+        if sum(1 for _, p in base if any(k in p.text for k in keys)) < MIN_NAMED:
+            # a topic the formulations seldom name is found through the terms the documents say
+            # with it (防汛: 防洪, 防灾减灾), those that name phrases of their own
+            near = near_terms(self, keys)
+            if near:
+                base += self._named(near, NEAR_WEIGHT)
         if not base:
             return TopicMaterial(topic, keys, {})  # nothing names the topic: say so
         # the writer's pieces that mention the topic only in passing (统筹做好防汛防疫 in an
@@ -258,12 +239,37 @@ class Knowledge:
             # a phrase naming the topic (开展安全生产宣传教育) is its own unless one of its words is
             # at home in one other field (防疫 of 统筹做好防汛防疫): a word several fields use
             # (宣传教育, 技能, 力量) is no other field's
-            broad = BROAD_NAMED if named else BROAD
-            if any(vocabulary.get(w, 0.0) <= 0.0 and affinity.get(w, (0.0, 0))[1] < broad
-                   and _others(affinity, w, c) < AFFINITY_SHARE * threshold for w in specific):
+            if any(self._foreign(w, vocabulary, affinity, c, named, threshold) for w in specific):
                 continue
             out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))
         return out
+
+    def _foreign(self, word: str, vocabulary: dict[str, float], affinity: dict[str, tuple[float, int]],
+                 c: float, named: bool, threshold: float) -> bool:
+        """A word of the phrase at home in another field: not in the topic's vocabulary, its other
+        uses off the topic, and used in few phrases (a phrase naming the topic: or in one field's)."""
+        if vocabulary.get(word, 0.0) > 0.0 or _others(affinity, word, c) >= AFFINITY_SHARE * threshold:
+            return False
+        uses = affinity.get(word, (0.0, 0))[1]
+        if named and uses >= BROAD_NAMED:
+            return self._one_field(word)
+        return uses < BROAD
+
+    def _one_field(self, word: str) -> bool:
+        """Whether the phrases using `word` are said in one field's sentences: most of them share
+        a context term (防疫: 疫情), where a word of many fields (宣传教育) shares none so widely."""
+        found = self._fields.get(word)
+        if found is None:
+            uses = [p for p in self.phrases if word in p.words]
+            common: Counter[str] = Counter(t for p in uses for t in set(p.context)
+                                           if t != word and word not in t and not self.generic(t))
+            top = common.most_common(1)
+            found = self._fields[word] = bool(top) and top[0][1] >= ONE_FIELD * len(uses)
+        return found
+
+    @cached_property
+    def _fields(self) -> dict[str, bool]:
+        return {}
 
     @cached_property
     def _piece_sizes(self) -> Counter[str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
 from drafter.topics.wording import Frames, gist_pairs
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from drafter.errors import InputError
 from drafter.text import CLAUSE_SPLIT, SENTENCE_SPLIT
 from drafter.topics.harvest import content_terms, is_phrase
-from drafter.topics.knowledge import Phrase
+from drafter.topics.material import Phrase
 
 MAX_REF_CHARS = 20
 

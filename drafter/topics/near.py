@@ -1,0 +1,56 @@
+"""Near topics: the terms the documents say with a topic, for a topic the formulations seldom name.
+
+防汛 is named by hardly any bundled formulation, but the documents say 防洪, 河道 with it in the
+same sentences, and those name phrases of their own (保障防洪安全, 加强河道管理). The associations
+are counts mined at build time (drafter.topics.harvest.associations, ``_data/associations.tsv``);
+here they are read and filtered down to the names of near fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafter.data import read_data_lines
+
+if TYPE_CHECKING:
+    from drafter.topics.knowledge import Knowledge
+
+NEAR_KEYS = 3  # terms associated with a seldom-named topic that find its material
+NEAR_NAMING = 3  # phrases such a term must name
+NEAR_NAMING_MOST = 12  # and may name at most: a word naming many (交通) is a field of its own or of all
+BROAD = 30  # a term in this many phrases (text or context) is every field's word (政治)
+
+
+@lru_cache(maxsize=1)
+def bundled_associations() -> dict[str, tuple[str, ...]]:
+    """The bundled term associations (drafter/_data/associations.tsv, by drafter.topics.build)."""
+    found: dict[str, tuple[str, ...]] = {}
+    try:
+        for line in read_data_lines("associations.tsv"):
+            term, _, rest = line.partition("\t")
+            found[term] = tuple(rest.split())
+    except FileNotFoundError:
+        pass
+    return found
+
+
+def near_terms(knowledge: Knowledge, keys: Sequence[str]) -> list[str]:
+    """The terms most associated with the topic's keys that are a near field's name: specific
+    (not every field's word), in each other's company (a term whose own associates share none
+    with the topic's is said with it but lives elsewhere: 委员会 of 禁毒), naming a few phrases."""
+    associations = knowledge.associations
+    total = len(knowledge.phrases)
+    near: list[str] = []
+    for key in keys:
+        for term in associations.get(key, ()):
+            if term in near or knowledge.generic(term) or any(term in k or k in term for k in keys) \
+                    or knowledge.word_share.get(term, 0.0) * total > BROAD:
+                continue
+            own = associations.get(term, ())
+            if key not in own and not set(own) & set(associations.get(key, ())):
+                continue
+            if NEAR_NAMING <= knowledge.naming(term) <= NEAR_NAMING_MOST:
+                near.append(term)
+    return near[:NEAR_KEYS]
