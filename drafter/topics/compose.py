@@ -93,7 +93,7 @@ class Composer:
             points = list(self._fitting_points())
             rng.shuffle(points)
             for point in points:
-                if len(self.completions) >= subpoints:
+                if len(self.completions) >= subpoints - (self.duty is not None):
                     break
                 mate = self.ledger.pick(rng, self._completing(point), top=4)
                 if mate is not None:
@@ -129,6 +129,10 @@ class Composer:
         if level == 1:
             return self._top_heading(rng, role, path)
         parent_path = path.rsplit(".", 1)[0]
+        if role == GUARANTEE and self.duty is not None and self.children.get(parent_path, 0) >= 2:
+            # the duty set aside for the 保障 point is the first of its guarantees
+            self.anchors[path], self.duty = self.duty, None
+            return self.anchors[path].text
         if role == GUARANTEE and self.completions:
             stock, mate = self.completions.pop(0)  # set aside with the duty (reserve_guarantee)
             self.ledger.said(stock)
@@ -171,6 +175,14 @@ class Composer:
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self.ledger.take(p)
 
+    def _with_topic(self, frame: str) -> str:
+        """A stock frame with the speech's topic: 工作 said once after a topic ending in it
+        (推动征兵工作取得实效, 确保征兵各项工作有序推进)."""
+        topic = self.material.topic
+        core = topic[:-2] if topic.endswith("工作") and len(topic) > 2 else topic
+        return frame.replace("{topic}工作", core + "工作").replace("{topic}各项", core + "各项") \
+            .replace("{topic}", topic)
+
     def _weight_of(self, p: Phrase) -> float:
         """How central a phrase's subject is to the field: its weightiest subject word's weight."""
         vocab = self.material.vocabulary
@@ -207,12 +219,17 @@ class Composer:
         return f"{point}，{self.ledger.take(mate)}"
 
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
-        topic = self.material.topic
         if role in (RECOGNISE, GUARANTEE):
             # the first and last points say the genre's stock words with the topic (提高政治站位，
             # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
             # bodies and sub-points carry the topic's own phrases
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
+            over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
+            if over_several:
+                # over several guarantees the genre's umbrella heads them (强化工作保障，确保各项任务
+                # 落到实处) and the topic's duty is the first of them: a duty over 加强组织领导 and
+                # 强化资金保障 is a heading its sub-points do not carry out (readers struck it)
+                return self._with_topic(self.ledger.frame(rng, frames))
             if role == GUARANTEE and self.duty is not None:
                 anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
                 self.duty = None
@@ -233,7 +250,7 @@ class Composer:
                                          key=lambda sp: (-self._weight_of(sp[1]), sp[1].text))[:3]
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
-                return self.ledger.frame(rng, frames).replace("{topic}", topic)
+                return self._with_topic(self.ledger.frame(rng, frames))
             self.anchors[path] = anchor  # the body draws near it
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
             # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
@@ -242,7 +259,7 @@ class Composer:
             leads = [lead for lead in own_leads if not self.read.echoes(lead, anchor.text)]
             lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
-                return self.ledger.frame(rng, frames).replace("{topic}", topic)
+                return self._with_topic(self.ledger.frame(rng, frames))
             return f"{lead}，{self.ledger.take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
             umbrella = self._umbrella(rng, path)
@@ -300,7 +317,17 @@ class Composer:
         pool = self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
                                 and not GOAL.match(p.text) and not DUTY.search(p.text)
                                 and not p.text.endswith("工作") and longest + 4 <= len(p.text) <= 13)
-        p = self.ledger.pick(rng, pool, top=6)
+        # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are said; one
+        # measure naming the field (完善安全生产管理制度) shares its sentences with few: its
+        # sub-points would not be its own
+        free = [self.read.sets(q)[1] for _, q in self.ledger.free(self.read.substantive)]
+
+        def breadth(sp: tuple[float, Phrase]) -> int:
+            context = self.read.sets(sp[1])[1]
+            return sum(1 for other in free if len(other & context) >= 2)
+
+        pool = sorted(pool, key=lambda sp: (-breadth(sp), sp[1].text))[:3]
+        p = self.ledger.pick(rng, pool, top=3)
         if p is None:
             return None
         leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
@@ -399,7 +426,7 @@ class Composer:
             if purpose is not None:  # optional: once each, never again
                 frame += "，" + purpose
             frame += "。"
-        return frame.replace("{clauses}", "，".join(clauses)).replace("{topic}", self.material.topic)
+        return self._with_topic(frame.replace("{clauses}", "，".join(clauses)))
 
     def _more_headable(self, unused: list[tuple[float, Phrase]]) -> bool:
         """More phrases a heading can take than headings still to write (counted up to that)."""
