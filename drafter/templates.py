@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.data import loads_toml
 from drafter.errors import DrafterWarning, TemplateError
+from drafter.tomlcache import loads_toml
 
 SUFFIX = ".md.j2"
 ASK_WHEN = ("always", "missing", "never")  # always prompt / only if not given / use default

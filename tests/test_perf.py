@@ -201,6 +201,55 @@ def test_the_stores_key_is_known_only_while_the_store_is_unchanged(drafter_home:
     store.close()
 
 
+def test_a_store_changed_while_its_key_is_worked_out_is_not_remembered(drafter_home: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # another process commits a speech between reading the store and saving its key: the key
+    # of the old corpus is not kept against the new store file
+    from drafter.corpus import open_store
+    from drafter.phrases import cache as cache_mod
+
+    store = open_store()
+    speech = tmp_path / "讲话.txt"
+    speech.write_text("在全市防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n"
+                      "一、提高认识\n要认清形势，压实责任。\n二、狠抓落实\n要加固病险水库，做好应急值守。\n",
+                      encoding="utf-8")
+    real = cache_mod.cache_key
+
+    def key_then_commit(s):  # type: ignore[no-untyped-def]
+        key = real(s)
+        other = open_store()
+        other.add([speech])
+        other.close()
+        return key
+
+    monkeypatch.setattr(cache_mod, "cache_key", key_then_commit)
+    stale = cache_mod.remember_cache_key(store)
+    monkeypatch.setattr(cache_mod, "cache_key", real)
+    assert cache_mod.known_cache_key() != stale
+    store.close()
+
+
+def test_a_store_in_wal_mode_is_always_opened(drafter_home: Path) -> None:
+    # in WAL mode SQLite's change counter stands still: the stamp cannot vouch for the store
+    import sqlite3
+
+    from drafter.corpus import open_store
+    from drafter.corpus.files import store_path
+    from drafter.phrases.cache import known_cache_key, remember_cache_key
+
+    store = open_store()
+    remember_cache_key(store)
+    assert known_cache_key() is not None  # the trace is real: a rollback-journal store is vouched for
+    store.close()
+    db = sqlite3.connect(store_path())
+    db.execute("PRAGMA journal_mode=WAL")
+    db.close()
+    store = open_store()
+    remember_cache_key(store)
+    store.close()
+    assert known_cache_key() is None
+
+
 def test_same_seed_same_outline_across_processes(built: dict[int, Build], tmp_path: Path) -> None:
     texts = []
     for jobs in (1, 2):

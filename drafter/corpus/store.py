@@ -215,6 +215,22 @@ class CorpusStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Reads inside one transaction (a shared lock: no writer commits between them), unless
+        a transaction is open already."""
+        if self._db.in_transaction:
+            yield
+            return
+        try:
+            self._db.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._db.execute(sql, args).fetchall()
@@ -524,10 +540,12 @@ class CorpusStore:
     def content_hash(self) -> str:
         """Changes whenever the visible corpus changes (the phrase-model cache key)."""
         h = hashlib.sha256(SCHEMA_VERSION.encode())
-        for pid in self._visible_ids():
-            title, kind, text, flagged = self._query(
-                "SELECT title, kind, text, flagged FROM pieces WHERE id=?", (pid,))[0]
-            h.update(json.dumps([title, kind, text, flagged], ensure_ascii=False).encode("utf-8"))
+        # one read transaction: the ids and the pieces are of one state of the store
+        with self._reading():
+            for pid in self._visible_ids():
+                title, kind, text, flagged = self._query(
+                    "SELECT title, kind, text, flagged FROM pieces WHERE id=?", (pid,))[0]
+                h.update(json.dumps([title, kind, text, flagged], ensure_ascii=False).encode("utf-8"))
         return h.hexdigest()
 
 

@@ -60,8 +60,8 @@ def _store_stamp() -> list[Any] | None:
         seeds = [[f.name, st.st_size, st.st_mtime_ns] for f in bundled_files() for st in (f.stat(),)]
     except OSError:
         return None
-    if len(header) < 100:
-        return None
+    if len(header) < 100 or header[18] != 1 or header[19] != 1:
+        return None  # not a rollback-journal database: in WAL mode the counter stands still
     return [str(db), header[_CHANGE_COUNTER].hex(), stat.st_size, stat.st_mtime_ns, __version__, FORMAT, seeds]
 
 
@@ -86,9 +86,11 @@ def known_cache_key() -> str | None:
 
 def remember_cache_key(store: SpeechSource) -> str:
     """The store's cache key, kept against the store file's stamp (see known_cache_key)."""
+    before = _store_stamp()
     key = cache_key(store)
     stamp = _store_stamp()
-    if stamp is not None:
+    # another process may commit while the key is worked out: kept only if nothing changed
+    if stamp is not None and stamp == before:
         with contextlib.suppress(OSError):
             write_bytes_atomic(_stamp_path(), json.dumps({"stamp": stamp, "key": key}).encode("utf-8"))
     return key

@@ -65,14 +65,21 @@ def material_from_dict(d: dict[str, Any]) -> TopicMaterial:
 
 @functools.cache
 def _bundled_hash() -> str:
-    """The bundled formulations' content hash. The file is 3.7 MB, so the hash is kept in the
-    cache folder against the file's path, size and modification time, and read from there."""
+    """The bundled topic knowledge's content hash (formulations and term associations). The
+    files are megabytes, so the hash is kept in the cache folder against their paths, sizes and
+    modification times, and read from there."""
     from drafter.data import data_path
     from drafter.paths import cache_dir
 
-    path = data_path("formulations.tsv")
-    stat = path.stat()
-    stamp = [str(path), stat.st_size, stat.st_mtime_ns]
+    paths = [data_path(name) for name in ("formulations.tsv", "associations.tsv")]
+    stamp: list[list[Any]] = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            stamp.append([str(path), None])
+            continue
+        stamp.append([str(path), stat.st_size, stat.st_mtime_ns])
     memo = cache_dir() / "bundled-hash.json"
     try:
         saved = json.loads(memo.read_text(encoding="utf-8"))
@@ -80,7 +87,11 @@ def _bundled_hash() -> str:
             return str(saved["sha256"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    h = hashlib.sha256()
+    for path in paths:
+        if path.exists():
+            h.update(path.read_bytes())
+    digest = h.hexdigest()[:12]
     with contextlib.suppress(OSError):  # a read-only cache folder: hash again next time
         _write_json(memo, {"stamp": stamp, "sha256": digest})
     return digest
@@ -185,4 +196,13 @@ def _write_json(path: Path, data: Any) -> None:
     write_bytes_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
-__all__ = ["CorpusFrame", "Phrase", "TopicMaterial", "gap_notice", "material_for"]
+def __getattr__(name: str) -> Any:
+    """``drafter.topics.Knowledge`` without importing it on every run (a warm run reads the cache)."""
+    if name == "Knowledge":
+        from drafter.topics.knowledge import Knowledge
+
+        return Knowledge
+    raise AttributeError(name)
+
+
+__all__ = ["CorpusFrame", "Knowledge", "Phrase", "TopicMaterial", "gap_notice", "material_for"]

@@ -24,6 +24,7 @@ from drafter.topics.wording import (
     SIBLING_SPREAD,
     TASK,
     Frames,
+    with_topic,
 )
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
@@ -175,31 +176,10 @@ class Composer:
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self.ledger.take(p)
 
-    def _with_topic(self, frame: str) -> str:
-        """A stock frame with the speech's topic: 工作 said once after a topic ending in it
-        (推动征兵工作取得实效, 确保征兵各项工作有序推进)."""
-        topic = self.material.topic
-        core = topic[:-2] if topic.endswith("工作") and len(topic) > 2 else topic
-        return frame.replace("{topic}工作", core + "工作").replace("{topic}各项", core + "各项") \
-            .replace("{topic}", topic)
-
-    def _weight_of(self, p: Phrase) -> float:
-        """How central a phrase's subject is to the field: its weightiest subject word's weight."""
-        vocab = self.material.vocabulary
-        return max((vocab.get(w, 0.0) for w in self.read.subject_words(p)), default=0.0)
-
     def _fitting_points(self) -> list[str]:
-        """The stock guarantee points this field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
-        资金保障): those whose cue words its vocabulary weighs most, half of them at least."""
+        """The stock guarantee points this field speaks of (see Frames.fitting_points)."""
         if self._fitting is None:
-            # the field's main terms (its 150 weightiest) say what it speaks of
-            top = sorted(self.material.vocabulary.items(), key=lambda tw: -tw[1])[:150]
-            weight = dict.fromkeys(self.frames.guarantee_points, 0.0)
-            for point in weight:
-                cues = self.frames.guarantee_cues.get(point, ())
-                weight[point] = sum(w for term, w in top if any(c in term for c in cues))
-            ranked = sorted(self.frames.guarantee_points, key=lambda pt: -weight[pt])
-            self._fitting = ranked[: max(len(ranked) // 2, 1)]
+            self._fitting = self.frames.fitting_points(self.material.vocabulary)
         return self._fitting
 
     def _completing(self, point: str) -> list[tuple[float, Phrase]]:
@@ -229,7 +209,7 @@ class Composer:
                 # over several guarantees the genre's umbrella heads them (强化工作保障，确保各项任务
                 # 落到实处) and the topic's duty is the first of them: a duty over 加强组织领导 and
                 # 强化资金保障 is a heading its sub-points do not carry out (readers struck it)
-                return self._with_topic(self.ledger.frame(rng, frames))
+                return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             if role == GUARANTEE and self.duty is not None:
                 anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
                 self.duty = None
@@ -246,11 +226,11 @@ class Composer:
                     # one narrow measure (保障生态环境监测数据质量): goals on the field's weightiest
                     # words first
                     floor = self.read.vocab_median
-                    anchor_pool = sorted((sp for sp in anchor_pool if self._weight_of(sp[1]) >= floor),
-                                         key=lambda sp: (-self._weight_of(sp[1]), sp[1].text))[:3]
+                    anchor_pool = sorted((sp for sp in anchor_pool if self.read.weight(sp[1]) >= floor),
+                                         key=lambda sp: (-self.read.weight(sp[1]), sp[1].text))[:3]
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
-                return self._with_topic(self.ledger.frame(rng, frames))
+                return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             self.anchors[path] = anchor  # the body draws near it
             # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
             # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
@@ -259,7 +239,7 @@ class Composer:
             leads = [lead for lead in own_leads if not self.read.echoes(lead, anchor.text)]
             lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
-                return self._with_topic(self.ledger.frame(rng, frames))
+                return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             return f"{lead}，{self.ledger.take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
             umbrella = self._umbrella(rng, path)
@@ -320,13 +300,8 @@ class Composer:
         # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are said; one
         # measure naming the field (完善安全生产管理制度) shares its sentences with few: its
         # sub-points would not be its own
-        free = [self.read.sets(q)[1] for _, q in self.ledger.free(self.read.substantive)]
-
-        def breadth(sp: tuple[float, Phrase]) -> int:
-            context = self.read.sets(sp[1])[1]
-            return sum(1 for other in free if len(other & context) >= 2)
-
-        pool = sorted(pool, key=lambda sp: (-breadth(sp), sp[1].text))[:3]
+        free = [q for _, q in self.ledger.free(self.read.substantive)]
+        pool = sorted(pool, key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))[:3]
         p = self.ledger.pick(rng, pool, top=3)
         if p is None:
             return None
@@ -380,15 +355,15 @@ class Composer:
         fitting = [sp for sp in unused if fits(sp[1])]
         said = [sp for sp in fitting if self.read.substantive(sp[1])]
         # a phrase with a subject of its own first; one that only names the topic in a genre
-        # verb (加强安全生产工作) only when nothing else is left, and never in a 保障 frame that
-        # names the topic already (…摆上重要议事日程，加强安全生产: its stock sentence instead)
+        # verb (加强安全生产工作) only when nothing else is left, and never in a 保障 body (its
+        # frames name the topic already: …摆上重要议事日程，加强安全生产; its stock sentence instead)
         # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
         pool = self._near(anchor, self.ledger.among(said, self.read.own) or self.ledger.among(said)
                           or (self.ledger.among(fitting, lambda p: role != GUARANTEE or not self.read.names_only(p))
                               if first else []))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
-        if not self._more_headable(unused):
+        if not self.ledger.more_headable(unused, self.heads_left):
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
         clauses = []
@@ -426,17 +401,7 @@ class Composer:
             if purpose is not None:  # optional: once each, never again
                 frame += "，" + purpose
             frame += "。"
-        return self._with_topic(frame.replace("{clauses}", "，".join(clauses)))
-
-    def _more_headable(self, unused: list[tuple[float, Phrase]]) -> bool:
-        """More phrases a heading can take than headings still to write (counted up to that)."""
-        n = 0
-        for _, p in unused:
-            if self.read.headable(p) and not self.ledger.repeats_subject(p.text):
-                n += 1
-                if n > self.heads_left:
-                    return True
-        return False
+        return with_topic(self.material.topic, frame.replace("{clauses}", "，".join(clauses)))
 
     def goal(self, rng: random.Random) -> str | None:
         p = self.ledger.pick(rng, self.ledger.free(lambda q: bool(GOAL.match(q.text))), top=10)

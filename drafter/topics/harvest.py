@@ -111,6 +111,7 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
     doc_texts: dict[str, str] = {}
     word_docs: dict[str, set[str]] = defaultdict(set)
     sentence_terms: list[tuple[str, ...]] = []
+    said: set[tuple[str, str]] = set()
     for doc_id, text in documents:
         doc_ids.add(doc_id)
         # one document in several files (a law's versions): its text is all of them
@@ -135,7 +136,9 @@ def harvest(documents: Iterable[tuple[str, str]], cut: Callable[[str], list[str]
                 if len(sentence) < MIN_CHARS or len(sentence) > 500:
                     continue
                 terms, found = _sentence(sentence, cut, tag_of, word_docs, doc_id)
-                sentence_terms.append(tuple(terms))
+                if (doc_id, sentence) not in said:  # a law's versions repeat its sentences: once
+                    said.add((doc_id, sentence))
+                    sentence_terms.append(tuple(terms))
                 for clause in found:
                     item = candidates.setdefault(clause, Formulation(clause))
                     item.docs.add(doc_id)

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
-from drafter.topics.material import Phrase, TopicMaterial
+from drafter.topics.material import BROAD, Phrase, TopicMaterial
 from drafter.topics.near import bundled_associations, near_terms
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
@@ -34,11 +34,11 @@ MIN_LIFT = 2.0  # how much more often a term must occur around the topic than el
 FEEDBACK = (0.8, 0.6)  # weight of the seeds each feedback round adds
 FEEDBACK_SEEDS = 150  # phrases each feedback round adds as seeds
 MIN_NAMED = 8  # below this many phrases naming the topic, its parts are searched too
+NEAR_BELOW = 12  # below this many, the near fields' names too (drafter.topics.near)
 PASSING = 0.1  # a piece naming the topic in fewer of its phrases than this mentions it in passing
 TOP_CONTEXT = 30  # the best context scores that set the bar for the rest
 CONTEXT_SHARE = 0.22  # a phrase's context must speak of the topic this much (share of the best)
 PERIPHERY = 0.4  # weight of phrases whose words are not all of the topic's own vocabulary
-BROAD = 30  # a word in this many phrases is used across fields: it marks no other topic
 BROAD_NAMED = 6  # the same, for a word beside the topic's own name, unless its uses are one field's
 ONE_FIELD = 0.35  # share of a word's phrases sharing a context term when they are one field's
 NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming the topic
@@ -173,7 +173,7 @@ class Knowledge:
             # never through its verbs (创建 of 文明城市创建), and only through parts that speak of
             # one field together (维修 of 航天器在轨维修 alone leads to road repairs)
             base += self._named(self._coherent(parts), 0.5)
-        if sum(1 for _, p in base if any(k in p.text for k in keys)) < MIN_NAMED:
+        if sum(1 for _, p in base if any(k in p.text for k in keys)) < NEAR_BELOW:
             # a topic the formulations seldom name is found through the terms the documents say
             # with it (防汛: 防洪, 防灾减灾), those that name phrases of their own
             near = near_terms(self, keys)

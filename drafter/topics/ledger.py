@@ -126,6 +126,16 @@ class Ledger:
             self._unused = [(s, p) for s, p in self.material.phrases if not self.taken(p.text)]
         return self._unused
 
+    def more_headable(self, unused: list[tuple[float, Phrase]], than: int) -> bool:
+        """More phrases a heading can take than `than` (counted up to that)."""
+        n = 0
+        for _, p in unused:
+            if self.read.headable(p) and not self.repeats_subject(p.text):
+                n += 1
+                if n > than:
+                    return True
+        return False
+
     def taken(self, text: str) -> bool:
         """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
         return text in self.used or text in self.blocked

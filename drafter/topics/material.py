@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 MIN_NAMED_OWN = 3  # below this many phrases naming the topic, its material is only its neighbours
+BROAD = 30  # a word in this many phrases is used across fields: it marks no one field
 
 
 @dataclass(frozen=True)

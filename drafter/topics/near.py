@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.data import read_data_lines
+from drafter.topics.material import BROAD
 
 if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 NEAR_KEYS = 3  # terms associated with a seldom-named topic that find its material
 NEAR_NAMING = 3  # phrases such a term must name
 NEAR_NAMING_MOST = 12  # and may name at most: a word naming many (交通) is a field of its own or of all
-BROAD = 30  # a term in this many phrases (text or context) is every field's word (政治)
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,17 @@ class Reading:
         scored = [(close(sp), sp) for sp in pool]
         return sorted(scored, key=lambda r: (-r[0], r[1][1].text))
 
+    def weight(self, p: Phrase) -> float:
+        """How central a phrase's subject is to the field: its weightiest subject word's weight."""
+        vocab = self.material.vocabulary
+        return max((vocab.get(w, 0.0) for w in self.subject_words(p)), default=0.0)
+
+    def breadth(self, p: Phrase, others: list[Phrase]) -> int:
+        """How many of `others` were said in sentences like the phrase's (two context terms in
+        common): the field's whole work (推进安全生产治本攻坚) is said beside many of its tasks."""
+        context = self.sets(p)[1]
+        return sum(1 for q in others if len(self.sets(q)[1] & context) >= 2)
+
     def sets(self, p: Phrase) -> tuple[frozenset[str], frozenset[str]]:
         """A phrase's words and context terms as sets, made once."""
         found = self._word_sets.get(p.text)

@@ -90,11 +90,20 @@ class Frames:
             return self.leads[RECOGNISE]
         return self.goal_leads["prevent" if PREVENT.match(goal) else "achieve"]
 
+    def fitting_points(self, vocabulary: dict[str, float]) -> list[str]:
+        """The stock guarantee points a field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
+        资金保障): those whose cue words its 150 weightiest terms weigh most, half of them."""
+        top = sorted(vocabulary.items(), key=lambda tw: -tw[1])[:150]
+        weight = {point: sum(w for term, w in top if any(c in term for c in self.guarantee_cues.get(point, ())))
+                  for point in self.guarantee_points}
+        ranked = sorted(self.guarantee_points, key=lambda pt: -weight[pt])
+        return ranked[: max(len(ranked) // 2, 1)]
+
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> Frames:
         """The bundled frames, read once per process (every render and regen draw asks)."""
-        from drafter.data import loads_toml
+        from drafter.tomlcache import loads_toml
 
         data = loads_toml(data_path("frames.toml").read_text(encoding="utf-8"))
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
@@ -102,3 +111,10 @@ class Frames:
                    data["guarantee_sentences"], data["recognise_headings"],
                    data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())),
                    data.get("goal_leads"))
+
+
+def with_topic(topic: str, frame: str) -> str:
+    """A stock frame with the speech's topic: 工作 said once after a topic ending in it
+    (推动征兵工作取得实效, 确保征兵各项工作有序推进)."""
+    core = topic[:-2] if topic.endswith("工作") and len(topic) > 2 else topic
+    return frame.replace("{topic}工作", core + "工作").replace("{topic}各项", core + "各项").replace("{topic}", topic)
