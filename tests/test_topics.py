@@ -628,3 +628,18 @@ def test_term_associations_are_companions_that_name_formulations() -> None:
     assert set(found["防汛"]) == {"水库", "防洪"}  # 抗旱 names no formulation; 会议 too seldom
     assert "保障防汛" not in found["防汛"]  # a term holding the other is not its companion
     assert set(associations(sentences)["防汛"]) == {"水库", "防洪", "抗旱"}  # without texts: every companion
+
+
+def test_the_guarantees_under_the_duty_do_not_say_its_subject_again() -> None:
+    # （一）压紧压实责任 （二）压实工作责任，加强属地管理: 责任 twice under one 保障 point
+    duty = _p("压紧/压实/防控/责任", "疫情防控 责任")
+    mates = [_p("加强/属地/管理", "疫情防控 属地 责任"), _p("强化/宣传/引导/工作", "疫情防控 宣传 引导"),
+             _p("开展/联合/检查", "疫情防控 联合 检查"), _p("严明/防控/纪律", "疫情防控 纪律 问责")]
+    material = _material("疫情防控", {"责任": 1.0, "属地": 0.9, "宣传": 0.8, "联合": 0.8, "纪律": 0.8,
+                                      "检查": 0.7, "引导": 0.6, "问责": 0.6}, [(3.0, duty)] + [(2.0, p) for p in mates])
+    for seed in range(12):
+        composer = _composer(material, 3, children={"3": 2})
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=2)
+        assert composer.duty is not None and "责任" in composer.duty.text
+        assert not any("责任" in stock for stock, _ in composer.completions), composer.completions

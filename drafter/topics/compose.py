@@ -96,6 +96,8 @@ class Composer:
             for point in points:
                 if len(self.completions) >= subpoints - (self.duty is not None):
                     break
+                if any(w in point for w in self.ledger.once_said):
+                    continue  # the duty says 责任 already: not 压实工作责任 under it
                 mate = self.ledger.pick(rng, self._completing(point), top=4)
                 if mate is not None:
                     self.ledger.mark(mate.text)
