@@ -37,4 +37,3 @@ def read_data_lines(name: str) -> Iterator[str]:
             line = line.rstrip("\n")
             if line and not line.startswith("#"):
                 yield line
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "drafter"
 
@@ -46,3 +47,39 @@ def config_dir() -> Path:
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
+
+
+def file_stamp(path: Path) -> list[Any]:
+    """What says a file is as it was: its path, size and modification time (size None: missing)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return [str(path), None]
+    return [str(path), stat.st_size, stat.st_mtime_ns]
+
+
+def recall(name: str, stamp: Any) -> Any:
+    """A value kept in the cache folder under `name` (see keep) while `stamp` is the one it was
+    kept against; None otherwise (never kept, changed since, unreadable)."""
+    import json
+
+    try:
+        saved = json.loads((cache_dir() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(saved, dict) or saved.get("stamp") != stamp:
+        return None
+    return saved.get("value")
+
+
+def keep(name: str, stamp: Any, value: Any) -> None:
+    """Keep a value worked out from files in the cache folder, against their stamp, so the next
+    run reads it instead of working it out again (a read-only folder: worked out again)."""
+    import json
+
+    from drafter.atomic import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(cache_dir() / name, json.dumps({"stamp": stamp, "value": value}).encode("utf-8"))
+    except OSError:
+        pass

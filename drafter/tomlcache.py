@@ -56,9 +56,10 @@ def loads_toml(text: str) -> dict[str, Any]:
         raw = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
         return data  # a date or time in it: JSON cannot keep it, parse it each time
-    if json.loads(raw) != data:
+    kept = json.loads(raw)  # the caller's `data` stays its own
+    if kept != data:
         return data
-    saved[key] = copy.deepcopy(data)
+    saved[key] = kept
     while len(saved) > _TOML_KEEP:
         del saved[next(iter(saved))]
     from drafter.atomic import write_bytes_atomic

@@ -47,8 +47,9 @@ _CHANGE_COUNTER = slice(24, 28)
 def _store_stamp() -> list[Any] | None:
     """What says the store file is as it was: SQLite's file change counter (every committed
     write in rollback-journal mode bumps it), size and mtime, with drafter's version and the
-    bundled seeds' sizes and times. None while a journal is left (a write in progress or cut off)."""
+    bundled seeds' stamps. None while a journal is left (a write in progress or cut off)."""
     from drafter.corpus.files import bundled_files, store_path
+    from drafter.paths import file_stamp
 
     db = store_path()
     if db.with_name(db.name + "-journal").exists() or db.with_name(db.name + "-wal").exists():
@@ -56,43 +57,36 @@ def _store_stamp() -> list[Any] | None:
     try:
         with db.open("rb") as fh:
             header = fh.read(100)
-        stat = db.stat()
-        seeds = [[f.name, st.st_size, st.st_mtime_ns] for f in bundled_files() for st in (f.stat(),)]
     except OSError:
         return None
     if len(header) < 100 or header[18] != 1 or header[19] != 1:
         return None  # not a rollback-journal database: in WAL mode the counter stands still
-    return [str(db), header[_CHANGE_COUNTER].hex(), stat.st_size, stat.st_mtime_ns, __version__, FORMAT, seeds]
+    return [header[_CHANGE_COUNTER].hex(), file_stamp(db), __version__, FORMAT,
+            [file_stamp(f) for f in bundled_files()]]
 
 
-def _stamp_path() -> Path:
-    return cache_dir() / "corpus-key.json"
+_KEY_MEMO = "corpus-key.json"
 
 
 def known_cache_key() -> str | None:
     """The store's cache key as it was last worked out, while the store file is unchanged since:
     a warm `drafter new` needs neither sqlite nor a pass over every stored speech."""
+    from drafter.paths import recall
+
     stamp = _store_stamp()
-    if stamp is None:
-        return None
-    try:
-        saved = json.loads(_stamp_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(saved, dict) or saved.get("stamp") != stamp or not isinstance(saved.get("key"), str):
-        return None
-    return str(saved["key"])
+    key = recall(_KEY_MEMO, stamp) if stamp is not None else None
+    return key if isinstance(key, str) else None
 
 
 def remember_cache_key(store: SpeechSource) -> str:
     """The store's cache key, kept against the store file's stamp (see known_cache_key)."""
+    from drafter.paths import keep
+
     before = _store_stamp()
     key = cache_key(store)
-    stamp = _store_stamp()
     # another process may commit while the key is worked out: kept only if nothing changed
-    if stamp is not None and stamp == before:
-        with contextlib.suppress(OSError):
-            write_bytes_atomic(_stamp_path(), json.dumps({"stamp": stamp, "key": key}).encode("utf-8"))
+    if before is not None and _store_stamp() == before:
+        keep(_KEY_MEMO, before, key)
     return key
 
 

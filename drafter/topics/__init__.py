@@ -7,7 +7,6 @@ per topic, corpus and reference set, so a warm ``drafter new`` reads one small J
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -66,34 +65,21 @@ def material_from_dict(d: dict[str, Any]) -> TopicMaterial:
 @functools.cache
 def _bundled_hash() -> str:
     """The bundled topic knowledge's content hash (formulations and term associations). The
-    files are megabytes, so the hash is kept in the cache folder against their paths, sizes and
-    modification times, and read from there."""
+    files are megabytes, so the hash is kept in the cache folder against their stamps."""
     from drafter.data import data_path
-    from drafter.paths import cache_dir
+    from drafter.paths import file_stamp, keep, recall
 
     paths = [data_path(name) for name in ("formulations.tsv", "associations.tsv")]
-    stamp: list[list[Any]] = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            stamp.append([str(path), None])
-            continue
-        stamp.append([str(path), stat.st_size, stat.st_mtime_ns])
-    memo = cache_dir() / "bundled-hash.json"
-    try:
-        saved = json.loads(memo.read_text(encoding="utf-8"))
-        if saved["stamp"] == stamp:
-            return str(saved["sha256"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    stamp = [file_stamp(path) for path in paths]
+    digest = recall("bundled-hash.json", stamp)
+    if isinstance(digest, str):
+        return digest
     h = hashlib.sha256()
     for path in paths:
         if path.exists():
             h.update(path.read_bytes())
     digest = h.hexdigest()[:12]
-    with contextlib.suppress(OSError):  # a read-only cache folder: hash again next time
-        _write_json(memo, {"stamp": stamp, "sha256": digest})
+    keep("bundled-hash.json", stamp, digest)
     return digest
 
 

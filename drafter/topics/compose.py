@@ -128,10 +128,10 @@ class Composer:
 
     def _choose_heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         self.heads_left = max(0, self.heads_left - 1)
-        parent = self.anchors.get(path.rsplit(".", 1)[0]) if "." in path else None
         if level == 1:
             return self._top_heading(rng, role, path)
         parent_path = path.rsplit(".", 1)[0]
+        parent = self.anchors.get(parent_path) if "." in path else None
         if role == GUARANTEE and self.duty is not None and self.children.get(parent_path, 0) >= 2:
             # the duty set aside for the 保障 point is the first of its guarantees
             self.anchors[path], self.duty = self.duty, None
@@ -142,13 +142,12 @@ class Composer:
             self.anchors[path] = mate
             return f"{stock}，{mate.text}"
 
-        def fits(p: Phrase) -> bool:
-            return (len(p.text) <= 14 or p.source == "ref") and self.read.substantive(p) and self.read.heading_like(p)
+        def fits(p: Phrase) -> bool:  # a reference's task heads a point however long it is
+            return self.read.headable(p) or (p.source == "ref" and self.read.substantive(p) and self.read.heading_like(p))
 
         pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
         if role == GUARANTEE:
-            duty = [sp for sp in pool if ANSWERABLE.search(sp[1].text)]
-            duty = [sp for sp in duty if self.read.substantive(sp[1]) and self.read.own(sp[1])]
+            duty = [sp for sp in pool if ANSWERABLE.search(sp[1].text) and self.read.own(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
@@ -219,17 +218,16 @@ class Composer:
                 # the first point heads its body with the topic's goal (提高政治站位，牢牢守住安全
                 # 生产底线); the 保障 point with the topic's duty (强化组织保障，压实安全生产责任):
                 # a goal after a guarantee's lead says two things (强化组织保障，巩固脱贫成果)
-                anchor_pool = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
-                                         and self.read.own(p)) \
-                    if role == RECOGNISE \
-                    else self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 if role == RECOGNISE:
                     # the first point's goal is the field's whole aim (坚决打好污染防治攻坚战), not
                     # one narrow measure (保障生态环境监测数据质量): goals on the field's weightiest
                     # words first
-                    floor = self.read.vocab_median
-                    anchor_pool = sorted((sp for sp in anchor_pool if self.read.weight(sp[1]) >= floor),
+                    goals = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
+                                             and self.read.own(p))
+                    anchor_pool = sorted((sp for sp in goals if self.read.weight(sp[1]) >= self.read.vocab_median),
                                          key=lambda sp: (-self.read.weight(sp[1]), sp[1].text))[:3]
+                else:
+                    anchor_pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None:
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
@@ -317,7 +315,7 @@ class Composer:
     def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The candidates for a task point whose subject other free phrases say too (its
         sub-points and body will be about it), while any; the pool as it is otherwise."""
-        free = [self.read.sets(q) for _, q in self.ledger.free(lambda q: self.read.substantive(q))]
+        free = [self.read.sets(q) for _, q in self.ledger.free(self.read.substantive)]
 
         def support(p: Phrase) -> int:
             own = self.read.subject_words(p)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -55,6 +55,7 @@ class Knowledge:
         self.phrases = list(phrases)
         self._associations = associations
         self._bundled = bundled  # the bundled term associations are read when first needed
+        self._fields: dict[str, bool] = {}  # word -> its phrases are one field's (_one_field)
 
     @classmethod
     def bundled(cls) -> Knowledge:
@@ -95,14 +96,17 @@ class Knowledge:
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
         return Knowledge(list(extra) + self.phrases, self._associations, bundled=self._bundled)
 
+    def _share(self, terms: Callable[[Phrase], set[str]]) -> dict[str, float]:
+        counts: Counter[str] = Counter()
+        for p in self.phrases:
+            counts.update(terms(p))
+        n = max(1, len(self.phrases))
+        return {w: c / n for w, c in counts.items()}
+
     @cached_property
     def word_share(self) -> dict[str, float]:
         """In what share of phrases each word occurs (text or context)."""
-        counts: Counter[str] = Counter()
-        for p in self.phrases:
-            counts.update(set(p.words) | set(p.context))
-        n = max(1, len(self.phrases))
-        return {w: c / n for w, c in counts.items()}
+        return self._share(lambda p: set(p.words) | set(p.context))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -111,11 +115,7 @@ class Knowledge:
     @cached_property
     def text_share(self) -> dict[str, float]:
         """In what share of phrases each word occurs in the phrase itself."""
-        counts: Counter[str] = Counter()
-        for p in self.phrases:
-            counts.update(set(p.words))
-        n = max(1, len(self.phrases))
-        return {w: c / n for w, c in counts.items()}
+        return self._share(lambda p: set(p.words))
 
     def generic(self, word: str) -> bool:
         """A word of the genre's common stock (加强, 建设, 机制), not of any one subject."""
@@ -266,10 +266,6 @@ class Knowledge:
             top = common.most_common(1)
             found = self._fields[word] = bool(top) and top[0][1] >= ONE_FIELD * len(uses)
         return found
-
-    @cached_property
-    def _fields(self) -> dict[str, bool]:
-        return {}
 
     @cached_property
     def _piece_sizes(self) -> Counter[str]:

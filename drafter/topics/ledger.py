@@ -109,12 +109,12 @@ class Ledger:
                ) -> list[tuple[float, Phrase]]:
         """`free` over a list already drawn from the unused phrases."""
         free = [(s, p) for s, p in phrases if pred is None or pred(p)]
-        if self.heading and self.once_said:
-            free = [(s, p) for s, p in free if p.source == "ref" or not self.repeats_subject(p.text)]
         if self.heading:
-            # a heading on a subject another heading named (强化耕地保护 / 严守耕地红线) only when
-            # nothing else is left
-            fresh = [sp for sp in free if sp[1].source == "ref"  # the writer's reference says what it says
+            # the writer's reference says what it says; the rest: no subject said once already
+            # (责任), and one another heading named (强化耕地保护 / 严守耕地红线) only when nothing
+            # else is left
+            free = [sp for sp in free if sp[1].source == "ref" or not self.repeats_subject(sp[1].text)]
+            fresh = [sp for sp in free if sp[1].source == "ref"
                      or not self.read.subject_words(sp[1]) & self.head_subjects]
             free = fresh or free
         own = [sp for sp in free if sp[1].source == "ref"]

@@ -7,6 +7,7 @@ asks these questions thousands of times per outline; nothing here depends on wha
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from drafter.topics.material import Phrase, TopicMaterial
@@ -39,14 +40,13 @@ class Reading:
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
-        self._naming_only = [text for text, _, grams in self._cores if not grams]
-        self._naming_set = frozenset(self._naming_only)
+        self._naming_only = frozenset(text for text, _, grams in self._cores if not grams)
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
             for g in grams:
                 self._by_gram.setdefault(g, []).append(i)
 
-    def saying_the_same(self, text: str) -> list[str]:
+    def saying_the_same(self, text: str) -> Collection[str]:
         """The material's phrases that say what `text` says (促进农民增收 / 促进农民持续增收)."""
         keys = self.material.keys
         grams = gist_pairs(text, keys)
@@ -71,7 +71,7 @@ class Reading:
 
     def names_only(self, p: Phrase) -> bool:
         """The phrase only names the topic in a genre verb (加强安全生产, 持续优化营商环境)."""
-        return p.text in self._naming_set
+        return p.text in self._naming_only
 
     def upper(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
         """The pool's phrases of the topic's core (the upper half of the material), if any."""

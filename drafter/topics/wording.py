@@ -17,10 +17,12 @@ RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 # verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
 GOAL = re.compile(r"^(?:坚决|牢牢|切实)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
 PREVENT = re.compile(r"^(?:坚决|切实|牢牢)?(?:防|遏制|守住|守牢|严防|杜绝|筑牢|严守|坚守)")
-DUTY = re.compile(r"责任|考核|督查|督导|问责|监督|组织领导|队伍建设|作风|执法|监管|协同|联动|人才支撑|要素保障|投入保障|铁军")
 # a duty the 保障 point can say: who answers for the work and how it is checked, not how a field is
 # enforced (规范涉企执法, 加强安全生产监管 are tasks: readers strike them under 保障)
-ANSWERABLE = re.compile(r"责任|考核|督查|督导|问责|组织领导|队伍建设|作风|人才支撑|要素保障|投入保障|铁军")
+_ANSWERABLE = "责任 考核 督查 督导 问责 组织领导 队伍建设 作风 人才支撑 要素保障 投入保障 铁军".split()
+ANSWERABLE = re.compile("|".join(_ANSWERABLE))
+# any duty, a field's enforcement and cooperation too: no umbrella over a point's tasks
+DUTY = re.compile("|".join(_ANSWERABLE + "监督 执法 监管 协同 联动".split()))
 # words that name no subject: a phrase of nothing else besides its verb is empty
 EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
                    "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全 准备".split())
