@@ -643,3 +643,34 @@ def test_the_guarantees_under_the_duty_do_not_say_its_subject_again() -> None:
         composer.reserve_guarantee(rng, subpoints=2)
         assert composer.duty is not None and "责任" in composer.duty.text
         assert not any("责任" in stock for stock, _ in composer.completions), composer.completions
+
+
+def test_a_weighty_term_inside_a_longer_word_or_the_topics_name_is_the_topics_own() -> None:
+    # jieba cuts 惩治腐败 as one word, and 廉政 of 防控廉政风险 is a part of the topic's name:
+    # both say the field's own terms (a neighbour's 财政资金 does not)
+    from drafter.topics.reading import Reading
+
+    phrases = [_p("坚决/惩治腐败", "腐败 惩治"), _p("防控/廉政/风险", "廉政 风险"), _p("提高/财政资金/使用/效益", "财政")]
+    material = TopicMaterial("党风廉政建设", ("党风廉政建设", "党风廉政"),
+                             {"腐败": 1.0, "廉政": 0.9, "作风": 0.5, "财政资金": 0.01, "效益": 0.01},
+                             [(1.0, p) for p in phrases])
+    read = Reading(material)
+    assert [read.own(p) for p in phrases] == [True, True, False]
+
+
+def test_a_body_takes_the_fields_margin_only_to_open_a_task_with_nothing_else() -> None:
+    # 改善生态环境质量 beside 廉政: a task's first sentence may say it when the topic has nothing
+    # left, a later sentence and a 保障 body never (the 保障 body says its stock sentence)
+    margin = _p("改善/生态环境/质量", "生态环境 质量")
+    material = _material("党风廉政建设", {"腐败": 1.0, "纪律": 0.9, "作风": 0.8}, [(1.0, margin)])
+    assert _composer(material, 0, 2).body_sentence(random.Random(1), TASK, "2", first=False) is None
+    first = _composer(material, 0, 2).body_sentence(random.Random(1), TASK, "2", first=True)
+    assert first is not None and margin.text in first
+    guarantee = _composer(material, 0, 2).body_sentence(random.Random(1), GUARANTEE, "3", first=True)
+    assert guarantee in Frames.load().guarantee_sentences
+
+
+def test_a_body_never_says_a_phrase_that_says_nothing() -> None:
+    empty = _p("完善/相关/机制", "机制")
+    material = _material("安全生产", {"隐患": 1.0}, [(1.0, empty)])
+    assert _composer(material, 0, 1).body_sentence(random.Random(1), TASK, "2", first=True) is None

@@ -354,13 +354,20 @@ class Composer:
 
         fitting = [sp for sp in unused if fits(sp[1])]
         said = [sp for sp in fitting if self.read.substantive(sp[1])]
-        # a phrase with a subject of its own first; one that only names the topic in a genre
-        # verb (加强安全生产工作) only when nothing else is left, and never in a 保障 body (its
-        # frames name the topic already: …摆上重要议事日程，加强安全生产; its stock sentence instead)
-        # in the topic's own words first (严格食品药品安全监管 is its neighbour's), then its margin
-        pool = self._near(anchor, self.ledger.among(said, self.read.own) or self.ledger.among(said)
-                          or (self.ledger.among(fitting, lambda p: role != GUARANTEE or not self.read.names_only(p))
-                              if first else []))
+        # a phrase with a subject of its own first, in the topic's own words (严格食品药品安全监管
+        # is its neighbour's); one that names the topic with nothing of its own (加强安全生产监管)
+        # only when nothing else is left, and not one that only names it in a 保障 body (its frames
+        # name the topic already: …摆上重要议事日程，加强安全生产; its stock sentence instead);
+        # never a phrase saying nothing (完善相关机制)
+        # a phrase of the field's margin (改善生态环境质量 beside 廉政) only opens a task's body that
+        # has nothing else; a later sentence, or a 保障 body (its stock sentences), goes without it
+        margin = first and role != GUARANTEE
+        keys = self.material.keys
+        naming = [sp for sp in fitting if not self.read.substantive(sp[1])
+                  and any(k in sp[1].text for k in keys)] if first else []
+        pool = self._near(anchor, self.ledger.among(said, self.read.own)
+                          or (self.ledger.among(said) if margin else [])
+                          or self.ledger.among(naming, lambda p: role != GUARANTEE or not self.read.names_only(p)))
         # the phrases a heading can take are kept for the headings still to come, when there are
         # no more of them than headings (a body can say a longer clause; a heading cannot)
         if not self.ledger.more_headable(unused, self.heads_left):

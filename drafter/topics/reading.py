@@ -37,6 +37,8 @@ class Reading:
         # weigh less is at the margin of the field (食品药品 beside 安全生产; 隐患 is above it)
         weights = sorted(self.material.vocabulary.values())
         self.vocab_median = weights[len(weights) // 2] if weights else 0.0
+        self._strong = frozenset(t for t, w in self.material.vocabulary.items()
+                                 if w >= self.vocab_median and len(t) >= 2 and t not in EMPTY)
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
@@ -116,10 +118,14 @@ class Reading:
         return self._flags(p)[3]
 
     def _own(self, p: Phrase) -> bool:
-        vocab = self.material.vocabulary
-        # the writer gave the reference for this speech: its tasks are its own
-        return p.source == "ref" or any(k in p.text for k in self.material.keys) \
-            or any(vocab.get(w, 0.0) >= self.vocab_median for w in self.subject_words(p))
+        # the writer gave the reference for this speech: its tasks are its own; a phrase naming
+        # the topic is; and one saying a weighty term of its vocabulary, also inside a longer word
+        # (腐败 of 惩治腐败) or as a part of the topic's name (廉政 of 防控廉政风险)
+        if p.source == "ref" or any(k in p.text for k in self.material.keys):
+            return True
+        strong = self._strong
+        return any(w[i:j] in strong for w in p.words[1:] for i in range(len(w) - 1)
+                   for j in range(i + 2, len(w) + 1))
 
     def substantive(self, p: Phrase) -> bool:
         """More than the topic's name in a genre verb (做好安全生产工作 names, it does not say),
