@@ -124,11 +124,15 @@ def test_bundled_formulations_are_short_recurring_and_credited() -> None:
     assert any("Wikisource" in ln for ln in header) and any("Art. 5" in ln for ln in header)
     rows = list(read_data_lines("formulations.tsv"))
     assert len(rows) > 3000
+    dated = 0
     for row in rows:
-        words, docs, _ = row.split("\t")
+        words, docs, _, *mark = row.split("\t")
         text = words.replace(" ", "")
         assert len(text) <= 12 and int(docs) >= 2, row
         assert not re.search(r"[0-9０-９%]", text), row
+        assert mark in ([], ["dated"]), row
+        dated += bool(mark)
+    assert 0 < dated < len(rows) // 5  # the wording of before 2013 (促进就业和再就业) is marked
 
 
 def test_reference_phrases_keep_their_file_and_line(tmp_path: Path) -> None:
@@ -459,7 +463,7 @@ def test_a_task_of_enforcement_is_not_the_guarantee_points_duty() -> None:
         composer = _composer(material, 3, children={"3": 2})
         rng = random.Random(seed)
         composer.reserve_guarantee(rng, subpoints=2)
-        assert composer.duty is not None and composer.duty.text == duty.text
+        assert composer.guarantees.duty is not None and composer.guarantees.duty.text == duty.text
 
 
 def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
@@ -546,7 +550,7 @@ def test_regen_does_not_repeat_the_subject_of_a_heading_around_it() -> None:
         rng = random.Random(seed)
         composer.reserve_guarantee(rng, subpoints=2)
         heads = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
-        assert composer.duty is None and not any("责任" in (h or "") for h in heads), heads
+        assert composer.guarantees.duty is None and not any("责任" in (h or "") for h in heads), heads
 
 
 def test_the_guarantees_second_clauses_are_set_aside_before_the_tasks() -> None:
@@ -641,8 +645,8 @@ def test_the_guarantees_under_the_duty_do_not_say_its_subject_again() -> None:
         composer = _composer(material, 3, children={"3": 2})
         rng = random.Random(seed)
         composer.reserve_guarantee(rng, subpoints=2)
-        assert composer.duty is not None and "责任" in composer.duty.text
-        assert not any("责任" in stock for stock, _ in composer.completions), composer.completions
+        assert composer.guarantees.duty is not None and "责任" in composer.guarantees.duty.text
+        assert not any("责任" in stock for stock, _ in composer.guarantees.completions), composer.guarantees.completions
 
 
 def test_a_weighty_term_inside_a_longer_word_or_the_topics_name_is_the_topics_own() -> None:
@@ -674,3 +678,215 @@ def test_a_body_never_says_a_phrase_that_says_nothing() -> None:
     empty = _p("完善/相关/机制", "机制")
     material = _material("安全生产", {"隐患": 1.0}, [(1.0, empty)])
     assert _composer(material, 0, 1).body_sentence(random.Random(1), TASK, "2", first=True) is None
+
+
+def test_dated_wording_is_marked_in_the_data(tmp_path: Path) -> None:
+    # 加强行政监察 is said by the 2005 and 2008 national reports and no document since: marked
+    # dated; a formulation a 2024 report says again is current. Dates come from the manifests; a
+    # law's wording is current when its newest version (from CURRENT_FROM on) still says it
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.build import _documents, write_tsv
+    from drafter.topics.harvest import harvest
+
+    old = "要加强行政监察，推进政务公开。\n"
+    law = "# 某市监察条例\n\n第三条 加强行政监察，推进政务公开。\n"
+    files = {"gwr-national/gwr-2005.txt": old, "gwr-national/gwr-2008.txt": old,
+             "gwr-national/gwr-2024.txt": "推进政务公开，深化党纪学习教育。\n",
+             "policy/mee-2018-2023/a.txt": "深化党纪学习教育。\n",
+             "policy/jiangxi-2020/b.txt": "规范收费行为。\n",
+             "laws/local-beijing/old.txt": law + "要规范收费行为。\n",
+             "laws/local-beijing/new.txt": law.replace("某市监察条例", "某市监察条例（2020年修订）")}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text("file\tdate\nlaws/local-beijing/old.txt\t2001-01-01\n"
+                                           "laws/local-beijing/new.txt\t2020-05-01\n", encoding="utf-8")
+    (tmp_path / "policy" / "MANIFEST.tsv").write_text("file\tdate\nmee-2018-2023/a.txt\t2019-03-01\n"
+                                                      "jiangxi-2020/b.txt\t2010-01-01\n", encoding="utf-8")
+    tok = Tokenizer()
+    current: dict[str, str | None] = {}
+    docs = list(_documents(tmp_path, current=current))
+    assert len({d for d, _ in docs}) == 6  # the law's two versions are one document
+    assert set(current) == {"gwr-national/gwr-2024.txt", "mee-2018-2023/a.txt", "laws/某市监察条例"}
+    assert "收费" not in (current["laws/某市监察条例"] or "")  # the law's current text: its 2020 version
+    found = harvest(docs, tok.cut, tok.tag_of)
+    out = tmp_path / "formulations.tsv"
+    write_tsv(found, out, tok.cut, current)
+    dated = {line.split("\t")[0].replace(" ", ""): line.endswith("\tdated")
+             for line in out.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    assert not dated["推进政务公开"] and not dated["深化党纪学习教育"]
+    # 加强行政监察: the 2005 and 2008 reports and the law, which still says it in its 2020 text
+    assert dated["加强行政监察"] is False
+    # 规范收费行为: a 2010 file and the law's 2001 text, which the 2020 amendment struck out
+    assert dated["规范收费行为"] is True
+    # read back: the mark survives
+    knowledge = Knowledge.from_lines(out.read_text(encoding="utf-8").splitlines())
+    assert not any(p.dated for p in knowledge.phrases if p.text == "推进政务公开")
+
+
+def test_wording_only_old_documents_say_is_marked_dated(tmp_path: Path) -> None:
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.build import _documents, write_tsv
+    from drafter.topics.harvest import harvest
+
+    old = "要加强行政监察，推进政务公开。\n"
+    for name, text in (("gwr-national/gwr-2005.txt", old), ("gwr-national/gwr-2008.txt", old),
+                       ("cpc-congress/cpc-congress-20.txt", "推进政务公开。\n"),
+                       ("cpc-congress/cpc-congress-17.txt", "推进政务公开。\n")):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tok = Tokenizer()
+    current: dict[str, str | None] = {}
+    found = harvest(_documents(tmp_path, current=current), tok.cut, tok.tag_of)
+    assert current == {"cpc-congress/cpc-congress-20.txt": None}
+    out = tmp_path / "formulations.tsv"
+    write_tsv(found, out, tok.cut, current)
+    knowledge = Knowledge.from_lines(out.read_text(encoding="utf-8").splitlines())
+    assert {p.text: p.dated for p in knowledge.phrases} == {"加强行政监察": True, "推进政务公开": False}
+
+
+def test_a_dated_phrase_helps_find_its_field_but_is_never_written() -> None:
+    dated = Phrase(("加强", "廉政", "监察"), 6, ("廉政", "行政监察", "腐败"), dated=True)
+    current = [_p("坚决/惩治/腐败", "廉政 腐败 监察"), _p("查处/腐败/案件", "廉政 腐败 案件")]
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(300)]
+    material = Knowledge([dated] + current + filler).for_topic("廉政")
+    texts = {p.text for _, p in material.phrases}
+    assert "加强廉政监察" not in texts
+    assert {"坚决惩治腐败", "查处腐败案件"} <= texts
+    assert "行政监察" in material.vocabulary  # only it says this: its words still speak for the field
+
+
+def test_one_oversight_said_three_ways_is_one_task() -> None:
+    # 加强安全生产管理 / 监督管理 / 监管 and 依法加强…: four wordings of one task in one outline
+    from drafter.topics.reading import Reading
+
+    texts = ["加强/安全生产/管理", "加强/安全生产/监督管理", "加强/安全生产/监管", "依法/加强/安全生产/管理",
+             "加强/安全生产/监督管理/工作"]
+    phrases = [_p(t, "安全生产 监管") for t in texts] + [_p("排查/整治/事故/隐患", "安全生产 隐患")]
+    read = Reading(_material("安全生产", {"隐患": 1.0}, [(1.0, p) for p in phrases]))
+    for p in phrases[:5]:
+        assert set(read.saying_the_same(p.text)) >= {q.text for q in phrases[:5]}, p.text
+    assert "排查整治事故隐患" not in read.saying_the_same("加强安全生产监管")
+
+
+def test_a_guarantee_body_says_a_guarantee_not_another_task() -> None:
+    # 推进高标准农田建设 under 加强组织领导 is a task out of place; 加大乡村振兴投入 is a guarantee
+    task = _p("推进/高标准/农田/建设", "乡村振兴 农田 耕地")
+    money = _p("加大/乡村振兴/投入", "乡村振兴 投入 资金")
+    material = _material("乡村振兴", {"农田": 1.0, "耕地": 0.9, "投入": 0.5}, [(2.0, task), (1.0, money)])
+    for seed in range(6):
+        body = _composer(material, 0, 2).body_sentence(random.Random(seed), GUARANTEE, "3", first=True)
+        assert body is not None and task.text not in body and money.text in body, body
+    only_tasks = _material("乡村振兴", {"农田": 1.0, "耕地": 0.9}, [(2.0, task)])
+    body = _composer(only_tasks, 0, 2).body_sentence(random.Random(1), GUARANTEE, "3", first=True)
+    assert body in Frames.load().guarantee_sentences
+
+
+def test_a_stock_guarantee_points_body_says_what_its_heading_says() -> None:
+    # 强化宣传引导 over a sentence on 督查 and 问责 read as padding: a stock point with nothing of
+    # the topic's own for it says one of its own sentences
+    frames = Frames.load()
+    assert frames.point_sentences is not None
+    assert set(frames.point_sentences) == set(frames.guarantee_points)
+    for point in frames.guarantee_points:
+        for sentence in frames.point_sentences[point]:
+            assert any(c in sentence for c in frames.guarantee_cues[point]), (point, sentence)
+    task = _p("推进/高标准/农田/建设", "乡村振兴 农田 耕地")
+    material = _material("乡村振兴", {"农田": 1.0}, [(2.0, task)] * 1)
+    seen = set()
+    for seed in range(12):
+        # the stock point heads the sub-point (no phrase of the topic completes it), its body follows
+        composer = _composer(material, 1, 1, children={"3": 2})
+        rng = random.Random(seed)
+        point = composer.heading(rng, 2, GUARANTEE, "3.2")
+        assert point in frames.guarantee_points, point
+        body = composer.body_sentence(rng, GUARANTEE, "3.2", first=True)
+        assert body in frames.point_sentences[point] and "{task}" not in body, (point, body)
+        seen.add(point)
+    assert len(seen) >= 2
+
+
+def test_the_closing_goal_is_the_topics_own() -> None:
+    # 维护古都风貌 (a river law's goal beside 防洪) closed a 防汛 speech
+    own = _p("确保/安全/度汛", "防汛 度汛 汛期")
+    other = _p("维护/古都/风貌", "河道 古都 风貌")
+    material = _material("防汛", {"度汛": 1.0, "汛期": 0.9, "河道": 0.1}, [(2.0, other), (1.0, own)])
+    for seed in range(6):
+        assert _composer(material, 1, 1).goal(random.Random(seed)) == own.text
+
+
+
+def test_a_stock_guarantee_sentence_names_a_task_the_speech_set() -> None:
+    # 要把排查整治事故隐患纳入年度目标考核: the guarantee is of this speech's own work, not the same
+    # sentence in every topic's outline
+    tasks = [_p("排查/整治/事故/隐患", "安全生产 隐患 事故"), _p("深化/危化品/专项/整治", "安全生产 危化品 隐患"),
+             _p("加强/消防/安全/管理", "安全生产 消防 隐患"), _p("推进/燃气/管网/改造", "安全生产 燃气 隐患")]
+    material = _material("安全生产", {"隐患": 1.0, "事故": 0.8, "危化品": 0.8, "消防": 0.8, "燃气": 0.8},
+                         [(2.0, p) for p in tasks])
+    frames = Frames.load()
+    assert frames.point_sentences is not None
+    for seed in range(6):
+        composer = _composer(material, 3, 2, children={"2": 2, "3": 2})
+        rng = random.Random(seed)
+        heads = [composer.heading(rng, 2, TASK, f"2.{i}") for i in (1, 2)]
+        assert all(heads), heads
+        composer.guarantees.stock_of["3.2"] = "强化督查考核"
+        body = composer.body_sentence(rng, GUARANTEE, "3.2", first=True)
+        assert body is not None and any(h and h in body for h in heads), (heads, body)
+        framed = [f for f in frames.point_sentences["强化督查考核"] if "{task}" in f]
+        assert any(body == f.replace("{task}", h) for f in framed for h in heads if h), body
+        # the next stock sentence names the other task
+        composer.guarantees.stock_of["3.3"] = "压实工作责任"
+        second = composer.body_sentence(rng, GUARANTEE, "3.3", first=True)
+        other = [h for h in heads if h and h not in body]
+        assert second is not None and other and other[0] in second, (body, second)
+
+
+def test_a_task_sub_point_takes_a_lesser_task_before_a_goal() -> None:
+    # 维护人民群众生命财产安全 as the fourth task under 突出工作重点 says an aim, not a measure
+    goals = [_p(f"维护/人民群众/生命/安全{i}", "安全生产 事故 隐患") for i in range(4)]
+    tasks = [_p(f"排查/整治/隐患点{i}", "安全生产 隐患 事故") for i in range(4)]
+    material = _material("安全生产", {"隐患": 1.0, "事故": 0.8, "人民群众": 0.5},
+                         [(3.0, p) for p in goals] + [(1.0, p) for p in tasks])
+    for seed in range(6):
+        composer = _composer(material, 2, children={"2": 2})
+        heading = composer.heading(random.Random(seed), 2, TASK, "2.1")
+        assert heading in {p.text for p in tasks}, heading
+
+
+def test_a_point_over_several_tasks_with_no_field_wide_phrase_takes_the_genres_umbrella() -> None:
+    # 加强河道防护 over 加固病险水库, 改善水生态环境…: one task heading others it does not hold
+    tasks = [_p(f"加固/病险/水库{i}", "防汛 水库 汛期") for i in range(12)]
+    material = _material("防汛", {"水库": 1.0, "汛期": 0.8}, [(1.0, p) for p in tasks])
+    stock = {h.replace("{topic}", "防汛") for h in Frames.load().task_headings}
+    assert stock
+    for seed in range(6):
+        heading = _composer(material, 6, children={"2": 4}).heading(random.Random(seed), 1, TASK, "2")
+        assert heading in stock, heading
+    # without sub-points a point is one task
+    heading = _composer(material, 6, children={"2": 0}).heading(random.Random(1), 1, TASK, "2")
+    assert heading not in stock, heading
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("开展中央环境保护督察", True),  # the centre's work: a county takes part in it
+    ("推进反腐败国家立法", True),
+    ("落实中央八项规定精神", False),
+    ("抓好中央环保督察反馈问题整改", False),
+    ("实施中央预算内投资项目", False),
+    ("发展内生动力不断增强", True),  # a trend reported, not a task set
+    ("推动生态环境质量持续改善", False),
+    ("着力推动空气质量持续改善", False),
+    ("进一步促进农民收入持续提高", False),
+    ("不断增强发展内生动力", False),
+    ("打造国际会展之都", True),  # one place's ambition on the national stage
+    ("打造全国算力高地", True),
+    ("建设国际一流营商环境", False),
+    ("做好下列工作", True),  # a regulation's list follows: nothing said
+    ("着力抓好以下几个方面", True),
+    ("深化省以下财政体制改革", False),
+])
+def test_phrases_drafter_does_not_use(text: str, out: bool) -> None:
+    from drafter.topics.harvest import rejected
+
+    assert rejected(text) is out

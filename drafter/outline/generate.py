@@ -68,8 +68,8 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
     """Render a body and record what regen needs: seed, variables, fingerprints, closing size.
 
     The closing (lines after the last point that belong to no section) is `closing` when the
-    caller knows it (closing_from_source); otherwise it is found by rendering once more with
-    the last point redrawn: the lines both versions end with are the closing.
+    caller knows it (closing_from_source); otherwise it is found by rendering three times more
+    with the last point redrawn: the lines all versions end with are the closing.
     """
     body = with_title_block(render({}), variables)
     if not body.endswith("\n"):
@@ -78,7 +78,8 @@ def build_outline(template_id: str, variables: dict[str, str], seed: int,
     if last is None:
         closing = 0
     elif closing is None:
-        closing = closing_lines(body, render({last: seed + 1}))
+        # three redraws: one alone may end its last point with the same stock sentence
+        closing = min(closing_lines(body, render({last: seed + k})) for k in (1, 2, 3))
     return Outline(
         template=template_id,
         seed=seed,

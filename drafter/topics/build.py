@@ -11,9 +11,11 @@ documents, with their context terms. No document sentence is written.
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from drafter.topics.harvest import Harvest, harvest
@@ -27,9 +29,43 @@ CREDIT = (
     "Art. 5), via github.com/LawRefBook/Laws.\n"
 )
 _FOOTERS = ("本作品是中华人民共和国的", "本作品来自1949年10月1日")
+# A formulation only documents older than this say (加强行政监察, 2003–2012 reports; a law last
+# amended before it) is dated wording: the data marks it, and drafter finds a field with its
+# words but never writes it.
+CURRENT_FROM = 2013
+CONGRESS_CURRENT_FROM = 18  # the 18th congress, November 2012
 
 
-def _documents(root: Path, laws: bool = True) -> Iterator[tuple[str, str]]:
+def _years(root: Path) -> dict[str, int]:
+    """The year of each file the manifests date (corpus-extra and policy MANIFEST.tsv)."""
+    years: dict[str, int] = {}
+    for manifest, prefix in ((root / "MANIFEST.tsv", ""), (root / "policy" / "MANIFEST.tsv", "policy/")):
+        if not manifest.is_file():
+            continue
+        with manifest.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                year = (row.get("date") or "")[:4]
+                if year.isdigit():
+                    years[prefix + row["file"]] = int(year)
+    return years
+
+
+def _current(root: Path, path: Path, years: Mapping[str, int]) -> bool:
+    """Whether the file speaks today's official language (see CURRENT_FROM)."""
+    rel = path.relative_to(root).as_posix()
+    if path.parent.name == "gwr-national" and path.stem[4:].isdigit():
+        return int(path.stem[4:]) >= CURRENT_FROM
+    if path.parent.name == "cpc-congress":
+        return int(path.stem.rsplit("-", 1)[1]) >= CONGRESS_CURRENT_FROM
+    return years.get(rel, CURRENT_FROM) >= CURRENT_FROM  # undated: taken as current
+
+
+def _documents(root: Path, laws: bool = True,
+               current: dict[str, str | None] | None = None) -> Iterator[tuple[str, str]]:
+    """(document id, text) of every document harvested. The current ones (CURRENT_FROM) are
+    added to `current`: a law with the text of its newest version (only what that version still
+    says is current wording), any other document with None (all of it)."""
+    years = _years(root)
     policy = root / "policy"
     files = []
     for sub in ("gwr-provincial-2025", "govcn-statecouncil-2019crawl", "jiangxi-2020", "single-docs",
@@ -42,12 +78,26 @@ def _documents(root: Path, laws: bool = True) -> Iterator[tuple[str, str]]:
                 "departmental-rules", "local-beijing", "local-chongqing", "local-guangdong",
                 "local-shanghai", "local-zhejiang"):
         files += sorted((root / "laws" / sub).glob("*.txt"))
+    # each law's newest version: what it says is the law's wording today
+    newest: dict[str, tuple[int, str]] = {}
+    for path in files:
+        if path.parent.parent.name == "laws":
+            doc = _document_id(path, path.read_text(encoding="utf-8"))
+            when = (years.get(path.relative_to(root).as_posix(), 0), path.name)
+            newest[doc] = max(newest.get(doc, when), when)
     for path in files:
         text = path.read_text(encoding="utf-8")
         if "答复" in text[:200] or "提案" in text[:200]:
             continue  # replies to deputies' proposals name people: never harvested
         cut = [i for i in (text.find(f) for f in _FOOTERS) if i >= 0]
-        yield _document_id(path, text), text[: min(cut)] if cut else text
+        doc = _document_id(path, text)
+        body = text[: min(cut)] if cut else text
+        if current is not None and _current(root, path, years):
+            if doc not in newest:
+                current[doc] = None
+            elif newest[doc][1] == path.name:
+                current[doc] = body
+        yield doc, body
 
 
 _VERSION = re.compile(r"[（(][^）)]*(?:修订|修正|修改|试行|年)[^）)]*[）)]\s*$")
@@ -64,20 +114,26 @@ def _document_id(path: Path, text: str) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
-def write_tsv(result: Harvest, out: Path, cut: Callable[[str], Iterable[str]]) -> None:
+def write_tsv(result: Harvest, out: Path, cut: Callable[[str], Iterable[str]],
+              current: Mapping[str, str | None] | None = None) -> None:
+    """Write the formulations (those no current document says marked dated, when `current` is
+    given: see _documents) and the term associations beside them."""
     lines = [
         "# drafter topic knowledge: formulations (<= 12 characters, found in >= 2 documents) and the\n",
         "# content terms of the sentences they occur in. Derived data only: no document's sentences.\n",
+        f"# A fourth column `dated`: no document from {CURRENT_FROM} on says it (its words help find a field;\n",
+        "# drafter never writes it).\n",
         f"# {result.documents} documents, {result.sentences} sentences. Sources:\n",
         CREDIT,
         "# Generated by `python -m drafter.topics.build`; do not edit by hand.\n",
-        "# columns: words of the formulation (space-separated) \\t documents \\t context terms\n",
+        "# columns: words of the formulation (space-separated) \\t documents \\t context terms [\\t dated]\n",
     ]
     for text in sorted(result.formulations):
         f = result.formulations[text]
         words = " ".join(cut(text))
         context = " ".join(t for t, _ in f.context.most_common())
-        lines.append(f"{words}\t{len(f.docs)}\t{context}\n")
+        dated = "\tdated" if current is not None and not _said_now(text, f.docs, current) else ""
+        lines.append(f"{words}\t{len(f.docs)}\t{context}{dated}\n")
     _write(out, lines)
     head = [
         "# drafter topic knowledge: term associations (for each content term of the documents, the terms\n",
@@ -88,6 +144,11 @@ def write_tsv(result: Harvest, out: Path, cut: Callable[[str], Iterable[str]]) -
         "# columns: term \\t associated terms (space-separated, most associated first)\n",
     ]
     _write(out.with_name(ASSOCIATIONS), head + [f"{t}\t{' '.join(found)}\n" for t, found in result.associations.items()])
+
+
+def _said_now(text: str, docs: AbstractSet[str], current: Mapping[str, str | None]) -> bool:
+    """A current document says the formulation (a law: in its newest version's text)."""
+    return any(d in current and (current[d] is None or text in (current[d] or "")) for d in docs)
 
 
 ASSOCIATIONS = "associations.tsv"
@@ -109,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     from drafter.phrases.tokenize import Tokenizer
 
     tok = Tokenizer()
-    result = harvest(_documents(args.root, not args.no_laws), tok.cut, tok.tag_of)
-    write_tsv(result, args.out, tok.cut)
+    current: dict[str, str | None] = {}
+    result = harvest(_documents(args.root, not args.no_laws, current), tok.cut, tok.tag_of)
+    write_tsv(result, args.out, tok.cut, current)
     print(f"{len(result.formulations)} formulations from {result.documents} documents -> {args.out}",
           file=sys.stderr)
     return 0

@@ -4,7 +4,8 @@ The substance (what is to be done) comes from the topic's phrases (drafter.topic
 the frames (提高政治站位，… / 各级各部门要…，… / 加强组织领导，…) are genre wording of drafter's
 own, in ``drafter/_data/frames.toml``, the same for every topic. A level-1 task point is built on
 one *anchor* phrase; its sub-points and its body sentences draw the phrases nearest to that
-anchor (the same context terms), so a point's parts belong to it. No phrase is used twice.
+anchor (the same context terms), so a point's parts belong to it. No phrase is used twice; the
+保障 point's duty and stock guarantees are drafter.topics.guarantee's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
@@ -42,16 +44,14 @@ class Composer:
     sibling_len: dict[str, int] = field(default_factory=dict)
     closing_goal: str | None = None
     closing_task: str | None = None
-    duty: Phrase | None = None  # the 保障 point's own duty, set aside before the tasks take it
-    completions: list[tuple[str, Phrase]] = field(default_factory=list)  # its stock points' second clauses
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
-    _fitting: list[str] | None = None
     heads_left: int = 0
     bodies_left: int = 0
 
     def __post_init__(self) -> None:
         self.read = Reading(self.material)
         self.ledger = Ledger(self.material, self.frames, self.read)
+        self.guarantees = Guarantees(self.material, self.frames, self.read, self.ledger)
 
     def avoid(self, line: str) -> None:
         """A line already in the document (regen passes them): see Ledger.avoid."""
@@ -75,33 +75,8 @@ class Composer:
         self.closing_task = tasks[0] if tasks else None
 
     def reserve_guarantee(self, rng: random.Random, subpoints: int = 0) -> None:
-        """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
-        task points come first and would otherwise use every duty up."""
-        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty) that
-        # says who answers for the work (a field's enforcement is a task); it will head a point,
-        # so a subject headings said above is left out
-        with self.ledger.choosing_heading():
-            pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.headable(p)
-                                    and not GOAL.match(p.text) and self.read.own(p))
-        self.duty = self.ledger.pick(rng, pool, top=6)
-        if self.duty is not None:
-            self.ledger.mark(self.duty.text)
-            self.ledger.headed(self.duty.text)  # the task points do not say its subject (责任) before it
-        if subpoints >= 2:
-            # the 保障 point's sub-points are the stock guarantees this field speaks of, completed
-            # by phrases in the topic's own words (强化宣传引导，增强全社会的安全生产意识), set
-            # aside before the tasks use them
-            points = list(self._fitting_points())
-            rng.shuffle(points)
-            for point in points:
-                if len(self.completions) >= subpoints - (self.duty is not None):
-                    break
-                if any(w in point for w in self.ledger.once_said):
-                    continue  # the duty says 责任 already: not 压实工作责任 under it
-                mate = self.ledger.pick(rng, self._completing(point), top=4)
-                if mate is not None:
-                    self.ledger.mark(mate.text)
-                    self.completions.append((point, mate))
+        """Set aside the 保障 point's duty and stock guarantees before the tasks (Guarantees.reserve)."""
+        self.guarantees.reserve(rng, subpoints)
 
     # ---- choosing phrases ----------------------------------------------------------------
     def _near(self, anchor: Phrase | None, pool: list[tuple[float, Phrase]],
@@ -124,6 +99,9 @@ class Composer:
             text = self._choose_heading(rng, level, role, path)
         if text:
             self.ledger.headed(text, self.anchors.get(path))
+            anchor = self.anchors.get(path)
+            if role == TASK and anchor is not None and anchor.text in text:
+                self.guarantees.headed_task(anchor)
         return text
 
     def _choose_heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
@@ -132,36 +110,35 @@ class Composer:
             return self._top_heading(rng, role, path)
         parent_path = path.rsplit(".", 1)[0]
         parent = self.anchors.get(parent_path) if "." in path else None
-        if role == GUARANTEE and self.duty is not None and self.children.get(parent_path, 0) >= 2:
-            # the duty set aside for the 保障 point is the first of its guarantees
-            self.anchors[path], self.duty = self.duty, None
-            return self.anchors[path].text
-        if role == GUARANTEE and self.completions:
-            stock, mate = self.completions.pop(0)  # set aside with the duty (reserve_guarantee)
-            self.ledger.said(stock)
-            self.anchors[path] = mate
-            return f"{stock}，{mate.text}"
+        if role == GUARANTEE:
+            # the duty set aside for the 保障 point is the first of its guarantees, then the stock
+            # points completed in the topic's words (set aside with it: reserve_guarantee)
+            aside = self.guarantees.set_aside(path, self.children.get(parent_path, 0) >= 2, self.anchors)
+            if aside is not None:
+                return aside
 
         def fits(p: Phrase) -> bool:  # a reference's task heads a point however long it is
             return self.read.headable(p) or (p.source == "ref" and self.read.substantive(p) and self.read.heading_like(p))
 
-        pool = self.read.upper(self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits))
+        whole = self.ledger.free(lambda p: fits(p) and self.read.own(p)) or self.ledger.free(fits)
+        pool = self.read.upper(whole)
         if role == GUARANTEE:
             duty = [sp for sp in pool if ANSWERABLE.search(sp[1].text) and self.read.own(sp[1])]
             if not duty:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
-                point = self.ledger.fresh(rng, self._fitting_points())
+                point = self.ledger.fresh(rng, self.guarantees.fitting_points())
                 if point is not None:
-                    return self._completed(rng, point, path)
+                    return self.guarantees.completed(rng, point, path, self.anchors)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
         elif role == TASK:
             # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全) and,
             # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
             # than any point it could stand under)
-            tasks = [sp for sp in pool if not GOAL.match(sp[1].text)]
+            tasks = [sp for sp in pool if not GOAL.match(sp[1].text)] \
+                or [sp for sp in whole if not GOAL.match(sp[1].text)]  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
         first = self.sibling_len.get(parent_path)
@@ -177,28 +154,6 @@ class Composer:
         self.sibling_len.setdefault(parent_path, len(p.text))
         return self.ledger.take(p)
 
-    def _fitting_points(self) -> list[str]:
-        """The stock guarantee points this field speaks of (see Frames.fitting_points)."""
-        if self._fitting is None:
-            self._fitting = self.frames.fitting_points(self.material.vocabulary)
-        return self._fitting
-
-    def _completing(self, point: str) -> list[tuple[float, Phrase]]:
-        """Free phrases of the topic that say one of a stock guarantee point's cue words."""
-        cues = self.frames.guarantee_cues.get(point, ())
-        return self.ledger.free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
-                          and self.read.substantive(p) and self.read.heading_like(p) and self.read.own(p)
-                          and not GOAL.match(p.text) and not self.read.echoes(point, p.text))
-
-    def _completed(self, rng: random.Random, point: str, path: str) -> str:
-        """A stock guarantee point with a phrase of the topic saying one of its cue words as its
-        second clause, or the point alone when the topic has none."""
-        mate = self.ledger.pick(rng, self._completing(point), top=4)
-        if mate is None:
-            return point
-        self.anchors[path] = mate  # its body draws near it
-        return f"{point}，{self.ledger.take(mate)}"
-
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
         if role in (RECOGNISE, GUARANTEE):
             # the first and last points say the genre's stock words with the topic (提高政治站位，
@@ -211,9 +166,8 @@ class Composer:
                 # 落到实处) and the topic's duty is the first of them: a duty over 加强组织领导 and
                 # 强化资金保障 is a heading its sub-points do not carry out (readers struck it)
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
-            if role == GUARANTEE and self.duty is not None:
-                anchor: Phrase | None = self.duty  # set aside before the tasks (reserve_guarantee)
-                self.duty = None
+            if role == GUARANTEE and self.guarantees.duty is not None:
+                anchor: Phrase | None = self.guarantees.take_duty()  # set aside before the tasks
             else:
                 # the first point heads its body with the topic's goal (提高政治站位，牢牢守住安全
                 # 生产底线); the 保障 point with the topic's duty (强化组织保障，压实安全生产责任):
@@ -245,6 +199,11 @@ class Composer:
             umbrella = self._umbrella(rng, path)
             if umbrella is not None:
                 return umbrella
+            if self.frames.task_headings and self.material.known \
+                    and not any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
+                # no phrase of the whole field: the genre's umbrella, not one task its sub-points
+                # would not belong to (a topic nothing knows keeps its 〔待写〕 instead)
+                return with_topic(self.material.topic, self.ledger.frame(rng, list(self.frames.task_headings)))
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self.read.upper(
             self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
@@ -269,6 +228,7 @@ class Composer:
         spare = len(pool) > 2 * self.heads_left
         mate = self.ledger.pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
         if mate is not None and rng.random() < 0.6:
+            self.guarantees.headed_task(p)  # the heading's own task, before its anchor is the pair
             other = self.ledger.take(mate)
             # the point is about both its clauses: its sub-points may be near either
             self.anchors[path] = Phrase(p.words + mate.words, p.docs, tuple(dict.fromkeys(p.context + mate.context)),
@@ -355,21 +315,26 @@ class Composer:
         fitting = [sp for sp in unused if fits(sp[1])]
         said = [sp for sp in fitting if self.read.substantive(sp[1])]
         # a phrase with a subject of its own first, in the topic's own words (严格食品药品安全监管
-        # is its neighbour's); one that names the topic with nothing of its own (加强安全生产监管)
-        # only when nothing else is left, and not one that only names it in a 保障 body (its frames
-        # name the topic already: …摆上重要议事日程，加强安全生产; its stock sentence instead);
-        # never a phrase saying nothing (完善相关机制)
-        # a phrase of the field's margin (改善生态环境质量 beside 廉政) only opens a task's body that
-        # has nothing else; a later sentence, or a 保障 body (its stock sentences), goes without it
+        # is its neighbour's); one that names the topic with nothing of its own (加强安全生产监管:
+        # the same frame in every topic's outline with the topic word swapped) only when nothing
+        # else is left, and not one that only names it in a 保障 body (its frames name the topic
+        # already: …摆上重要议事日程，加强安全生产; its stock sentence instead); never a phrase
+        # saying nothing (完善相关机制)
+        # the field's margin (改善生态环境质量 beside 廉政) only opens a task's body that has nothing
+        # else; a later sentence or a 保障 body (its stock sentences) goes without it
         margin = first and role != GUARANTEE
         keys = self.material.keys
         naming = [sp for sp in fitting if not self.read.substantive(sp[1])
                   and any(k in sp[1].text for k in keys)] if first else []
+        stock = None
+        if role == GUARANTEE:  # a 保障 body says a guarantee (Guarantees.body_phrases)
+            stock, (said, naming) = self.guarantees.body_phrases(
+                path, self.anchors, self.children.get(path, 0) >= 2, (said, naming))
         pool = self._near(anchor, self.ledger.among(said, self.read.own)
                           or (self.ledger.among(said) if margin else [])
                           or self.ledger.among(naming, lambda p: role != GUARANTEE or not self.read.names_only(p)))
-        # the phrases a heading can take are kept for the headings still to come, when there are
-        # no more of them than headings (a body can say a longer clause; a heading cannot)
+        # phrases a heading can take are kept for the headings to come while there are no more of
+        # them than headings (a body can say a longer clause; a heading cannot)
         if not self.ledger.more_headable(unused, self.heads_left):
             longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
             pool = longer or (pool if first else [])
@@ -384,7 +349,7 @@ class Composer:
             pool = [sp for sp in pool if sp[1] is not p and not self.ledger.taken(sp[1].text)]
         if not clauses:
             if role == GUARANTEE and first:
-                return self.ledger.fresh(rng, self.frames.guarantee_sentences)
+                return self.guarantees.stock_sentence(rng, stock)
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it
         clauses.sort(key=lambda c: bool(GOAL.match(c)))
@@ -411,13 +376,22 @@ class Composer:
         return with_topic(self.material.topic, frame.replace("{clauses}", "，".join(clauses)))
 
     def goal(self, rng: random.Random) -> str | None:
-        p = self.ledger.pick(rng, self.ledger.free(lambda q: bool(GOAL.match(q.text))), top=10)
+        """A goal of the topic's own for the frame around the points (the closing's charge): on
+        the field's weightier words (维护古都风貌 is a river law's, not 防汛's); never another
+        field's goal (None: the closing says its plain charge)."""
+        own = self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q))
+        weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
+        pool = weighty or own or self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.own(q))
+        p = self.ledger.pick(rng, pool, top=10)
         return self.ledger.take(p) if p else None
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:
+        """Short tasks of the topic's own for the frame (the opening's list, the transition)."""
         out = []
         for _ in range(n):
-            p = self.ledger.pick(rng, self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10), top=8)
+            short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
+            pool = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])] or short
+            p = self.ledger.pick(rng, pool, top=8)
             if p is not None:
                 out.append(self.ledger.take(p))
         return out

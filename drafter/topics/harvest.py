@@ -41,7 +41,7 @@ _ACTION_WORDS = frozenset("深化 着力 有力 精准 新建 大力发展 全�
                           "纵深 系统 一体 协同 常态化 全链条 源头 依法 从严 严格 坚决 牢牢 全方位 多措并举".split())
 # Legal procedure: the voice of a regulation, not of a speech.
 _LEGAL = re.compile(r"本单位|本行政区域|本部门|本地区|本机关|移送|司法机关|依照|按照规定|有关规定|责令|罚款|处分|追究|当事人|申请人|被申请|行政机关|本法|本条例|本办法|规定的|违反|予以|吊销|"
-                    r"没收|拘留|诉讼|复议|赔偿|许可证|登记|备案|审批|批准|办理|提交|申请|经营者|之日起|期限")
+                    r"没收|拘留|诉讼|复议|赔偿|许可证|登记|备案|审批|批准|办理|提交|申请|经营者|之日起|期限|下列|以下(?:工作|准备|几|职责|内容|措施)|如下")
 _PROVINCES = re.compile("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
                         "海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|长三角|京津冀|粤港澳|"
                         "成渝|黄河|长江|东北|西部|中部|东部|雄安|浦东|深圳|兵团|两岸")
@@ -211,12 +211,23 @@ _CAMPAIGN = re.compile(r"[年月周]”")
 _HALF = re.compile(r"既是|既要|既有|不仅|不但|而且|也是|就是|不是|因为|所以|虽然|但是|如果|只有|才能")
 
 
+# a task only the centre carries out (开展中央环境保护督察, 推进反腐败国家立法): a local speech
+# takes part in it, it does not do it
+_CENTRAL = re.compile(r"^(?:开展|组织)中央.*督察|国家立法")
+# one place's ambition on the national or world stage (打造国际会展之都, 打造全国算力高地)
+_STAGE = re.compile(r"^打造(?:国际|全国|世界|全球)")
+# a trend reported, not a task set (发展内生动力不断增强); 推动生态环境质量持续改善 sets one
+_TREND = re.compile(r"^(?!推动|促进|确保|实现|保持|力争).*(?:不断|持续|明显|日益|逐步)(?:增强|提高|提升|改善|扩大)$")
+_ADVERBS = re.compile(r"^(?:着力|进一步|加快|大力|切实|积极|全力|努力|扎实|深入|全面|持续|不断)+")  # before its verb
+
+
 def rejected(text: str) -> bool:
     """A harvested phrase drafter does not use: a report of what happened, a regulation's
-    procedure, one place's campaign, or half of a construction (the loader applies this to
-    data built by older rules)."""
+    procedure, one place's campaign or ambition, half of a construction, a task only the centre
+    does, or a trend reported (the loader applies this to data built by older rules)."""
     return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text)
-                or _HALF.search(text))
+                or _HALF.search(text) or _CENTRAL.search(text) or _TREND.search(_ADVERBS.sub("", text))
+                or _STAGE.search(text))
 
 
 _TITLES = frozenset("同志 书记 总书记 县长 市长 省长 区长 镇长 乡长 主任 局长 总理 主席 部长 厅长 委员 代表".split())

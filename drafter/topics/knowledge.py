@@ -86,11 +86,12 @@ class Knowledge:
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
-            words, docs, context = line.split("\t")
+            words, docs, context, *mark = line.split("\t")
             text = words.replace(" ", "")
             if rejected(text) or words.split(" ", 1)[0] not in opens:
                 continue
-            phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" "))))
+            phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
+                                  dated=mark == ["dated"]))
         return cls(phrases)
 
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
@@ -197,6 +198,8 @@ class Knowledge:
             vocabulary = self._vocabulary(seeds, keys)
         scored = []
         for c, p, named, specific in self._admitted(keys, vocabulary, detail=True):
+            if p.dated:
+                continue  # its words found the field; the wording is no longer said (加强行政监察)
             text_score = sum(vocabulary.get(w, 0.0) for w in specific) / math.sqrt(len(specific) or 1)
             # a phrase that only names the topic (做好安全生产工作) frames; one with its own
             # subject matter (推动重大事故隐患动态清零) is what a point is built on
@@ -366,9 +369,6 @@ class Knowledge:
         for k in keys:
             vocabulary[k] = 1.0
         return vocabulary
-
-    def _idf(self, term: str) -> float:
-        return math.log(1.0 / max(self.word_share.get(term, 0.0), 1e-4))
 
 
 def _piece(p: Phrase) -> str:

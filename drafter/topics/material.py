@@ -23,6 +23,7 @@ class Phrase:
     source: str = "bundled"  # "bundled", "corpus", or "ref"
     origin: str = ""  # for corpus and ref phrases: where it came from (file:line)
     slot: str = ""  # "heading" or "body" where the source says; "" for bundled formulations
+    dated: bool = False  # no current document says it: it helps find a field, it is never written
 
     @cached_property
     def text(self) -> str:  # read thousands of times per outline: joined once

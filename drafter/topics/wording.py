@@ -29,7 +29,9 @@ EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制�
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
-ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力)")
+ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力|依法)")
+# one oversight said three ways (加强安全生产管理 / 监督管理 / 监管 say the same)
+_OVERSIGHT = re.compile(r"监督管理|监管")
 
 
 # verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
@@ -41,7 +43,8 @@ VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|
 @lru_cache(maxsize=16384)
 def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     """A phrase without its leading adverb and verb, the topic's own name marked |: what it
-    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike)."""
+    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike). 监管 and
+    监督管理 read as 管理, and a closing 工作 is left out: one oversight however it is worded."""
     core = ADVERB.sub("", text)
     # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
     stripped = VERB.sub("", VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
@@ -49,7 +52,8 @@ def gist(text: str, keys: tuple[str, ...] = ()) -> str:
         core = stripped
     for k in keys:
         core = core.replace(k, "|")
-    return core
+    # 工作 after what a phrase is about adds nothing (加强安全生产监督管理工作 / …监督管理)
+    return _OVERSIGHT.sub("管理", core.removesuffix("工作") if len(core) > 3 else core)
 
 
 @lru_cache(maxsize=16384)
@@ -84,6 +88,8 @@ class Frames:
     speech: dict[str, str]  # the frame around the points: opening, transition, closing
     said_once: tuple[str, ...] = ()  # subjects one heading per outline says (责任)
     goal_leads: dict[str, list[str]] | None = None  # "prevent" / "achieve" -> the first point's leads
+    point_sentences: dict[str, list[str]] | None = None  # stock point -> its own whole sentences
+    task_headings: tuple[str, ...] = ()  # a task point over several sub-points, the topic naming no field-wide phrase
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -112,7 +118,8 @@ class Frames:
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
                    data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())),
-                   data.get("goal_leads"))
+                   data.get("goal_leads"), data.get("guarantee_point_sentences"),
+                   tuple(data.get("task_headings", ())))
 
 
 def with_topic(topic: str, frame: str) -> str:

@@ -1,0 +1,173 @@
+"""The 保障 point of an outline: the topic's duty set aside for it, its stock guarantees completed
+in the topic's own words (强化宣传引导，增强全社会的安全生产意识), and what their bodies say.
+
+Used by composition (drafter.topics.compose), which owns the outline's ledger and anchors.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drafter.topics.ledger import Ledger
+from drafter.topics.material import Phrase, TopicMaterial
+from drafter.topics.reading import Reading
+from drafter.topics.wording import ANSWERABLE, GOAL, Frames
+
+
+@dataclass
+class Guarantees:
+    """The 保障 point's state in one outline: its duty, its stock points and the tasks above."""
+
+    material: TopicMaterial
+    frames: Frames
+    read: Reading
+    ledger: Ledger
+    duty: Phrase | None = None  # the topic's own duty, set aside before the tasks take it
+    completions: list[tuple[str, Phrase]] = field(default_factory=list)  # stock points' second clauses
+    stock_of: dict[str, str] = field(default_factory=dict)  # path -> the stock point heading it
+    tasks_headed: list[Phrase] = field(default_factory=list)  # the task phrases headings said, in order
+    _referenced: set[str] = field(default_factory=set)  # those a guarantee sentence named again
+    _fitting: list[str] | None = None
+    _cues: re.Pattern[str] | None = None
+
+    def reserve(self, rng: random.Random, subpoints: int = 0) -> None:
+        """Set aside the topic's duty (落实全员安全生产责任制) for the last point's heading: the
+        task points come first and would otherwise use every duty up."""
+        # only a duty in the topic's own words (严格食品药品安全监管 is a neighbour's duty) that
+        # says who answers for the work (a field's enforcement is a task); it will head a point,
+        # so a subject headings said above is left out
+        read, ledger = self.read, self.ledger
+        with ledger.choosing_heading():
+            pool = ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and read.headable(p)
+                               and not GOAL.match(p.text) and read.own(p))
+        self.duty = ledger.pick(rng, pool, top=6)
+        if self.duty is not None:
+            ledger.mark(self.duty.text)
+            ledger.headed(self.duty.text)  # the task points do not say its subject (责任) before it
+        if subpoints >= 2:
+            # the 保障 point's sub-points are the stock guarantees this field speaks of, completed
+            # by phrases in the topic's own words (强化宣传引导，增强全社会的安全生产意识), set
+            # aside before the tasks use them
+            points = list(self.fitting_points())
+            rng.shuffle(points)
+            for point in points:
+                if len(self.completions) >= subpoints - (self.duty is not None):
+                    break
+                if any(w in point for w in ledger.once_said):
+                    continue  # the duty says 责任 already: not 压实工作责任 under it
+                mate = ledger.pick(rng, self.completing(point), top=4)
+                if mate is not None:
+                    ledger.mark(mate.text)
+                    self.completions.append((point, mate))
+
+    def set_aside(self, path: str, over_several: bool, anchors: dict[str, Phrase]) -> str | None:
+        """The heading of a 保障 sub-point from what was set aside: the duty first (when the point
+        has several guarantees), then the completed stock points; None when nothing is left."""
+        if self.duty is not None and over_several:
+            anchors[path], self.duty = self.duty, None
+            return anchors[path].text
+        if self.completions:
+            stock, mate = self.completions.pop(0)
+            self.ledger.said(stock)
+            self.stock_of[path] = stock
+            anchors[path] = mate
+            return f"{stock}，{mate.text}"
+        return None
+
+    def fitting_points(self) -> list[str]:
+        """The stock guarantee points this field speaks of (see Frames.fitting_points)."""
+        if self._fitting is None:
+            self._fitting = self.frames.fitting_points(self.material.vocabulary)
+        return self._fitting
+
+    def completing(self, point: str) -> list[tuple[float, Phrase]]:
+        """Free phrases of the topic that say one of a stock guarantee point's cue words."""
+        cues = self.frames.guarantee_cues.get(point, ())
+        read = self.read
+        return self.ledger.free(lambda p: len(p.text) <= 12 and any(c in p.text for c in cues)
+                                and read.substantive(p) and read.heading_like(p) and read.own(p)
+                                and not GOAL.match(p.text) and not read.echoes(point, p.text))
+
+    def completed(self, rng: random.Random, point: str, path: str, anchors: dict[str, Phrase]) -> str:
+        """A stock guarantee point with a phrase of the topic saying one of its cue words as its
+        second clause, or the point alone when the topic has none."""
+        self.stock_of[path] = point
+        mate = self.ledger.pick(rng, self.completing(point), top=4)
+        if mate is None:
+            return point
+        anchors[path] = mate  # its body draws near it
+        return f"{point}，{self.ledger.take(mate)}"
+
+    def take_duty(self) -> Phrase | None:
+        """The duty set aside, for the 保障 point's own heading (it is then no sub-point's)."""
+        duty, self.duty = self.duty, None
+        return duty
+
+    def headed_task(self, anchor: Phrase) -> None:
+        """A task heading was said: a guarantee sentence may name it again (sentence)."""
+        self.tasks_headed.append(anchor)
+
+    def says_guarantee(self, p: Phrase, cues: Sequence[str] = ()) -> bool:
+        """The phrase says a guarantee (who answers for the work, a stock guarantee's cue word),
+        or, with `cues`, one of those words."""
+        if cues:
+            return any(c in p.text for c in cues)
+        if self._cues is None:
+            words = sorted({c for cs in self.frames.guarantee_cues.values() for c in cs if c})
+            self._cues = re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+        return bool(ANSWERABLE.search(p.text) or self._cues.search(p.text))
+
+    def stock_point(self, path: str, anchors: dict[str, Phrase]) -> str | None:
+        """The stock guarantee point a 保障 sub-point says: the one heading it, or the one whose
+        cue words its duty says (落实管护责任: 压实工作责任)."""
+        if "." not in path:
+            return None
+        if path in self.stock_of:
+            return self.stock_of[path]
+        anchor = anchors.get(path)
+        if anchor is None:
+            return None
+        return next((pt for pt in self.frames.guarantee_points
+                     if any(c in anchor.text for c in self.frames.guarantee_cues.get(pt, ()))), None)
+
+    def body_phrases(self, path: str, anchors: dict[str, Phrase], over_several: bool,
+                     pools: tuple[list[tuple[float, Phrase]], ...]
+                     ) -> tuple[str | None, tuple[list[tuple[float, Phrase]], ...]]:
+        """(the stock point a 保障 body is under, `pools` kept to what it may say). A 保障 heading's
+        body says how the work is led, answered for and checked (加大安全生产投入), not another
+        task of the field (推进高标准农田建设 under 加强组织领导); under a stock point, what that
+        point is about (强化资金保障: 投入, 资金). The umbrella over several guarantees (强化工作
+        保障，确保各项任务落到实处) may name the tasks it secures."""
+        stock = self.stock_point(path, anchors)
+        if "." not in path and over_several:
+            return stock, pools
+        cues = self.frames.guarantee_cues.get(stock, ()) if stock else ()
+        return stock, tuple([sp for sp in pool if self.says_guarantee(sp[1], cues)] for pool in pools)
+
+    def stock_sentence(self, rng: random.Random, stock: str | None) -> str | None:
+        """A whole stock sentence for a 保障 body with no phrase of the topic's own: its stock
+        point's own (强化资金保障: 要把…所需经费纳入财政预算), else the genre's."""
+        own = (self.frames.point_sentences or {}).get(stock, []) if stock else []
+        return self._sentence(rng, own) or self._sentence(rng, self.frames.guarantee_sentences)
+
+    def _sentence(self, rng: random.Random, sentences: list[str]) -> str | None:
+        """One of `sentences`, of a task a heading above named when one is left for it
+        (要把开展安全生产专项整治纳入年度目标考核): the same sentence in every topic's outline says
+        nothing of this one."""
+        read = self.read
+        # the field's weightiest tasks are the ones a guarantee is said of (not the margin's)
+        tasks = sorted((p for p in self.tasks_headed if p.text not in self._referenced and len(p.text) <= 12
+                        and not GOAL.match(p.text) and not read.names_only(p) and read.own(p)),
+                       key=lambda p: (-read.weight(p), p.text))
+        with_task = [f for f in sentences if "{task}" in f]
+        if tasks and with_task:
+            # the task first, then a sentence of it not said yet (the filled sentence is what is said)
+            task = rng.choice(tasks[:3]).text
+            sentence = self.ledger.fresh(rng, [f.replace("{task}", task) for f in with_task])
+            if sentence is not None:
+                self._referenced.add(task)
+                return sentence
+        return self.ledger.fresh(rng, [f for f in sentences if "{task}" not in f])
