@@ -50,14 +50,30 @@ def _years(root: Path) -> dict[str, int]:
     return years
 
 
-def _current(root: Path, path: Path, years: Mapping[str, int]) -> bool:
-    """Whether the file speaks today's official language (see CURRENT_FROM)."""
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _year(root: Path, path: Path, text: str, years: Mapping[str, int]) -> int | None:
+    """The file's year: the manifest's, else for a law the latest its header names (the dates it
+    was passed and amended, above ``<!-- INFO END -->``)."""
     rel = path.relative_to(root).as_posix()
+    if rel in years:
+        return years[rel]
+    if path.parent.parent.name == "laws":
+        header = text.split("<!-- INFO END -->", 1)[0][:2000]
+        found = [int(y) for y in _YEAR.findall(header)]
+        return max(found) if found else None
+    return None
+
+
+def _current(root: Path, path: Path, text: str, years: Mapping[str, int]) -> bool:
+    """Whether the file speaks today's official language (see CURRENT_FROM)."""
     if path.parent.name == "gwr-national" and path.stem[4:].isdigit():
         return int(path.stem[4:]) >= CURRENT_FROM
     if path.parent.name == "cpc-congress":
         return int(path.stem.rsplit("-", 1)[1]) >= CONGRESS_CURRENT_FROM
-    return years.get(rel, CURRENT_FROM) >= CURRENT_FROM  # undated: taken as current
+    year = _year(root, path, text, years)
+    return year is None or year >= CURRENT_FROM  # undated: taken as current
 
 
 def _documents(root: Path, laws: bool = True,
@@ -82,8 +98,10 @@ def _documents(root: Path, laws: bool = True,
     newest: dict[str, tuple[int, str]] = {}
     for path in files:
         if path.parent.parent.name == "laws":
-            doc = _document_id(path, path.read_text(encoding="utf-8"))
-            when = (years.get(path.relative_to(root).as_posix(), 0), path.name)
+            text = path.read_text(encoding="utf-8")
+            doc = _document_id(path, text)
+            rel = path.relative_to(root).as_posix()
+            when = (_year(root, path, text, years) or 0, rel)
             newest[doc] = max(newest.get(doc, when), when)
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -92,10 +110,10 @@ def _documents(root: Path, laws: bool = True,
         cut = [i for i in (text.find(f) for f in _FOOTERS) if i >= 0]
         doc = _document_id(path, text)
         body = text[: min(cut)] if cut else text
-        if current is not None and _current(root, path, years):
+        if current is not None and _current(root, path, text, years):
             if doc not in newest:
                 current[doc] = None
-            elif newest[doc][1] == path.name:
+            elif newest[doc][1] == path.relative_to(root).as_posix():
                 current[doc] = body
         yield doc, body
 

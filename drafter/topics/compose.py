@@ -54,8 +54,10 @@ class Composer:
         self.guarantees = Guarantees(self.material, self.frames, self.read, self.ledger)
 
     def avoid(self, line: str) -> None:
-        """A line already in the document (regen passes them): see Ledger.avoid."""
+        """A line already in the document (regen passes them): see Ledger.avoid and
+        Guarantees.seen (a guarantee sentence of the part redrawn names the tasks set there)."""
         self.ledger.avoid(line)
+        self.guarantees.seen(line, [p for _, p in self.material.phrases if p.text in line])
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline will ask for: phrases are rationed
@@ -202,7 +204,7 @@ class Composer:
             if self.frames.task_headings and self.material.known \
                     and not any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
                 # no phrase of the whole field: the genre's umbrella, not one task its sub-points
-                # would not belong to (a topic nothing knows keeps its 〔待写〕 instead)
+                # would not belong to (a topic with too little material keeps its own phrases)
                 return with_topic(self.material.topic, self.ledger.frame(rng, list(self.frames.task_headings)))
         # a task point opens a new subject: the best free phrase far from earlier anchors
         pool = self._apart(self.read.upper(
@@ -228,7 +230,8 @@ class Composer:
         spare = len(pool) > 2 * self.heads_left
         mate = self.ledger.pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
         if mate is not None and rng.random() < 0.6:
-            self.guarantees.headed_task(p)  # the heading's own task, before its anchor is the pair
+            # the heading's own task (not its goal clause), before its anchor is the pair
+            self.guarantees.headed_task(mate if GOAL.match(p.text) else p)
             other = self.ledger.take(mate)
             # the point is about both its clauses: its sub-points may be near either
             self.anchors[path] = Phrase(p.words + mate.words, p.docs, tuple(dict.fromkeys(p.context + mate.context)),

@@ -30,6 +30,7 @@ class Guarantees:
     stock_of: dict[str, str] = field(default_factory=dict)  # path -> the stock point heading it
     tasks_headed: list[Phrase] = field(default_factory=list)  # the task phrases headings said, in order
     _referenced: set[str] = field(default_factory=set)  # those a guarantee sentence named again
+    _framed: set[str] = field(default_factory=set)  # the {task} frames said (with whichever task)
     _fitting: list[str] | None = None
     _cues: re.Pattern[str] | None = None
 
@@ -106,6 +107,16 @@ class Guarantees:
         duty, self.duty = self.duty, None
         return duty
 
+    def seen(self, line: str, phrases: list[Phrase]) -> None:
+        """A line already in the document (regen): a heading's tasks may be named again by a
+        guarantee sentence; a task a sentence there names already is not named twice."""
+        heading = not line.endswith(("。", "！", "？"))
+        for p in phrases:
+            if heading and not GOAL.match(p.text) and not ANSWERABLE.search(p.text):
+                self.headed_task(p)
+            elif not heading:
+                self._referenced.add(p.text)
+
     def headed_task(self, anchor: Phrase) -> None:
         """A task heading was said: a guarantee sentence may name it again (sentence)."""
         self.tasks_headed.append(anchor)
@@ -162,12 +173,15 @@ class Guarantees:
         tasks = sorted((p for p in self.tasks_headed if p.text not in self._referenced and len(p.text) <= 12
                         and not GOAL.match(p.text) and not read.names_only(p) and read.own(p)),
                        key=lambda p: (-read.weight(p), p.text))
-        with_task = [f for f in sentences if "{task}" in f]
+        with_task = [f for f in sentences if "{task}" in f and f not in self._framed]
         if tasks and with_task:
-            # the task first, then a sentence of it not said yet (the filled sentence is what is said)
+            # the task first, then a sentence of it not said yet (the filled sentence is what is
+            # said; its frame is not said again with another task either)
             task = rng.choice(tasks[:3]).text
-            sentence = self.ledger.fresh(rng, [f.replace("{task}", task) for f in with_task])
+            filled = {f.replace("{task}", task): f for f in with_task}
+            sentence = self.ledger.fresh(rng, list(filled))
             if sentence is not None:
                 self._referenced.add(task)
+                self._framed.add(filled[sentence])
                 return sentence
         return self.ledger.fresh(rng, [f for f in sentences if "{task}" not in f])

@@ -213,11 +213,12 @@ _HALF = re.compile(r"既是|既要|既有|不仅|不但|而且|也是|就是|不
 
 # a task only the centre carries out (开展中央环境保护督察, 推进反腐败国家立法): a local speech
 # takes part in it, it does not do it
-_CENTRAL = re.compile(r"^(?:开展|组织)中央.*督察|国家立法")
+_CENTRAL = re.compile(r"^(?:开展|组织)中央.*督察$|国家立法")
 # one place's ambition on the national or world stage (打造国际会展之都, 打造全国算力高地)
 _STAGE = re.compile(r"^打造(?:国际|全国|世界|全球)")
 # a trend reported, not a task set (发展内生动力不断增强); 推动生态环境质量持续改善 sets one
-_TREND = re.compile(r"^(?!推动|促进|确保|实现|保持|力争).*(?:不断|持续|明显|日益|逐步)(?:增强|提高|提升|改善|扩大)$")
+_TREND = re.compile(r"^(?!推动|推进|促进|确保|实现|保持|力争|坚持|带动|使|努力).*"
+                    r"(?:不断|持续|明显|日益|逐步)(?:增强|提高|提升|改善|扩大)$")
 _ADVERBS = re.compile(r"^(?:着力|进一步|加快|大力|切实|积极|全力|努力|扎实|深入|全面|持续|不断)+")  # before its verb
 
 

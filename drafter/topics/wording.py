@@ -30,8 +30,9 @@ SAME = 0.7  # share of a phrase's character pairs another has when they say the 
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
 ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着力|进一步|加快|坚决|不断|全力|统筹|严格|有效|努力|依法)")
-# one oversight said three ways (加强安全生产管理 / 监督管理 / 监管 say the same)
-_OVERSIGHT = re.compile(r"监督管理|监管")
+# one oversight said three ways, closing the phrase (加强安全生产管理 / 监督管理 / 监管 / 监督管理工作
+# say the same; 落实监管责任 and 落实管理责任 do not)
+_OVERSIGHT = re.compile(r"(?:监督管理|监管|管理)(?:工作)?$")
 
 
 # verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
@@ -43,8 +44,8 @@ VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|
 @lru_cache(maxsize=16384)
 def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     """A phrase without its leading adverb and verb, the topic's own name marked |: what it
-    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike). 监管 and
-    监督管理 read as 管理, and a closing 工作 is left out: one oversight however it is worded."""
+    says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike). A closing 监管,
+    监督管理 or 管理工作 reads as 管理: one oversight however it is worded."""
     core = ADVERB.sub("", text)
     # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
     stripped = VERB.sub("", VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
@@ -52,8 +53,7 @@ def gist(text: str, keys: tuple[str, ...] = ()) -> str:
         core = stripped
     for k in keys:
         core = core.replace(k, "|")
-    # 工作 after what a phrase is about adds nothing (加强安全生产监督管理工作 / …监督管理)
-    return _OVERSIGHT.sub("管理", core.removesuffix("工作") if len(core) > 3 else core)
+    return _OVERSIGHT.sub("管理", core)
 
 
 @lru_cache(maxsize=16384)
