@@ -819,11 +819,16 @@ def test_a_stock_guarantee_points_body_says_what_its_heading_says() -> None:
 
 def test_the_closing_goal_is_the_topics_own() -> None:
     # 维护古都风貌 (a river law's goal beside 防洪) closed a 防汛 speech
-    own = _p("确保/安全/度汛", "防汛 度汛 汛期")
+    # (and the field's whole aim, 确保安全度汛, is left to the first point)
+    best = _p("确保/安全/度汛", "防汛 度汛 汛期")
+    own = _p("严防/山洪/灾害", "防汛 山洪 汛期")
     other = _p("维护/古都/风貌", "河道 古都 风貌")
-    material = _material("防汛", {"度汛": 1.0, "汛期": 0.9, "河道": 0.1}, [(2.0, other), (1.0, own)])
+    material = _material("防汛", {"度汛": 1.0, "山洪": 0.95, "汛期": 0.9, "河道": 0.1},
+                         [(2.0, other), (1.0, best), (1.0, own)])
     for seed in range(6):
         assert _composer(material, 1, 1).goal(random.Random(seed)) == own.text
+    alone = _material("防汛", {"度汛": 1.0, "汛期": 0.9, "河道": 0.1}, [(2.0, other), (1.0, best)])
+    assert _composer(alone, 1, 1).goal(random.Random(1)) is None  # the plain charge then
 
 
 

@@ -158,26 +158,21 @@ class Composer:
 
     def _top_heading(self, rng: random.Random, role: str, path: str) -> str | None:
         if role in (RECOGNISE, GUARANTEE):
-            # the first and last points say the genre's stock words with the topic (提高政治站位，
-            # 充分认识做好X工作的重要性和紧迫性 / 加强组织领导，确保各项任务落到实处); their
-            # bodies and sub-points carry the topic's own phrases
+            # the first and last points: the genre's lead with the topic's goal or duty, else its
+            # stock words with the topic; their bodies and sub-points carry the topic's phrases
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
             over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
             if over_several:
-                # over several guarantees the genre's umbrella heads them (强化工作保障，确保各项任务
-                # 落到实处) and the topic's duty is the first of them: a duty over 加强组织领导 and
-                # 强化资金保障 is a heading its sub-points do not carry out (readers struck it)
+                # over several guarantees the genre's umbrella (强化工作保障，确保各项任务落到实处),
+                # the topic's duty the first of them (a duty over 强化资金保障 was struck)
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             if role == GUARANTEE and self.guarantees.duty is not None:
                 anchor: Phrase | None = self.guarantees.take_duty()  # set aside before the tasks
             else:
-                # the first point heads its body with the topic's goal (提高政治站位，牢牢守住安全
-                # 生产底线); the 保障 point with the topic's duty (强化组织保障，压实安全生产责任):
-                # a goal after a guarantee's lead says two things (强化组织保障，巩固脱贫成果)
+                # the first point: the topic's goal, the field's whole aim on its weightiest words
+                # (坚决打好污染防治攻坚战, not 保障生态环境监测数据质量); the 保障 point: its duty (a goal
+                # after a guarantee's lead says two things: 强化组织保障，巩固脱贫成果)
                 if role == RECOGNISE:
-                    # the first point's goal is the field's whole aim (坚决打好污染防治攻坚战), not
-                    # one narrow measure (保障生态环境监测数据质量): goals on the field's weightiest
-                    # words first
                     goals = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
                                              and self.read.own(p))
                     anchor_pool = sorted((sp for sp in goals if self.read.weight(sp[1]) >= self.read.vocab_median),
@@ -188,9 +183,8 @@ class Composer:
             if anchor is None:
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             self.anchors[path] = anchor  # the body draws near it
-            # the genre's lead with the topic's own goal or duty (提高政治站位，牢牢守住安全生产
-            # 底线 / 压实工作责任，落实全员安全生产责任制): the stock words alone say nothing of it;
-            # a lead said above in other words may be said again (the leads are few)
+            # the genre's lead with it (提高政治站位，牢牢守住安全生产底线); a lead said above in other
+            # words may be said again (the leads are few)
             own_leads = self.frames.recognise_leads(anchor.text) if role == RECOGNISE else self.frames.leads[role]
             leads = [lead for lead in own_leads if not self.read.echoes(lead, anchor.text)]
             lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
@@ -383,13 +377,19 @@ class Composer:
         the field's weightier words (维护古都风貌 is a river law's, not 防汛's); never another
         field's goal (None: the closing says its plain charge)."""
         own = self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q))
+        # the field's whole aim is the first point's (_top_heading): the closing says another, or
+        # its plain charge (读者 struck 提高政治站位，维护生物多样性 once 打好污染防治攻坚战 was taken)
+        best = min(own, key=lambda sp: (-self.read.weight(sp[1]), sp[1].text), default=None)
+        if best is not None:
+            first = {best[1].text, *self.read.saying_the_same(best[1].text)}
+            own = [sp for sp in own if sp[1].text not in first]
         weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
-        pool = weighty or own or self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.own(q))
+        pool = weighty or own
         p = self.ledger.pick(rng, pool, top=10)
         return self.ledger.take(p) if p else None
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:
-        """Short tasks of the topic's own for the frame (the opening's list, the transition)."""
+        """Short tasks of the topic's own, if any, for the frame (opening list, transition)."""
         out = []
         for _ in range(n):
             short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
