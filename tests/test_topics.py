@@ -931,3 +931,16 @@ def test_phrases_drafter_does_not_use(text: str, out: bool) -> None:
     from drafter.topics.harvest import rejected
 
     assert rejected(text) is out
+
+
+def test_a_guarantee_is_no_umbrella_over_tasks() -> None:
+    # 坚持系统观念，加大安全生产投入 over 监管力量, 事故隐患: readers said it does not hold them
+    money = _p("加大/安全生产/投入", "安全生产 投入 资金 隐患 事故")
+    field_wide = _p("深入/推进/安全生产/治本/攻坚", "安全生产 治本攻坚 隐患 事故")
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患 事故") for i in range(12)]
+    for pool in ([money, field_wide], [money]):
+        material = _material("安全生产", {"隐患": 1.0, "事故": 0.8},
+                             [(3.0, p) for p in pool] + [(2.0, p) for p in tasks])
+        for seed in range(6):
+            heading = _composer(material, 6, children={"2": 4}).heading(random.Random(seed), 1, TASK, "2")
+            assert heading is not None and money.text not in heading, heading

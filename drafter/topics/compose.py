@@ -253,10 +253,10 @@ class Composer:
         longest = max(map(len, keys), default=0)
         pool = self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
                                 and not GOAL.match(p.text) and not DUTY.search(p.text)
+                                and not self.guarantees.says_guarantee(p)  # 加大安全生产投入 secures tasks
                                 and not p.text.endswith("工作") and longest + 4 <= len(p.text) <= 13)
-        # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are said; one
-        # measure naming the field (完善安全生产管理制度) shares its sentences with few: its
-        # sub-points would not be its own
+        # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are; one measure
+        # naming the field (完善安全生产管理制度) shares its sentences with few
         free = [q for _, q in self.ledger.free(self.read.substantive)]
         pool = sorted(pool, key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))[:3]
         p = self.ledger.pick(rng, pool, top=3)
