@@ -944,3 +944,20 @@ def test_a_guarantee_is_no_umbrella_over_tasks() -> None:
         for seed in range(6):
             heading = _composer(material, 6, children={"2": 4}).heading(random.Random(seed), 1, TASK, "2")
             assert heading is not None and money.text not in heading, heading
+
+
+def test_a_task_point_says_a_task_not_how_it_is_secured() -> None:
+    # 开展安全生产宣传教育 / 增强全社会的安全生产意识 among the tasks: readers moved them under 保障
+    securing = [_p("开展/隐患/宣传教育", "安全生产 隐患 事故"), _p("增强/全社会/的/隐患/意识", "安全生产 隐患 事故"),
+                _p("加大/隐患/治理/投入", "安全生产 隐患 事故")]
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患 事故") for i in range(3)]
+    material = _material("安全生产", {"隐患": 1.0, "事故": 0.8},
+                         [(3.0, p) for p in securing] + [(1.0, p) for p in tasks])
+    for seed in range(6):
+        point = _composer(material, 6, children={"2": 0}).heading(random.Random(seed), 1, TASK, "2")
+        sub = _composer(material, 6, children={"2": 2}).heading(random.Random(seed), 2, TASK, "2.1")
+        for heading in (point, sub):
+            assert heading is not None and not any(p.text in heading for p in securing), heading
+    # with nothing else left, a task point still says one (no 〔待写〕 for a topic with little)
+    only = _material("安全生产", {"隐患": 1.0}, [(3.0, p) for p in securing])
+    assert _composer(only, 6, children={"2": 2}).heading(random.Random(1), 2, TASK, "2.1") is not None

@@ -32,6 +32,7 @@ from drafter.text import FALLBACK_PREFIX
 from drafter.topics import CorpusFrame
 from drafter.topics.compose import GUARANTEE, RECOGNISE, TASK, Composer, Frames
 from drafter.topics.material import TopicMaterial
+from drafter.topics.wording import Draw, variant, with_topic
 
 FRAME = "0"  # path of everything outside the numbered points
 TITLE_BY_KIND = {"表态发言": "表态发言", "主持词": "主持词", "致辞": "致辞"}
@@ -137,16 +138,18 @@ class Slots:
     # ---- randomness --------------------------------------------------------------------
     def rng(self, path: str, purpose: str) -> random.Random:
         base: object = self.seed
+        turn = self.seed
         parts = path.split(".")
         for k in range(len(parts), 0, -1):
             prefix = ".".join(parts[:k])
             if prefix in self.section_seeds:
                 base = f"s{self.section_seeds[prefix]}@{prefix}"
+                turn = self.section_seeds[prefix]
                 break
         # the topic is part of every draw: one seed gives each topic its own wording, not the
         # same frames with another topic in them
         digest = hashlib.sha256(f"{base}|{self.topic}|{path}|{purpose}".encode()).digest()
-        return random.Random(int.from_bytes(digest[:8], "big"))
+        return Draw(int.from_bytes(digest[:8], "big"), turn)
 
     def _next_draw(self, purpose: str) -> random.Random:
         key = f"{self.path}|{purpose}"
@@ -171,7 +174,7 @@ class Slots:
         rng = self.rng(FRAME, "opening")
         tasks = self.composer.tasks(rng, 2)
         work = "、".join(tasks) if tasks else fallback(f"{self.topic}重点工作")
-        return self._said("opening", meeting=self.meeting(), tasks=work)
+        return self._said("opening", rng, meeting=self.meeting(), tasks=work)
 
     def transition(self) -> str:
         rng = self.rng(FRAME, "transition")
@@ -180,8 +183,8 @@ class Slots:
         # 我讲三点意见), as a speech's own transition does
         tasks = self.composer.tasks(rng, 1)
         if tasks:
-            return self._said("transition", task=tasks[0], count=count)
-        plain = self.composer.frames.speech["transition_plain"]
+            return self._said("transition", rng, task=tasks[0], count=count)
+        plain = self._said("transition_plain", rng)
         formulas = list(self.frame.transitions) or [plain]
         if self.topic != self.frame.corpus_topic:
             # a season or occasion (今冬明春) belongs to the corpus's own topic
@@ -199,15 +202,18 @@ class Slots:
         """A rallying close on the topic: the charge, the call to act, the resolve (one
         paragraph; `n` stays in the signature because mined templates write closing(1))."""
         goal, task = self.composer.closing_goal, self.composer.closing_task
-        charge = self._said("charge", goal=goal) if goal else self._said("charge_plain")
-        return self._said("closing", charge=charge, resolve=f"{task}，" if task else "")
+        rng = self.rng(FRAME, "closing")
+        charge = self._said("charge", rng, goal=goal) if goal else self._said("charge_plain", rng)
+        return self._said("closing", rng, charge=charge, resolve=f"{task}，" if task else "")
 
-    def _said(self, name: str, **values: str) -> str:
-        """One of the speech's frame sentences (frames.toml [speech]) with its values."""
-        text = self.composer.frames.speech[name]
-        for key, value in {"topic": self.topic, **values}.items():
+    def _said(self, name: str, rng: random.Random, **values: str) -> str:
+        """One of the speech's frame sentences (frames.toml [speech], one of its variants) with
+        its values; 工作 said once after a topic ending in it."""
+        options = self.composer.frames.speech[name]
+        text = variant(rng, options, options, self.topic)
+        for key, value in values.items():
             text = text.replace("{" + key + "}", value)
-        return text
+        return with_topic(self.topic, text)
 
     # ---- points ------------------------------------------------------------------------
     def heading(self, level: int, role: str | None = None, family: str = "cn_dun") -> str:

@@ -139,8 +139,11 @@ class Composer:
             # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全) and,
             # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
             # than any point it could stand under)
-            tasks = [sp for sp in pool if not GOAL.match(sp[1].text)] \
-                or [sp for sp in whole if not GOAL.match(sp[1].text)]  # the lower half before a goal
+            # nor how the work is secured (开展安全生产宣传教育 is the 保障 point's), while others are left
+            def doing(sp: tuple[float, Phrase], secured: bool = False) -> bool:
+                return not GOAL.match(sp[1].text) and (secured or not self.guarantees.secures(sp[1]))
+            tasks = [sp for sp in pool if doing(sp)] or [sp for sp in whole if doing(sp)] \
+                or [sp for sp in pool + whole if doing(sp, True)]  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
         first = self.sibling_len.get(parent_path)
@@ -201,7 +204,7 @@ class Composer:
                 # would not belong to (a topic with too little material keeps its own phrases)
                 return with_topic(self.material.topic, self.ledger.frame(rng, list(self.frames.task_headings)))
         # a task point opens a new subject: the best free phrase far from earlier anchors
-        pool = self._apart(self.read.upper(
+        found = (
             self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
                        and self.read.own(p))
             or self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p))
@@ -209,7 +212,9 @@ class Composer:
             or self.ledger.free(lambda p: self.read.substantive(p) and self.read.heading_like(p))
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
             or self.ledger.free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
-                          and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2)))
+                          and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2))
+        found = [sp for sp in found if not self.guarantees.secures(sp[1])] or found  # a task, not its guarantee
+        pool = self._apart(self.read.upper(found))
         p = self.ledger.pick(rng, self._supported(pool[:12]), top=6)
         if p is None:
             return None
@@ -218,7 +223,8 @@ class Composer:
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
         ctx = set(p.context) | set(p.words)
-        mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)))
+        mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)
+                                                             and not self.guarantees.secures(q)))
                  if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left
@@ -300,8 +306,7 @@ class Composer:
         point's anchor, and sometimes the genre's purpose clause. A sentence after the first
         is written only when the topic has something to say in it (`first` False)."""
         anchor = self.anchors.get(path) or self.anchors.get(path.split(".")[0])
-        # the references' tasks go to headings first: a body takes one only when there are
-        # more of them left than headings to write
+        # the references' tasks go to headings first: a body takes one only when more are left than headings
         unused = self.ledger.unused_phrases()
         refs_left = sum(1 for _, p in unused if p.source == "ref")
         spare = refs_left > self.heads_left
@@ -311,14 +316,10 @@ class Composer:
 
         fitting = [sp for sp in unused if fits(sp[1])]
         said = [sp for sp in fitting if self.read.substantive(sp[1])]
-        # a phrase with a subject of its own first, in the topic's own words (严格食品药品安全监管
-        # is its neighbour's); one that names the topic with nothing of its own (加强安全生产监管:
-        # the same frame in every topic's outline with the topic word swapped) only when nothing
-        # else is left, and not one that only names it in a 保障 body (its frames name the topic
-        # already: …摆上重要议事日程，加强安全生产; its stock sentence instead); never a phrase
-        # saying nothing (完善相关机制)
-        # the field's margin (改善生态环境质量 beside 廉政) only opens a task's body that has nothing
-        # else; a later sentence or a 保障 body (its stock sentences) goes without it
+        # a phrase with a subject of its own first, in the topic's own words (严格食品药品安全监管 is
+        # its neighbour's); one only naming the topic (加强安全生产监管) when nothing else is left,
+        # never in a 保障 body (its frames name the topic already); never one saying nothing
+        # (完善相关机制). The field's margin only opens a task's body that has nothing else.
         margin = first and role != GUARANTEE
         keys = self.material.keys
         naming = [sp for sp in fitting if not self.read.substantive(sp[1])
@@ -393,7 +394,8 @@ class Composer:
         out = []
         for _ in range(n):
             short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
-            pool = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])] or short
+            own = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])]
+            pool = [sp for sp in own if not self.guarantees.secures(sp[1])] or own or short
             p = self.ledger.pick(rng, pool, top=8)
             if p is not None:
                 out.append(self.ledger.take(p))

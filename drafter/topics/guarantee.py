@@ -131,6 +131,11 @@ class Guarantees:
             self._cues = re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
         return bool(ANSWERABLE.search(p.text) or self._cues.search(p.text))
 
+    def secures(self, p: Phrase) -> bool:
+        """The phrase says how the work is secured (宣传, 投入, 考核…: frames.guarantee_words), not
+        a task of it: it belongs under the 保障 point."""
+        return any(w in p.text for w in self.frames.guarantee_words)
+
     def stock_point(self, path: str, anchors: dict[str, Phrase]) -> str | None:
         """The stock guarantee point a 保障 sub-point says: the one heading it, or the one whose
         cue words its duty says (落实管护责任: 压实工作责任)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import Frames, gist_pairs
+from drafter.topics.wording import Frames, gist_pairs, variant
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Ledger:
         fresh = [f for f in frames if not said(f) and not self.repeats_subject(f)]
         if not fresh and not repeat:
             return None
-        frame = rng.choice(fresh or frames)
+        frame = variant(rng, fresh or frames, frames, topic)
         self.used.add(frame.replace("{topic}", topic))
         self._unused = None
         self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])

@@ -6,9 +6,13 @@ topic's name are left out (two phrases saying the same are never both used), and
 
 from __future__ import annotations
 
+import random
 import re
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from drafter.data import data_path
 
@@ -85,11 +89,12 @@ class Frames:
     guarantee_sentences: list[str]
     recognise_headings: list[str]
     guarantee_headings: list[str]
-    speech: dict[str, str]  # the frame around the points: opening, transition, closing
+    speech: dict[str, tuple[str, ...]]  # the frame around the points: opening, transition, closing
     said_once: tuple[str, ...] = ()  # subjects one heading per outline says (责任)
     goal_leads: dict[str, list[str]] | None = None  # "prevent" / "achieve" -> the first point's leads
     point_sentences: dict[str, list[str]] | None = None  # stock point -> its own whole sentences
     task_headings: tuple[str, ...] = ()  # a task point over several sub-points, the topic naming no field-wide phrase
+    guarantee_words: tuple[str, ...] = ()  # words of how the work is secured: not a task's
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -117,9 +122,33 @@ class Frames:
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"], data["speech"], tuple(data.get("said_once", ())),
+                   data["guarantee_headings"], _variants(data["speech"]), tuple(data.get("said_once", ())),
                    data.get("goal_leads"), data.get("guarantee_point_sentences"),
-                   tuple(data.get("task_headings", ())))
+                   tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())))
+
+
+class Draw(random.Random):
+    """The randomness of one draw of an outline, knowing the seed it was drawn for (`turn`): the
+    genre's frames turn with it (variant), so successive seeds say successive variants and six
+    drafts on one topic do not open, close or sum up alike."""
+
+    def __init__(self, x: int, turn: int) -> None:
+        super().__init__(x)
+        self.turn = turn
+
+
+def variant(rng: random.Random, options: Sequence[str], among: Sequence[str], topic: str) -> str:
+    """One of `options` (the frames of `among` still fitting): with a Draw, the one its seed's
+    turn comes to, where `among` and the topic fix the first seed's; else a random one."""
+    if not isinstance(rng, Draw):
+        return rng.choice(options)
+    start = zlib.crc32("|".join((topic, *among)).encode("utf-8"))
+    return options[(rng.turn + start) % len(options)]
+
+
+def _variants(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each frame of [speech] as its variants (a single string is one)."""
+    return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in table.items()}
 
 
 def with_topic(topic: str, frame: str) -> str:
