@@ -209,8 +209,7 @@ class Slots:
     def _said(self, name: str, rng: random.Random, **values: str) -> str:
         """One of the speech's frame sentences (frames.toml [speech], one of its variants) with
         its values; 工作 said once after a topic ending in it."""
-        options = self.composer.frames.speech[name]
-        text = variant(rng, options, options, self.topic)
+        text = variant(rng, self.composer.frames.speech[name], self.topic)
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         return with_topic(self.topic, text)

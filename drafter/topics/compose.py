@@ -140,10 +140,9 @@ class Composer:
             # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
             # than any point it could stand under)
             # nor how the work is secured (开展安全生产宣传教育 is the 保障 point's), while others are left
-            def doing(sp: tuple[float, Phrase], secured: bool = False) -> bool:
-                return not GOAL.match(sp[1].text) and (secured or not self.guarantees.secures(sp[1]))
-            tasks = [sp for sp in pool if doing(sp)] or [sp for sp in whole if doing(sp)] \
-                or [sp for sp in pool + whole if doing(sp, True)]  # the lower half before a goal
+            upper, every = ([sp for sp in half if not GOAL.match(sp[1].text)] for half in (pool, whole))
+            tasks = self.guarantees.unsecured(upper) or self.guarantees.unsecured(every) \
+                or upper or every  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
         first = self.sibling_len.get(parent_path)
@@ -213,7 +212,7 @@ class Composer:
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)
             or self.ledger.free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
                           and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2))
-        found = [sp for sp in found if not self.guarantees.secures(sp[1])] or found  # a task, not its guarantee
+        found = self.guarantees.unsecured(found) or found  # a task, not its guarantee
         pool = self._apart(self.read.upper(found))
         p = self.ledger.pick(rng, self._supported(pool[:12]), top=6)
         if p is None:
@@ -395,7 +394,7 @@ class Composer:
         for _ in range(n):
             short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
             own = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])]
-            pool = [sp for sp in own if not self.guarantees.secures(sp[1])] or own or short
+            pool = self.guarantees.unsecured(own) or own or short
             p = self.ledger.pick(rng, pool, top=8)
             if p is not None:
                 out.append(self.ledger.take(p))

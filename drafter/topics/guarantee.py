@@ -136,6 +136,10 @@ class Guarantees:
         a task of it: it belongs under the 保障 point."""
         return any(w in p.text for w in self.frames.guarantee_words)
 
+    def unsecured(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The pool's tasks: its phrases that do not say how the work is secured (secures)."""
+        return [sp for sp in pool if not self.secures(sp[1])]
+
     def stock_point(self, path: str, anchors: dict[str, Phrase]) -> str | None:
         """The stock guarantee point a 保障 sub-point says: the one heading it, or the one whose
         cue words its duty says (落实管护责任: 压实工作责任)."""

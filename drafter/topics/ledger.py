@@ -60,7 +60,7 @@ class Ledger:
         fresh = [f for f in frames if not said(f) and not self.repeats_subject(f)]
         if not fresh and not repeat:
             return None
-        frame = variant(rng, fresh or frames, frames, topic)
+        frame = variant(rng, fresh or frames, topic, among=frames)
         self.used.add(frame.replace("{topic}", topic))
         self._unused = None
         self.seen.append(frame.replace("{topic}", topic).split("{clauses}")[0])

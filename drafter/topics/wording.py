@@ -12,7 +12,6 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from drafter.data import data_path
 
@@ -122,7 +121,7 @@ class Frames:
         return cls(data["leads"], data["subjects"], data["recognise_bodies"],
                    data["guarantee_bodies"], data["guarantee_points"], data["guarantee_cues"], data["purposes"],
                    data["guarantee_sentences"], data["recognise_headings"],
-                   data["guarantee_headings"], _variants(data["speech"]), tuple(data.get("said_once", ())),
+                   data["guarantee_headings"], {name: tuple(said) for name, said in data["speech"].items()}, tuple(data.get("said_once", ())),
                    data.get("goal_leads"), data.get("guarantee_point_sentences"),
                    tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())))
 
@@ -137,18 +136,14 @@ class Draw(random.Random):
         self.turn = turn
 
 
-def variant(rng: random.Random, options: Sequence[str], among: Sequence[str], topic: str) -> str:
-    """One of `options` (the frames of `among` still fitting): with a Draw, the one its seed's
-    turn comes to, where `among` and the topic fix the first seed's; else a random one."""
+def variant(rng: random.Random, options: Sequence[str], topic: str, among: Sequence[str] = ()) -> str:
+    """One of `options` (the frames of `among` still fitting, when given): with a Draw, the one
+    its seed's turn comes to, where all the frames and the topic fix the first seed's; else a
+    random one."""
     if not isinstance(rng, Draw):
         return rng.choice(options)
-    start = zlib.crc32("|".join((topic, *among)).encode("utf-8"))
+    start = zlib.crc32("|".join((topic, *(among or options))).encode("utf-8"))
     return options[(rng.turn + start) % len(options)]
-
-
-def _variants(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-    """Each frame of [speech] as its variants (a single string is one)."""
-    return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in table.items()}
 
 
 def with_topic(topic: str, frame: str) -> str:
