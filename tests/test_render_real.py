@@ -107,3 +107,12 @@ def test_variant_turns_through_every_option() -> None:
     # the topic sets where the turn starts: another topic's seed 1 need not say the same frame
     starts = {variant(Draw(0, 1), options, topic) for topic in ("安全生产", "防汛", "乡村振兴", "教育", "信访")}
     assert len(starts) > 1
+
+
+def test_no_verb_stands_before_the_openings_tasks() -> None:
+    """The opening's {tasks} are verb phrases (推进安全生产治本攻坚): 推动推进… reads wrong, so each
+    opening introduces them with 对 or 把."""
+    from drafter.topics.wording import Frames
+
+    for opening in Frames.load().speech["opening"]:
+        assert re.search(r"[对把]\{tasks\}", opening), opening
