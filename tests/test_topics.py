@@ -961,3 +961,22 @@ def test_a_task_point_says_a_task_not_how_it_is_secured() -> None:
     # with nothing else left, a task point still says one (no 〔待写〕 for a topic with little)
     only = _material("安全生产", {"隐患": 1.0}, [(3.0, p) for p in securing])
     assert _composer(only, 6, children={"2": 2}).heading(random.Random(1), 2, TASK, "2.1") is not None
+
+
+def test_a_body_frame_does_not_say_its_headings_lead_again() -> None:
+    # 坚持底线思维，坚决防范遏制重特大事故 over 我们要保持清醒头脑，坚持底线思维，…: the lead said twice
+    goals = [_p(f"坚决/防范/重特大/事故{i}", "安全生产 事故 隐患") for i in range(3)]
+    tasks = [_p(f"排查/整治/隐患/点位{i}", "安全生产 隐患 事故") for i in range(8)]
+    material = _material("安全生产", {"事故": 1.0, "隐患": 0.8}, [(3.0, p) for p in goals] + [(1.0, p) for p in tasks])
+    leads = {lead for frame in Frames.load().recognise_bodies for lead in re.split("[，。]", frame) if len(lead) >= 4}
+    echoed = 0
+    for seed in range(12):
+        composer = _composer(material, 4, 3)
+        heading = composer.heading(random.Random(seed), 1, RECOGNISE, "1")
+        assert heading is not None
+        lead = heading.split("，")[0]
+        echoed += any(lead in clause for clause in leads)  # a body frame says the heading's lead
+        for k in range(2):
+            body = composer.body_sentence(random.Random(seed * 10 + k), RECOGNISE, "1", first=k == 0)
+            assert body is None or lead not in body, (heading, body)
+    assert echoed  # the case arises

@@ -48,9 +48,11 @@ class Ledger:
                 return True
             if "{clauses}" in f:
                 # a frame around clauses is said when a line already in the document carries
-                # its fixed words (regen redraws one part beside parts that used it)
-                fixed = [x.strip("，。") for x in f.split("{clauses}")]
-                return any(len(x) >= 6 and x in line for x in fixed for line in self.seen)
+                # one of its fixed clauses (regen redraws one part beside parts that used it; a
+                # heading's lead 坚持底线思维 is not said again by the body under it)
+                fixed = [c for x in f.split("{clauses}") for c in re.split("[，。]", x) if len(c) >= 4]
+                said = [c for line in self.seen for c in re.split("[，。；]", line) if len(c) >= 4]
+                return any(c in line for c in fixed for line in self.seen) or any(c in x for c in said for x in fixed)
             # a stock point says what a line above says when they share most of their words
             # (凝聚工作合力 after 形成齐抓共管的工作合力)
             mine = gist_pairs(f.split("，")[0])
