@@ -116,3 +116,29 @@ def test_no_verb_stands_before_the_openings_tasks() -> None:
 
     for opening in Frames.load().speech["opening"]:
         assert re.search(r"[对把]\{tasks\}", opening), opening
+    # the turn to the points likewise: 就/围绕/结合 before its task (就抓好完善就业优先政策 reads wrong)
+    speech = Frames.load().speech
+    for transition in speech["transition"] + speech["transition_tasks"]:
+        assert re.search(r"(?:就|围绕|结合)\{task\}", transition), transition
+
+
+@pytest.mark.parametrize("topic", ["安全生产", "稳就业", "防汛"])
+def test_the_turn_to_the_points_never_announces_one_task_alone(topic: str) -> None:
+    """下面，就推进安全生产治本攻坚，我讲三点意见 names the whole work; a single task is named only as
+    one of several (围绕加强河道防护等重点工作), never as what the speech is about."""
+    from drafter.topics.knowledge import Knowledge
+    from drafter.topics.wording import Frames
+
+    speech = Frames.load().speech
+    as_whole = [re.escape(t).replace(r"\{task\}", "(.+)").replace(r"\{count\}", "[一二三四五六七八九十]")
+                for t in speech["transition"]]
+    keys = Knowledge.bundled().keys_of(topic)
+    template = next(t for t in TEMPLATES if t.id == "yi-nested")
+    for seed in range(1, 5):
+        text = render_outline(template, {"topic": topic}, seed)
+        turn = next(ln for ln in text.splitlines() if ln.startswith("下面"))
+        whole = [m.group(1) for m in (re.fullmatch(p, turn) for p in as_whole) if m]
+        if whole and "等" not in whole[0]:  # 就保持行洪畅通等几项重点任务 names one of several
+            assert any(k in whole[0] for k in keys), turn
+        else:
+            assert "等" in turn or f"{topic}工作" in turn or f"{topic}各项" in turn, turn

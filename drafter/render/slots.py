@@ -172,19 +172,23 @@ class Slots:
     def opening(self) -> str:
         """今天，我们召开<meeting>，主要任务是：…对<tasks>等重点工作作出安排部署。"""
         rng = self.rng(FRAME, "opening")
-        tasks = self.composer.tasks(rng, 2)
+        tasks = self.composer.framing.tasks(rng, 2)
         work = "、".join(tasks) if tasks else fallback(f"{self.topic}重点工作")
         return self._said("opening", rng, meeting=self.meeting(), tasks=work)
 
     def transition(self) -> str:
         rng = self.rng(FRAME, "transition")
         count = cn_count(self.points) if self.points else "几"
-        # the turn to the points names the work they are about (下面，就深化安全生产治本攻坚，
-        # 我讲三点意见), as a speech's own transition does
-        tasks = self.composer.tasks(rng, 1)
+        # the turn to the points names the whole work they are about (下面，就深化安全生产治本攻坚，
+        # 我讲三点意见), as a speech's own transition does, or one task as one of several; never
+        # one task alone (就发展新型农村集体经济 announces a speech on that task alone)
+        work = self.composer.framing.field_work(rng)
+        if work:
+            return self._said("transition", rng, task=work, count=count)
+        tasks = self.composer.framing.tasks(rng, 1) if self.material.known else []
         if tasks:
-            return self._said("transition", rng, task=tasks[0], count=count)
-        plain = self._said("transition_plain", rng)
+            return self._said("transition_tasks", rng, task=tasks[0], count=count)
+        plain = self._said("transition_plain", rng, count="几")
         formulas = list(self.frame.transitions) or [plain]
         if self.topic != self.frame.corpus_topic:
             # a season or occasion (今冬明春) belongs to the corpus's own topic

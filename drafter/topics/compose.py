@@ -5,7 +5,8 @@ the frames (提高政治站位，… / 各级各部门要…，… / 加强组�
 own, in ``drafter/_data/frames.toml``, the same for every topic. A level-1 task point is built on
 one *anchor* phrase; its sub-points and its body sentences draw the phrases nearest to that
 anchor (the same context terms), so a point's parts belong to it. No phrase is used twice; the
-保障 point's duty and stock guarantees are drafter.topics.guarantee's.
+保障 point's duty and stock guarantees are drafter.topics.guarantee's, the speech frame's aim, tasks
+and whole work drafter.topics.framing's.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from drafter.topics.framing import Framing
 from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
 from drafter.topics.wording import (
     ANSWERABLE,
-    DUTY,
     GOAL,
     GUARANTEE,
     RECOGNISE,
@@ -43,6 +44,7 @@ class Composer:
     anchors: dict[str, Phrase] = field(default_factory=dict)
     sibling_len: dict[str, int] = field(default_factory=dict)
     closing_goal: str | None = None
+    first_work: Phrase | None = None  # the field's whole work, set aside for a first point with no aim
     closing_task: str | None = None
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     heads_left: int = 0
@@ -52,6 +54,7 @@ class Composer:
         self.read = Reading(self.material)
         self.ledger = Ledger(self.material, self.frames, self.read)
         self.guarantees = Guarantees(self.material, self.frames, self.read, self.ledger)
+        self.framing = Framing(self.material, self.read, self.ledger, self.guarantees)
 
     def avoid(self, line: str) -> None:
         """A line already in the document (regen passes them): see Ledger.avoid and
@@ -71,9 +74,16 @@ class Composer:
         return max(1, min(3, free // self.bodies_left))
 
     def reserve_closing(self, rng: random.Random) -> None:
-        """Choose the closing's goal before any point, so the closing does not depend on them."""
-        self.closing_goal = self.goal(rng)
-        tasks = self.tasks(rng, 1)
+        """Choose the closing's goal before any point, so the closing does not depend on them: an
+        aim of the field, else its whole work (同志们，全面推进乡村振兴，任务艰巨、责任重大)."""
+        if not self.framing.first_aims():
+            # the first point will say the field's whole work: it is set aside before the
+            # turn to the points and the closing take it
+            self.first_work = self.framing.field_phrase(rng)
+            if self.first_work is not None:
+                self.ledger.take(self.first_work)
+        self.closing_goal = self.framing.goal(rng) or self.framing.field_work(rng)
+        tasks = self.framing.tasks(rng, 1)
         self.closing_task = tasks[0] if tasks else None
 
     def reserve_guarantee(self, rng: random.Random, subpoints: int = 0) -> None:
@@ -175,13 +185,15 @@ class Composer:
                 # (坚决打好污染防治攻坚战, not 保障生态环境监测数据质量); the 保障 point: its duty (a goal
                 # after a guarantee's lead says two things: 强化组织保障，巩固脱贫成果)
                 if role == RECOGNISE:
-                    goals = self.ledger.free(lambda p: bool(GOAL.match(p.text)) and self.read.substantive(p)
-                                             and self.read.own(p))
-                    anchor_pool = sorted((sp for sp in goals if self.read.weight(sp[1]) >= self.read.vocab_median),
-                                         key=lambda sp: (-self.read.weight(sp[1]), sp[1].text))[:3]
+                    anchor_pool = self.framing.first_aims()
                 else:
                     anchor_pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
+            if anchor is None and role == RECOGNISE and self.first_work is not None:
+                # no aim of the whole field: its whole work, set aside for it (提高政治站位，全面推进乡村振兴)
+                self.anchors[path] = self.first_work
+                leads = self.frames.recognise_leads(self.first_work.text)
+                return f"{self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)}，{self.first_work.text}"
             if anchor is None:
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             self.anchors[path] = anchor  # the body draws near it
@@ -254,17 +266,11 @@ class Composer:
         # the field's phrase is one more the sub-points cannot use: only with phrases to spare
         if len(self.ledger.free(self.read.headable)) < self.heads_left + 2:
             return None
-        keys = self.material.keys
-        longest = max(map(len, keys), default=0)
-        pool = self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
-                                and not GOAL.match(p.text) and not DUTY.search(p.text)
-                                and not self.guarantees.says_guarantee(p)  # 加大安全生产投入 secures tasks
-                                and not p.text.endswith("工作") and longest + 4 <= len(p.text) <= 13)
         # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are; one measure
         # naming the field (完善安全生产管理制度) shares its sentences with few
         free = [q for _, q in self.ledger.free(self.read.substantive)]
-        pool = sorted(pool, key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))[:3]
-        p = self.ledger.pick(rng, pool, top=3)
+        pool = sorted(self.framing.field_phrases(4), key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))
+        p = self.ledger.pick(rng, pool[:3], top=3)
         if p is None:
             return None
         leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
@@ -330,11 +336,17 @@ class Composer:
         pool = self._near(anchor, self.ledger.among(said, self.read.own)
                           or (self.ledger.among(said) if margin else [])
                           or self.ledger.among(naming, lambda p: role != GUARANTEE or not self.read.names_only(p)))
-        # phrases a heading can take are kept for the headings to come while there are no more of
-        # them than headings (a body can say a longer clause; a heading cannot)
-        if not self.ledger.more_headable(unused, self.heads_left):
-            longer = [sp for sp in pool if len(sp[1].text) > 14 or not self.read.substantive(sp[1])]
-            pool = longer or (pool if first else [])
+        # phrases a task heading can take are kept for the headings to come while there are no more
+        # of them than headings, counted clause by clause (a body can say a longer clause or a goal;
+        # a task heading cannot)
+        room = self.ledger.spare_headings(unused, self.heads_left)
+
+        def kept(pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+            return [sp for sp in pool if not self.ledger.heads_a_task(sp[1])]
+
+        if room <= 0:
+            # a phrase only naming the topic opens a sentence before a task a heading still needs
+            pool = kept(pool) or kept(self._near(anchor, self.ledger.among(naming))) or (pool if first else [])
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
@@ -342,8 +354,11 @@ class Composer:
             p = self.ledger.pick(rng, pool, top=4)
             if p is None:
                 break
+            room -= self.ledger.heads_a_task(p)
             clauses.append(self.ledger.take(p))
             pool = [sp for sp in pool if sp[1] is not p and not self.ledger.taken(sp[1].text)]
+            if room <= 0:
+                pool = kept(pool)
         if not clauses:
             if role == GUARANTEE and first:
                 return self.guarantees.stock_sentence(rng, stock)
@@ -371,31 +386,3 @@ class Composer:
                 frame += "，" + purpose
             frame += "。"
         return with_topic(self.material.topic, frame.replace("{clauses}", "，".join(clauses)))
-
-    def goal(self, rng: random.Random) -> str | None:
-        """A goal of the topic's own for the frame around the points (the closing's charge): on
-        the field's weightier words (维护古都风貌 is a river law's, not 防汛's); never another
-        field's goal (None: the closing says its plain charge)."""
-        own = self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q))
-        # the field's whole aim is the first point's (_top_heading): the closing says another, or
-        # its plain charge (读者 struck 提高政治站位，维护生物多样性 once 打好污染防治攻坚战 was taken)
-        best = min(own, key=lambda sp: (-self.read.weight(sp[1]), sp[1].text), default=None)
-        if best is not None:
-            first = {best[1].text, *self.read.saying_the_same(best[1].text)}
-            own = [sp for sp in own if sp[1].text not in first]
-        weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
-        pool = weighty or own
-        p = self.ledger.pick(rng, pool, top=10)
-        return self.ledger.take(p) if p else None
-
-    def tasks(self, rng: random.Random, n: int = 2) -> list[str]:
-        """Short tasks of the topic's own, if any, for the frame (opening list, transition)."""
-        out = []
-        for _ in range(n):
-            short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
-            own = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])]
-            pool = self.guarantees.unsecured(own) or own or short
-            p = self.ledger.pick(rng, pool, top=8)
-            if p is not None:
-                out.append(self.ledger.take(p))
-        return out

@@ -208,6 +208,8 @@ _CAMPAIGN = re.compile(r"[年月周]”")
 
 
 # half of a construction the next clause completes (抓好防汛抗旱既是工作要求，也是…)
+# a quality, not a task: the opening word is an adjective (巩固的国防和强大的军队, 积极的财政政策要加力提效)
+_QUALITY = re.compile(r"^[\u4e00-\u9fff]{2}的")
 _HALF = re.compile(r"既是|既要|既有|不仅|不但|而且|也是|就是|不是|因为|所以|虽然|但是|如果|只有|才能")
 
 
@@ -228,7 +230,7 @@ def rejected(text: str) -> bool:
     does, or a trend reported (the loader applies this to data built by older rules)."""
     return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text)
                 or _HALF.search(text) or _CENTRAL.search(text) or _TREND.search(_ADVERBS.sub("", text))
-                or _STAGE.search(text))
+                or _STAGE.search(text) or _QUALITY.match(text))
 
 
 _TITLES = frozenset("同志 书记 总书记 县长 市长 省长 区长 镇长 乡长 主任 局长 总理 主席 部长 厅长 委员 代表".split())

@@ -45,6 +45,7 @@ NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming th
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
+_ONE_CHAR_VERBS = frozenset("稳保促防")
 
 
 class Knowledge:
@@ -142,6 +143,10 @@ class Knowledge:
             core = _TOPIC_AFFIX.sub("", core)
         if core and core != topic and len(core) >= 2:
             names.append(core)
+        # a one-character verb before a field the phrases often name (稳就业, 保就业, 防返贫):
+        # the field is the topic's name; 稳定粮食生产 keeps 稳定, which names nothing
+        if core[:1] in _ONE_CHAR_VERBS and len(core) >= 3 and self.naming(core[1:]) >= MIN_NAMED:
+            names.append(core[1:])
         from drafter.topics.harvest import action_words
 
         verbs = action_words()

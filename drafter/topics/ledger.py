@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import Frames, gist_pairs, variant
+from drafter.topics.wording import GOAL, Frames, gist_pairs, variant
 
 
 @dataclass
@@ -128,15 +128,15 @@ class Ledger:
             self._unused = [(s, p) for s, p in self.material.phrases if not self.taken(p.text)]
         return self._unused
 
-    def more_headable(self, unused: list[tuple[float, Phrase]], than: int) -> bool:
-        """More phrases a heading can take than `than` (counted up to that)."""
-        n = 0
-        for _, p in unused:
-            if self.read.headable(p) and not self.repeats_subject(p.text):
-                n += 1
-                if n > than:
-                    return True
-        return False
+    def heads_a_task(self, p: Phrase) -> bool:
+        """A phrase a task heading can take: the topic's own, not a goal (维护人民群众生命财产安全
+        heads no task point), on a subject no heading said yet."""
+        return self.read.headable(p) and self.read.own(p) and not GOAL.match(p.text) \
+            and not self.repeats_subject(p.text)
+
+    def spare_headings(self, unused: list[tuple[float, Phrase]], than: int) -> int:
+        """How many more phrases a task heading can take there are than `than` headings to come."""
+        return sum(1 for _, p in unused if self.heads_a_task(p)) - than
 
     def taken(self, text: str) -> bool:
         """Used already, or saying what a used phrase says (遏制重特大事故 / 坚决遏制重特大事故发生)."""
