@@ -130,15 +130,38 @@ def test_the_turn_to_the_points_never_announces_one_task_alone(topic: str) -> No
     from drafter.topics.wording import Frames
 
     speech = Frames.load().speech
-    as_whole = [re.escape(t).replace(r"\{task\}", "(.+)").replace(r"\{count\}", "[一二三四五六七八九十]")
+    as_whole = [re.escape(t).replace(r"\{task\}", "(.+)").replace(r"\{count\}", "[一两二三四五六七八九十]")
                 for t in speech["transition"]]
-    keys = Knowledge.bundled().keys_of(topic)
+    from drafter.topics.framing import WHOLE_DOCS
+    from drafter.topics.reading import Reading
+
+    material = Knowledge.bundled().for_topic(topic)
+    read = Reading(material)
+    by_text = {p.text: p for _, p in material.phrases}
     template = next(t for t in TEMPLATES if t.id == "yi-nested")
     for seed in range(1, 5):
         text = render_outline(template, {"topic": topic}, seed)
         turn = next(ln for ln in text.splitlines() if ln.startswith("下面"))
         whole = [m.group(1) for m in (re.fullmatch(p, turn) for p in as_whole) if m]
         if whole and "等" not in whole[0]:  # 就保持行洪畅通等几项重点任务 names one of several
-            assert any(k in whole[0] for k in keys), turn
+            p = by_text[whole[0]]  # the field's name in a verb, or its standard wording
+            assert any(k in p.text for k in material.keys), turn
+            assert p.docs >= WHOLE_DOCS or read.names_only(p), turn
         else:
             assert "等" in turn or f"{topic}工作" in turn or f"{topic}各项" in turn, turn
+
+
+def test_a_redrawn_section_leaves_the_frame_around_it_silent() -> None:
+    """regen draws only inside its section: the opening and the turn to the points of a focused
+    render take no phrase (they are not written), so they cannot starve the section redrawn."""
+    from drafter.topics.knowledge import Knowledge
+
+    phrases = [p.text for _, p in Knowledge.bundled().for_topic("安全生产").phrases]
+    template = next(t for t in TEMPLATES if t.id == "yi-nested")
+    for seed in (1, 2, 3):
+        text = render_outline(template, {"topic": "安全生产"}, seed, only="2")
+        lines = text.splitlines()
+        opening = next(ln for ln in lines if ln.startswith(("今天", "这次", "召开这次")))
+        turn = next(ln for ln in lines if re.search(r"[几一二两三四五六七八九十]+点(?:意见|要求)", ln))
+        assert "〔待写" in opening, opening
+        assert not [p for p in phrases if p in opening or p in turn], (opening, turn)

@@ -12,11 +12,22 @@ from typing import Any
 from drafter.render.slots import Slots
 
 
+class _SilentFraming:
+    """The frame's words of a Composer that finds nothing: no task, aim or whole work."""
+
+    def tasks(self, *args: Any, **kwargs: Any) -> list[str]:
+        return []
+
+    def field_work(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 class _SilentComposer:
     """A Composer stand-in that finds nothing (the slots then write their cheap fallback)."""
 
     def __init__(self, composer: Any) -> None:
         self._composer = composer
+        self.framing = _SilentFraming()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._composer, name)
@@ -27,8 +38,6 @@ class _SilentComposer:
     def body_sentence(self, *args: Any, **kwargs: Any) -> None:
         return None
 
-    def tasks(self, *args: Any, **kwargs: Any) -> list[str]:
-        return []
 
 
 class FocusedSlots(Slots):
@@ -66,6 +75,9 @@ class FocusedSlots(Slots):
 
     def opening(self) -> str:
         return self._quiet(False, super().opening)
+
+    def transition(self) -> str:
+        return self._quiet(False, super().transition)
 
     def closing(self, n: int = 1) -> str:
         return self._quiet(False, super().closing, n)

@@ -121,7 +121,10 @@ class Slots:
         if points and points >= 3 and self.writes(str(points)):
             self.composer.reserve_guarantee(self.rng(FRAME, "guarantee-duty"),
                                             children[points - 1] if len(children) >= points else 0)
-        self.composer.reserve_closing(self.rng(FRAME, "closing-goal"))
+        # the first point says the field's whole work when it has no aim: set aside only when
+        # this render writes it as the 认识 point
+        self.composer.reserve_closing(self.rng(FRAME, "closing-goal"),
+                                      first_point=bool(points and points >= 3 and self.writes("1")))
 
     def writes(self, path: str) -> bool:
         """Whether this render writes the text of the point at `path` (every point; regen: one part)."""

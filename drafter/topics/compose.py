@@ -73,16 +73,19 @@ class Composer:
         free = len(self.ledger.unused_phrases()) - self.heads_left
         return max(1, min(3, free // self.bodies_left))
 
-    def reserve_closing(self, rng: random.Random) -> None:
+    def reserve_closing(self, rng: random.Random, first_point: bool = False) -> None:
         """Choose the closing's goal before any point, so the closing does not depend on them: an
-        aim of the field, else its whole work (同志们，全面推进乡村振兴，任务艰巨、责任重大)."""
-        if not self.framing.first_aims():
+        aim of the field, else its whole work (同志们，全面推进乡村振兴，任务艰巨、责任重大), else
+        one group's aim before the plain charge. With `first_point` (the outline writes a 认识
+        point), the field's whole work is set aside for it first when the topic has no aim."""
+        if first_point and not self.framing.first_aims():
             # the first point will say the field's whole work: it is set aside before the
             # turn to the points and the closing take it
             self.first_work = self.framing.field_phrase(rng)
             if self.first_work is not None:
                 self.ledger.take(self.first_work)
-        self.closing_goal = self.framing.goal(rng) or self.framing.field_work(rng)
+        self.closing_goal = self.framing.goal(rng) or self.framing.field_work(rng) \
+            or self.framing.goal(rng, common=False)
         tasks = self.framing.tasks(rng, 1)
         self.closing_task = tasks[0] if tasks else None
 
@@ -191,9 +194,11 @@ class Composer:
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None and role == RECOGNISE and self.first_work is not None:
                 # no aim of the whole field: its whole work, set aside for it (提高政治站位，全面推进乡村振兴)
-                self.anchors[path] = self.first_work
-                leads = self.frames.recognise_leads(self.first_work.text)
-                return f"{self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)}，{self.first_work.text}"
+                work = self.first_work.text
+                leads = [lead for lead in self.frames.recognise_leads(work) if not self.read.echoes(lead, work)]
+                if leads:
+                    self.anchors[path] = self.first_work
+                    return f"{self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)}，{work}"
             if anchor is None:
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
             self.anchors[path] = anchor  # the body draws near it
@@ -333,9 +338,9 @@ class Composer:
         if role == GUARANTEE:  # a 保障 body says a guarantee (Guarantees.body_phrases)
             stock, (said, naming) = self.guarantees.body_phrases(
                 path, self.anchors, self.children.get(path, 0) >= 2, (said, naming))
+        naming = self.ledger.among(naming, lambda p: role != GUARANTEE or not self.read.names_only(p))
         pool = self._near(anchor, self.ledger.among(said, self.read.own)
-                          or (self.ledger.among(said) if margin else [])
-                          or self.ledger.among(naming, lambda p: role != GUARANTEE or not self.read.names_only(p)))
+                          or (self.ledger.among(said) if margin else []) or naming)
         # phrases a task heading can take are kept for the headings to come while there are no more
         # of them than headings, counted clause by clause (a body can say a longer clause or a goal;
         # a task heading cannot)
@@ -346,7 +351,7 @@ class Composer:
 
         if room <= 0:
             # a phrase only naming the topic opens a sentence before a task a heading still needs
-            pool = kept(pool) or kept(self._near(anchor, self.ledger.among(naming))) or (pool if first else [])
+            pool = kept(pool) or kept(self._near(anchor, naming)) or (pool if first else [])
         clauses = []
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)

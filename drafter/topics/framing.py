@@ -17,6 +17,7 @@ from drafter.topics.reading import Reading
 from drafter.topics.wording import DUTY, GOAL
 
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
+WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
 
 
@@ -29,25 +30,26 @@ class Framing:
     ledger: Ledger
     guarantees: Guarantees
 
-    def field_phrases(self, shortest: int) -> list[tuple[float, Phrase]]:
+    def field_phrases(self, longer_by: int) -> list[tuple[float, Phrase]]:
         """The free phrases naming the topic's field as a whole, not a goal, a duty or a guarantee
-        of it (加大安全生产投入 secures tasks), at least `shortest` characters longer than its name."""
+        of it (加大安全生产投入 secures tasks), at least `longer_by` characters longer than its name."""
         keys = self.material.keys
-        least = max(map(len, keys), default=0) + shortest
+        least = max(map(len, keys), default=0) + longer_by
         return self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
                                 and not GOAL.match(p.text) and not DUTY.search(p.text)
                                 and not self.guarantees.says_guarantee(p)
                                 and not p.text.endswith("工作") and least <= len(p.text) <= 13)
 
     def field_phrase(self, rng: random.Random) -> Phrase | None:
-        """The topic's whole work for the turn to the points (下面，就深入推进安全生产治本攻坚，我讲
-        三点意见): the field's name in a verb or its standard wording (said in many documents), never
-        one measure of it (就普及食品安全知识 announces a speech on that measure alone)."""
+        """The topic's whole work for the frame (下面，就深入推进安全生产治本攻坚，我讲三点意见; the
+        first point or the closing without an aim): the field's name in a verb or its standard
+        wording (said in many documents), never one measure of it (就普及食品安全知识 announces a
+        speech on that measure alone)."""
         field = self.field_phrases(2)
         # and said beside many of its tasks (完善就业服务, said in nine documents, beside few)
         free = [q for _, q in self.ledger.free(self.read.substantive)]
         breadth = {sp[1].text: self.read.breadth(sp[1], free) for sp in field}
-        wide = 0.5 * max(breadth.values(), default=0)
+        wide = WIDE * max(breadth.values(), default=0)
         pool = [sp for sp in field if (sp[1].docs >= WHOLE_DOCS or self.read.names_only(sp[1]))
                 and breadth[sp[1].text] >= wide]
         return self.ledger.pick(rng, sorted(pool, key=lambda sp: (-sp[1].docs, sp[1].text))[:3], top=3)
@@ -57,10 +59,11 @@ class Framing:
         p = self.field_phrase(rng)
         return self.ledger.take(p) if p else None
 
-    def goal(self, rng: random.Random) -> str | None:
+    def goal(self, rng: random.Random, common: bool = True) -> str | None:
         """A goal of the topic's own for the frame around the points (the closing's charge): on
         the field's weightier words (维护古都风貌 is a river law's, not 防汛's); never another
-        field's goal (None: the closing says its plain charge)."""
+        field's goal (None: the closing says its plain charge). With `common`, only one said in
+        several documents (保障残疾人就业 is one group's: the field's whole work closes first)."""
         own = self.aims()
         # the field's whole aim is the first point's (Composer._top_heading): the closing says another, or
         # its plain charge (读者 struck 提高政治站位，维护生物多样性 once 打好污染防治攻坚战 was taken)
@@ -68,6 +71,8 @@ class Framing:
         if best is not None:
             first = {best[1].text, *self.read.saying_the_same(best[1].text)}
             own = [sp for sp in own if sp[1].text not in first]
+        if common:
+            own = self._common(own)
         weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
         pool = weighty or own
         p = self.ledger.pick(rng, pool, top=10)
@@ -82,8 +87,12 @@ class Framing:
         攻坚战, not 保障生态环境监测数据质量), one said in several documents before one group's
         (保障劳动者合法权益 before 保障残疾人就业, said in two), the writer's always."""
         goals = [sp for sp in self.aims() if self.read.weight(sp[1]) >= self.read.vocab_median]
-        common = [sp for sp in goals if sp[1].source != "bundled" or sp[1].docs >= AIM_DOCS]
-        return sorted(common or goals, key=lambda sp: (-self.read.weight(sp[1]), sp[1].text))[:3]
+        return sorted(self._common(goals) or goals, key=lambda sp: (-self.read.weight(sp[1]), sp[1].text))[:3]
+
+    @staticmethod
+    def _common(goals: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The goals the writer gave, or said in several documents."""
+        return [sp for sp in goals if sp[1].source != "bundled" or sp[1].docs >= AIM_DOCS]
 
     def tasks(self, rng: random.Random, n: int = 2) -> list[str]:
         """Short tasks of the topic's own, if any, for the frame (opening list, transition)."""

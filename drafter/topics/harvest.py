@@ -207,9 +207,12 @@ def associations(sentence_terms: list[tuple[str, ...]], texts: Iterable[str] = (
 _CAMPAIGN = re.compile(r"[年月周]”")
 
 
-# half of a construction the next clause completes (抓好防汛抗旱既是工作要求，也是…)
-# a quality, not a task: the opening word is an adjective (巩固的国防和强大的军队, 积极的财政政策要加力提效)
+# a quality, not a task: a two-character word and 的 open it, so it names a thing, it does not act
+# on one (巩固的国防和强大的军队, 积极的财政政策要加力提效)
 _QUALITY = re.compile(r"^[\u4e00-\u9fff]{2}的")
+
+
+# half of a construction the next clause completes (抓好防汛抗旱既是工作要求，也是…)
 _HALF = re.compile(r"既是|既要|既有|不仅|不但|而且|也是|就是|不是|因为|所以|虽然|但是|如果|只有|才能")
 
 
@@ -226,8 +229,8 @@ _ADVERBS = re.compile(r"^(?:着力|进一步|加快|大力|切实|积极|全力|
 
 def rejected(text: str) -> bool:
     """A harvested phrase drafter does not use: a report of what happened, a regulation's
-    procedure, one place's campaign or ambition, half of a construction, a task only the centre
-    does, or a trend reported (the loader applies this to data built by older rules)."""
+    procedure, one place's campaign or ambition, half of a construction, a thing named rather
+    than acted on (巩固的国防…), a task only the centre does, or a trend reported (the loader applies this to data built by older rules)."""
     return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text)
                 or _HALF.search(text) or _CENTRAL.search(text) or _TREND.search(_ADVERBS.sub("", text))
                 or _STAGE.search(text) or _QUALITY.match(text))

@@ -14,7 +14,6 @@ the genre's common verbs and nouns) do not belong to this topic's vocabulary is 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
@@ -22,6 +21,7 @@ from typing import Any
 
 from drafter.data import read_data_lines
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
+from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
@@ -43,9 +43,6 @@ BROAD_NAMED = 6  # the same, for a word beside the topic's own name, unless its 
 ONE_FIELD = 0.35  # share of a word's phrases sharing a context term when they are one field's
 NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming the topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
-_TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
-                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
-_ONE_CHAR_VERBS = frozenset("稳保促防")
 
 
 class Knowledge:
@@ -136,35 +133,7 @@ class Knowledge:
 
     def names_of(self, topic: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(the topic's names: itself and its core without genre affixes, its known parts)."""
-        topic = topic.strip()
-        names = [topic] if topic else []
-        core = topic
-        for _ in range(3):
-            core = _TOPIC_AFFIX.sub("", core)
-        if core and core != topic and len(core) >= 2:
-            names.append(core)
-        # a one-character verb before a field the phrases often name (稳就业, 保就业, 防返贫):
-        # the field is the topic's name; 稳定粮食生产 keeps 稳定, which names nothing
-        if core[:1] in _ONE_CHAR_VERBS and len(core) >= 3 and self.naming(core[1:]) >= MIN_NAMED:
-            names.append(core[1:])
-        from drafter.topics.harvest import action_words
-
-        verbs = action_words()
-        parts = [w for w in self._segment(core)
-                 if len(w) >= 2 and not self.generic(w) and w not in names and w not in verbs]
-        return tuple(names), tuple(dict.fromkeys(parts))
-
-    def _segment(self, text: str) -> list[str]:
-        """Forward longest match against the phrases' own vocabulary (no tokenizer needed),
-        in words shorter than the text itself (its parts)."""
-        out, i = [], 0
-        while i < len(text):
-            for j in range(min(len(text), i + 8, i + len(text) - 1), i, -1):
-                if text[i:j] in self.vocabulary or j == i + 1:
-                    out.append(text[i:j])
-                    i = j
-                    break
-        return out
+        return topic_names(self, topic)
 
     def for_topic(self, topic: str, limit: int = 400) -> TopicMaterial:
         """The topic's phrases, best first: named by the topic or used where it is discussed."""

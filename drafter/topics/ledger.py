@@ -132,7 +132,7 @@ class Ledger:
         """A phrase a task heading can take: the topic's own, not a goal (维护人民群众生命财产安全
         heads no task point), on a subject no heading said yet."""
         return self.read.headable(p) and self.read.own(p) and not GOAL.match(p.text) \
-            and not self.repeats_subject(p.text)
+            and not any(w in p.text for w in self.once_said)
 
     def spare_headings(self, unused: list[tuple[float, Phrase]], than: int) -> int:
         """How many more phrases a task heading can take there are than `than` headings to come."""

@@ -1,0 +1,55 @@
+"""A topic's names: the topic as the writer said it, its core without the genre's affixes
+(优化营商环境 → 营商环境), the field after a one-character verb (稳就业 → 就业), and its parts
+(the words of the core the phrases know: 食品 of 食品安全), which help find a rarely named topic.
+
+Used by drafter.topics.knowledge, whose phrases and statistics the names are checked against.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.topics.knowledge import Knowledge
+
+FIELD_NAMED = 8  # a word naming this many phrases names a field (稳就业's 就业)
+_TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
+                          r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
+_ONE_CHAR_VERBS = frozenset("稳保促防")
+
+
+def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the topic's names: itself and its core without genre affixes, its known parts)."""
+    topic = topic.strip()
+    names = [topic] if topic else []
+    core = topic
+    for _ in range(3):
+        core = _TOPIC_AFFIX.sub("", core)
+    if core and core != topic and len(core) >= 2:
+        names.append(core)
+    # a one-character verb before a field the phrases often name (稳就业, 保就业): the field
+    # is the topic's name, unless a word of every field (发展 of 促发展, 安全 of 保安全)
+    rest = core[1:]
+    if core[:1] in _ONE_CHAR_VERBS and len(rest) >= 2 and not knowledge.generic(rest) \
+            and knowledge.naming(rest) >= FIELD_NAMED:
+        names.append(rest)
+    from drafter.topics.harvest import action_words  # the harvest rules load when first needed
+
+    verbs = action_words()
+    parts = [w for w in _segment(core, knowledge.vocabulary)
+             if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]
+    return tuple(names), tuple(dict.fromkeys(parts))
+
+
+def _segment(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Forward longest match against the phrases' own vocabulary (no tokenizer needed),
+    in words shorter than the text itself (its parts)."""
+    out, i = [], 0
+    while i < len(text):
+        for j in range(min(len(text), i + 8, i + len(text) - 1), i, -1):
+            if text[i:j] in vocabulary or j == i + 1:
+                out.append(text[i:j])
+                i = j
+                break
+    return out
