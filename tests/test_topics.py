@@ -1096,3 +1096,24 @@ def test_the_closing_says_the_fields_whole_work_before_one_groups_aim() -> None:
         composer = _composer(alone, 6)
         composer.reserve_closing(random.Random(seed))
         assert composer.closing_goal in {p.text for p in groups}  # one group's aim before the plain charge
+
+
+def test_a_task_headings_second_clause_never_says_its_first_again() -> None:
+    # 全面贯彻国家的教育方针，全面贯彻党的教育方针 said one thing twice; 提高农业综合生产能力，稳定粮食
+    # 播种面积 says two
+    from drafter.topics.reading import Reading
+
+    assert Reading.restates("全面贯彻国家的教育方针", "全面贯彻党的教育方针")
+    assert not Reading.restates("提高农业综合生产能力", "稳定粮食播种面积")
+    twins = [_p("全面/贯彻/党的/教育/方针", "教育 方针 学校 教师"), _p("全面/贯彻/国家的/教育/方针", "教育 方针 学校 教师")]
+    others = [_p(f"加强/教师{i}/培训", "教育 方针 学校 教师") for i in range(6)]
+    material = _material("教育", {"方针": 1.0, "学校": 0.8, "教师": 0.8},
+                         [(3.0, p) for p in twins] + [(1.0, p) for p in others])
+    paired = 0
+    for seed in range(24):
+        heading = _composer(material, 2).heading(random.Random(seed), 1, TASK, "2")
+        assert heading is not None
+        clauses = heading.split("，")
+        assert not (twins[0].text in clauses and twins[1].text in clauses), heading
+        paired += len(clauses) == 2 and any(p.text in clauses for p in others)
+    assert paired, "no heading took a second clause: the test says nothing"

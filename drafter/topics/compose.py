@@ -241,7 +241,8 @@ class Composer:
         ctx = set(p.context) | set(p.words)
         mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)
                                                              and not self.guarantees.secures(q)))
-                 if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3]
+                 if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3
+                 and not self.read.restates(sp[1].text, p.text)]  # 全面贯彻国家的/党的教育方针
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left
         mate = self.ledger.pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
 
+RESTATES = 0.6  # share of character pairs two clauses of one heading share when they say one thing
+
 
 def _listed_verbs(text: str) -> bool:
     """A regulation's list of duties: two-character verbs joined by 、 (督促、检查安全生产工作)."""
@@ -202,6 +204,13 @@ class Reading:
                 w for w in p.words[1:] if len(w) >= 2 and w not in EMPTY and not VERB.match(w)
                 and not any(w in k or k in w for k in keys))
         return found
+
+    @staticmethod
+    def restates(one: str, other: str) -> bool:
+        """Two clauses mostly of the same characters (全面贯彻国家的教育方针 / 全面贯彻党的教育方针):
+        one heading's two clauses would say one thing twice."""
+        a, b = ({t[i:i + 2] for i in range(len(t) - 1)} for t in (one, other))
+        return bool(a and b) and len(a & b) >= RESTATES * min(len(a), len(b))
 
     def echoes(self, lead: str, text: str) -> bool:
         """A lead that says what the phrase says (压实工作责任 / 压实安全生产责任), or says one of
