@@ -49,6 +49,7 @@ class Composer:
     children: dict[str, int] = field(default_factory=dict)  # level-1 path -> its sub-points
     heads_left: int = 0
     bodies_left: int = 0
+    last_subject: str = ""  # the plain subject of the last body sentence (要 / 我们要)
 
     def __post_init__(self) -> None:
         self.read = Reading(self.material)
@@ -257,7 +258,7 @@ class Composer:
         # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治),
         # now and then: a lead before every point reads as a formula
         if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
-            leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, text)]
+            leads = [lead for lead in self.frames.task_leads(text) if not self.read.echoes(lead, text)]
             lead = self.ledger.fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
@@ -279,7 +280,7 @@ class Composer:
         p = self.ledger.pick(rng, pool[:3], top=3)
         if p is None:
             return None
-        leads = [lead for lead in self.frames.leads[TASK] if not self.read.echoes(lead, p.text)]
+        leads = [lead for lead in self.frames.task_leads(p.text) if not self.read.echoes(lead, p.text)]
         lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
         if lead is None:
             return None
@@ -381,8 +382,10 @@ class Composer:
         if frame is None:
             # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
             # (要坚持问题导向，) is said once
+            # and two sentences in a row do not open alike (我们要…。我们要…。)
             subjects = [x for x in self.frames.subjects if "，" not in x or not self.ledger.said_before(x)]
-            subject = rng.choice(subjects or self.frames.subjects[:1])
+            subject = rng.choice([x for x in subjects if x != self.last_subject] or subjects or self.frames.subjects[:1])
+            self.last_subject = subject
             if "，" in subject:
                 self.ledger.said(subject, line=False)
             frame = subject + "{clauses}"

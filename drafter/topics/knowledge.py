@@ -75,7 +75,7 @@ class Knowledge:
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
         """Formulations written by drafter.topics.build (words, documents, context terms)."""
-        from drafter.topics.harvest import action_words, rejected
+        from drafter.topics.harvest import action_words, names_a_place, rejected
 
         opens = action_words()
 
@@ -86,7 +86,8 @@ class Knowledge:
                 continue
             words, docs, context, *mark = line.split("\t")
             text = words.replace(" ", "")
-            if rejected(text) or words.split(" ", 1)[0] not in opens:
+            # (data built before a place entered the harvest's list still holds it: 首都)
+            if rejected(text) or names_a_place(text) or words.split(" ", 1)[0] not in opens:
                 continue
             phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
                                   dated=mark == ["dated"]))

@@ -10,7 +10,7 @@ import random
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafter.data import data_path
@@ -94,6 +94,7 @@ class Frames:
     point_sentences: dict[str, list[str]] | None = None  # stock point -> its own whole sentences
     task_headings: tuple[str, ...] = ()  # a task point over several sub-points, the topic naming no field-wide phrase
     guarantee_words: tuple[str, ...] = ()  # words of how the work is secured: not a task's
+    lead_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task lead -> the words of the tasks it leads
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -101,6 +102,12 @@ class Frames:
         if not self.goal_leads:
             return self.leads[RECOGNISE]
         return self.goal_leads["prevent" if PREVENT.match(goal) else "achieve"]
+
+    def task_leads(self, task: str) -> list[str]:
+        """The task point leads that fit `task`: those saying how such a task is done (坚持问题导向
+        before an 整治, 强化改革创新 before a 改革), and those that fit any task (突出工作重点)."""
+        return [lead for lead in self.leads[TASK]
+                if lead not in self.lead_fits or any(w in task for w in self.lead_fits[lead])]
 
     def fitting_points(self, vocabulary: dict[str, float]) -> list[str]:
         """The stock guarantee points a field speaks of (党风廉政建设: 纪律, 作风, 监督 — not
@@ -123,7 +130,8 @@ class Frames:
                    data["guarantee_sentences"], data["recognise_headings"],
                    data["guarantee_headings"], {name: tuple(said) for name, said in data["speech"].items()}, tuple(data.get("said_once", ())),
                    data.get("goal_leads"), data.get("guarantee_point_sentences"),
-                   tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())))
+                   tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())),
+                   {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()})
 
 
 class Draw(random.Random):
