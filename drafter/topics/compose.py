@@ -258,11 +258,15 @@ class Composer:
         # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治),
         # now and then: a lead before every point reads as a formula
         if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
-            leads = [lead for lead in self.frames.task_leads(text) if not self.read.echoes(lead, text)]
+            leads = self._task_leads(text)
             lead = self.ledger.fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
         return text
+
+    def _task_leads(self, task: str) -> list[str]:
+        """The genre's leads that fit `task` (Frames.task_leads) and do not echo its words."""
+        return [lead for lead in self.frames.task_leads(task) if not self.read.echoes(lead, task)]
 
     def _umbrella(self, rng: random.Random, path: str) -> str | None:
         """A task point with several sub-points heads them all: the genre's lead with a phrase
@@ -280,7 +284,7 @@ class Composer:
         p = self.ledger.pick(rng, pool[:3], top=3)
         if p is None:
             return None
-        leads = [lead for lead in self.frames.task_leads(p.text) if not self.read.echoes(lead, p.text)]
+        leads = self._task_leads(p.text)
         lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
         if lead is None:
             return None

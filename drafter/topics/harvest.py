@@ -315,7 +315,7 @@ def is_phrase(clause: str, words: list[str], tag_of: Callable[[str], str], max_c
     no person or place, not in a regulation's procedural voice."""
     if not MIN_CHARS <= len(clause) <= max_chars or not words:
         return False
-    if (not facts and (_FIGURE.search(clause) or _PROVINCES.search(clause))) or _BAD.search(clause) \
+    if (not facts and (_FIGURE.search(clause) or names_a_place(clause))) or _BAD.search(clause) \
             or rejected(clause) or not _quoted_whole(clause):
         return False
     return len(words) >= 2 and words[0] in action_words()
