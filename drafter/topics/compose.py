@@ -279,8 +279,10 @@ class Composer:
             return None
         # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are; one measure
         # naming the field (完善安全生产管理制度) shares its sentences with few
+        # (and the whole field: 普及食品安全知识 over four tasks of food safety is one of them)
         free = [q for _, q in self.ledger.free(self.read.substantive)]
-        pool = sorted(self.framing.field_phrases(4), key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))
+        whole = [sp for sp in self.framing.field_phrases(4) if self.framing.whole_field(sp[1])]
+        pool = sorted(whole, key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))
         p = self.ledger.pick(rng, pool[:3], top=3)
         if p is None:
             return None
@@ -359,6 +361,7 @@ class Composer:
             # a phrase only naming the topic opens a sentence before a task a heading still needs
             pool = kept(pool) or kept(self._near(anchor, naming)) or (pool if first else [])
         clauses = []
+        copied = False  # a clause of the writer's corpus, which alone after 要 may be its sentence
         want = min(rng.choice((1, 2, 2, 3)), self._per_sentence())
         self.bodies_left = max(0, self.bodies_left - 1)
         for _ in range(want):
@@ -366,6 +369,7 @@ class Composer:
             if p is None:
                 break
             room -= self.ledger.heads_a_task(p)
+            copied = copied or p.source == "corpus"
             clauses.append(self.ledger.take(p))
             pool = [sp for sp in pool if sp[1] is not p and not self.ledger.taken(sp[1].text)]
             if room <= 0:
@@ -393,8 +397,11 @@ class Composer:
             if "，" in subject:
                 self.ledger.said(subject, line=False)
             frame = subject + "{clauses}"
+            # (a corpus clause alone is never the whole sentence: 要严格落实常态化疫情防控要求 was
+            # one of the corpus's own, word for word)
+            alone = len(clauses) == 1 and copied
             purpose = self.ledger.fresh(rng, self.frames.purposes) \
-                if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None
+                if alone or (len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5) else None
             if purpose is not None:  # optional: once each, never again
                 frame += "，" + purpose
             frame += "。"

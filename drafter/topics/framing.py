@@ -21,6 +21,12 @@ WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
 
 
+def _verbs() -> frozenset[str]:
+    from drafter.topics.harvest import action_words
+
+    return action_words()
+
+
 @dataclass
 class Framing:
     """The topic's words for the frame of one outline, drawn from its ledger."""
@@ -39,6 +45,30 @@ class Framing:
                                 and not GOAL.match(p.text) and not DUTY.search(p.text)
                                 and not self.guarantees.says_guarantee(p)
                                 and not p.text.endswith("工作") and least <= len(p.text) <= 13)
+
+    def whole_field(self, p: Phrase) -> bool:
+        """The phrase says the field's whole work, not one measure or one part of it: the field
+        itself is its object (全面推进乡村振兴, 持续打造一流营商环境: the topic's name last, or followed
+        by a word of the whole field: 提高食品安全水平), or the name is followed by the field's
+        standard wording of a measure (said in many documents: 开展安全生产专项整治). 普及食品安全
+        知识 is one measure, 促进煤矿安全生产 and 促进残疾人就业 one part of the field."""
+        frames = self.guarantees.frames
+        for key in self.material.keys:
+            at = p.text.rfind(key)
+            if at < 0:
+                continue
+            after = p.text[at + len(key):]
+            if after and after not in frames.whole_heads and p.docs < WHOLE_DOCS:
+                continue
+            # before the name, only verbs and the words of the whole field (持续打造一流…)
+            before = p.text[:at]
+            for i, word in enumerate(p.words):
+                if not before.startswith(word) or (i and word not in _verbs() and word not in frames.whole_before):
+                    break
+                before = before[len(word):]
+            if not before:
+                return True
+        return False
 
     def field_phrase(self, rng: random.Random) -> Phrase | None:
         """The topic's whole work for the frame (下面，就深入推进安全生产治本攻坚，我讲三点意见; the

@@ -16,6 +16,8 @@ from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
 from drafter.topics.wording import ANSWERABLE, GOAL, Frames
 
+ECHO = 6  # characters of a stock sentence's fixed words that, said above, make it a repeat
+
 
 @dataclass
 class Guarantees:
@@ -173,24 +175,33 @@ class Guarantees:
         own = (self.frames.point_sentences or {}).get(stock, []) if stock else []
         return self._sentence(rng, own) or self._sentence(rng, self.frames.guarantee_sentences)
 
+    def _echoed(self, sentence: str) -> bool:
+        """A stock sentence whose fixed words (six characters running) a line so far says."""
+        fixed = [c for c in re.split(r"\{tasks?\}|[，。、]", sentence) if len(c) >= ECHO]
+        return any(c[i:i + ECHO] in line for c in fixed for i in range(len(c) - ECHO + 1)
+                   for line in self.ledger.seen)
+
     def _sentence(self, rng: random.Random, sentences: list[str]) -> str | None:
         """One of `sentences`, of a task a heading above named when one is left for it
         (要把开展安全生产专项整治纳入年度目标考核): the same sentence in every topic's outline says
         nothing of this one."""
         read = self.read
+        # nor one whose fixed words a line above said (各级党委政府要把…摆上重要议事日程 twice)
+        sentences = [f for f in sentences if not self._echoed(f)] or sentences
         # the field's weightiest tasks are the ones a guarantee is said of (not the margin's)
         tasks = sorted((p for p in self.tasks_headed if p.text not in self._referenced and len(p.text) <= 12
                         and not GOAL.match(p.text) and not read.names_only(p) and read.own(p)),
                        key=lambda p: (-read.weight(p), p.text))
-        with_task = [f for f in sentences if "{task}" in f and f not in self._framed]
+        with_task = [f for f in sentences if ("{task}" in f or ("{tasks}" in f and len(tasks) >= 2))
+                     and f not in self._framed]
         if tasks and with_task:
             # the task first, then a sentence of it not said yet (the filled sentence is what is
-            # said; its frame is not said again with another task either)
-            task = rng.choice(tasks[:3]).text
-            filled = {f.replace("{task}", task): f for f in with_task}
+            # said; its frame is not said again with another task either); {tasks} says two
+            chosen = [p.text for p in rng.sample(tasks[:3], min(2, len(tasks)))]
+            filled = {f.replace("{task}", chosen[0]).replace("{tasks}", "、".join(chosen)): f for f in with_task}
             sentence = self.ledger.fresh(rng, list(filled))
             if sentence is not None:
-                self._referenced.add(task)
+                self._referenced.update(t for t in chosen if t in sentence)
                 self._framed.add(filled[sentence])
                 return sentence
-        return self.ledger.fresh(rng, [f for f in sentences if "{task}" not in f])
+        return self.ledger.fresh(rng, [f for f in sentences if "{task" not in f])

@@ -95,6 +95,8 @@ class Frames:
     task_headings: tuple[str, ...] = ()  # a task point over several sub-points, the topic naming no field-wide phrase
     guarantee_words: tuple[str, ...] = ()  # words of how the work is secured: not a task's
     lead_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task lead -> the words of the tasks it leads
+    whole_heads: tuple[str, ...] = ()  # words after the topic's name in a phrase of its whole field (水平)
+    whole_before: tuple[str, ...] = ()  # and before it (一流)
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -131,7 +133,8 @@ class Frames:
                    data["guarantee_headings"], {name: tuple(said) for name, said in data["speech"].items()}, tuple(data.get("said_once", ())),
                    data.get("goal_leads"), data.get("guarantee_point_sentences"),
                    tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())),
-                   {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()})
+                   {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()},
+                   tuple(data.get("whole_heads", ())), tuple(data.get("whole_before", ())))
 
 
 class Draw(random.Random):
