@@ -33,19 +33,21 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from measures.lines import front_variables, outline_lines, speech_lines  # noqa: E402
-from measures.metrics import (
+from measures.metrics import (  # noqa: E402
     OutlineReading,
     lines_figures,
     overall,
-    read_line,  # noqa: E402
+    read_line,
+    restated_flags,
     share,
+    stock_pairs,
     swap_flags,
     topic_figures,
 )
-from measures.reference import (
+from measures.reference import (  # noqa: E402
     carries_task,
     invented_facts,
-    pick_section,  # noqa: E402
+    pick_section,
     read_reports,
     verb_objects,
 )
@@ -173,12 +175,14 @@ def score(vocab: Vocabulary, readings: list[OutlineReading], allowed_extra=lambd
         id(o): swap_flags(o, [x for t, xs in by_topic.items() if t != o.topic for x in xs], vocab)
         for o in readings
     }
+    stock = stock_pairs(readings, vocab)
+    restated = {id(o): restated_flags(o, stock, vocab) for o in readings}
     per_topic = {}
     for topic_id in vocab.topics:
         mine = [o for o in readings if o.topic == topic_id]
         if not mine:
             continue
-        figures = topic_figures(mine, swaps)
+        figures = topic_figures(mine, swaps, restated)
         facts = [
             f
             for o in mine
@@ -230,7 +234,7 @@ def print_table(title: str, per_topic: dict, vocab: Vocabulary, extra_cols=()) -
     print(f"\n{title}")
     head = (
         f"{'topic':<14}{'n':>3}{'lines':>6}{'on-topic':>9}{'head-on':>8}{'leak':>7}{'swap':>7}"
-        f"{'swap-p':>7}{'swap-h':>7}{'distinct':>9}{'待写/o':>7}{'〔〕/o':>7}{'form':>5}{'facts':>6}"
+        f"{'swap-p':>7}{'swap-h':>7}{'distinct':>9}{'restate':>8}{'待写/o':>7}{'〔〕/o':>7}{'form':>5}{'facts':>6}"
     )
     head += "".join(f"{name:>8}" for name, _ in extra_cols)
     print(head + "  top leaks")
@@ -240,7 +244,7 @@ def print_table(title: str, per_topic: dict, vocab: Vocabulary, extra_cols=()) -
             f"{vocab.topics[topic_id].name:<{14 - len(vocab.topics[topic_id].name)}}{f['outlines']:>3}"
             f"{f['lines']:>6}{pct(f['on_topic']):>9}{pct(f['on_topic_headings']):>8}{pct(f['leak']):>7}"
             f"{pct(f['swap']):>7}{pct(f['swap_points']):>7}{pct(f['swap_headings']):>7}{pct(f['distinct']):>9}"
-            f"{f['todo_per_outline']:>7.1f}{f['fill_in_per_outline']:>7.1f}{form:>5}{f['invented_facts']:>6}"
+            f"{pct(f.get('restated')):>8}{f['todo_per_outline']:>7.1f}{f['fill_in_per_outline']:>7.1f}{form:>5}{f['invented_facts']:>6}"
         )
         row += "".join(f"{pct(f.get(key)):>8}" for _, key in extra_cols)
         print(row + "  " + " ".join(f"{t}×{n}" for t, n in f["top_leaks"][:4]))

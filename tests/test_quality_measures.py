@@ -14,13 +14,15 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-from measures.lines import (  # noqa: E402
-    form_problems,
-    outline_lines,
-    placeholder_counts,
-    strip_marker,
+from measures.lines import form_problems, outline_lines, placeholder_counts, strip_marker  # noqa: E402
+from measures.metrics import (  # noqa: E402
+    OutlineReading,
+    point_clauses,
+    restated_flags,
+    stock_pairs,
+    swap_flags,
+    topic_figures,
 )
-from measures.metrics import OutlineReading, swap_flags, topic_figures  # noqa: E402
 from measures.reference import carries_task, invented_facts, pick_section  # noqa: E402
 from measures.vocab import Vocabulary, load_vocabulary, parse_generic, parse_topic  # noqa: E402
 
@@ -148,6 +150,34 @@ def test_distinct_pools_the_topics_outlines(vocab):
     b = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab, "t", 2)
     assert topic_figures([a, b], {})["distinct"] == pytest.approx(0.5)
     assert topic_figures([a], {})["distinct"] == 1.0
+
+
+def test_restated_is_an_earlier_clause_saying_most_of_it_again(vocab):
+    text = outline(
+        "# 在乡村振兴工作会议上的讲话",
+        "## 一、推进多种形式适度规模经营",
+        "各级各部门要发展多种形式规模经营，建设和美乡村。",
+        "### 一要发展新型农村集体经济",
+        "要把推进多种形式适度规模经营作为重中之重。我们要守住粮食安全底线、加强组织领导。",
+    )
+    o = OutlineReading.read(text, vocab.topics["xiangcun"], vocab, "t", 1)
+    # the subject (各级各部门要) is left out; a clause naming a task said above (把…作为…) refers
+    # back on purpose and is not a clause of its own; 、 parts are clauses
+    assert point_clauses(o, vocab) == [
+        "推进多种形式适度规模经营", "发展多种形式规模经营", "建设和美乡村", "发展新型农村集体经济",
+        "守住粮食安全底线", "加强组织领导",
+    ]
+    # 发展多种形式规模经营: 6 of its 9 character pairs are in the heading above it
+    assert restated_flags(o, set(), vocab) == [False, True, False, False, False, False]
+    # pairs said on most topics are the genre's, no subject: here the other topic's outline says
+    # 守住粮食安全底线, 建设和美乡村 and 加强组织领导 too, so those three clauses have too few
+    # pairs left to count, and the two about 规模经营 still say one thing twice
+    other = OutlineReading.read(RURAL_OUTLINE.replace("乡村振兴", "安全生产"), vocab.topics["anquan"], vocab, "t", 1)
+    stock = stock_pairs([o, other], vocab)
+    assert {"加强", "组织", "领导", "和美"} <= stock and "规模" not in stock
+    assert restated_flags(o, stock, vocab) == [False, True, False]
+    figures = topic_figures([o], {}, {id(o): restated_flags(o, set(), vocab)})
+    assert figures["restated"] == pytest.approx(1 / 6)
 
 
 def test_placeholders_split_todo_from_fill_ins():

@@ -9,11 +9,18 @@ Definitions (each over lines as read by `lines.outline_lines`):
   once every topic's name/aliases are masked (same frame, only the topic word changed;
   identical lines count too, they are the degenerate case); swap_headings over headings only,
   swap_points over the lines from the first heading on (title, opening, transition left out);
-- distinct: distinct lines / lines, pooled over all of a topic's outlines (seeds, templates).
+- distinct: distinct lines / lines, pooled over all of a topic's outlines (seeds, templates);
+- restated: share of the points' clauses (from the first heading on, split at ，。；、, each
+  sentence's subject up to 要 and clauses naming tasks said above (把A、B等工作摆上重要议事
+  日程) left out, every topic's name masked) of which an earlier clause
+  of the same outline has SAME_SHARE of the character pairs (发展多种形式规模经营 after
+  推进多种形式适度规模经营: one point said twice); pairs the genre says on most topics (推进,
+  工作) are not counted, nor clauses with fewer than three pairs left.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import mean
@@ -83,6 +90,54 @@ class OutlineReading:
         return [vocab.mask_aliases(r.line.text) for r in self.lines]
 
 
+SAME_SHARE = 0.6  # share of a clause's character pairs an earlier clause has when it says it again
+STOCK_SHARE = 0.5  # a pair said on this share of the topics is the genre's (推进, 工作), not a subject
+_CLAUSE = re.compile(r"[，。；！？：,.;!?:]")
+# a clause naming tasks said above (把…作为重中之重, 把A、B等工作摆上重要议事日程, 在A、B等重点任务上…)
+# refers back to them: the genre says so on purpose
+_BACK = re.compile(r"^(?:把|围绕)|等(?:工作|重点任务|任务)")
+_SUBJECT = re.compile(r"^[^，。；,;]{0,8}?要")  # 各级各部门要 / 我们要: the sentence's subject
+
+
+def point_clauses(outline: OutlineReading, vocab: Vocabulary) -> list[str]:
+    """The clauses of an outline's points, subjects left out and topic names masked."""
+    out = []
+    for r in outline.lines[outline.first_point():]:
+        text = vocab.mask_aliases(r.line.text)
+        if r.line.kind == "sentence":
+            text = _SUBJECT.sub("", text, count=1)
+        out += [piece for c in _CLAUSE.split(text) if not _BACK.search(c)
+                for piece in c.split("、") if len(piece) >= 4]
+    return out
+
+
+def pairs(clause: str) -> set[str]:
+    return {clause[i:i + 2] for i in range(len(clause) - 1) if "◇" not in clause[i:i + 2]}
+
+
+def stock_pairs(readings: list[OutlineReading], vocab: Vocabulary) -> set[str]:
+    """Character pairs said in the outlines of most topics: the genre's own wording."""
+    topics: dict[str, set[str]] = {}
+    for o in readings:
+        found = topics.setdefault(o.topic, set())
+        for c in point_clauses(o, vocab):
+            found |= pairs(c)
+    counts = Counter(pair for found in topics.values() for pair in found)
+    return {pair for pair, n in counts.items() if n >= max(2, STOCK_SHARE * len(topics))}
+
+
+def restated_flags(outline: OutlineReading, stock: set[str], vocab: Vocabulary) -> list[bool]:
+    """Per clause of the outline's points: does an earlier clause say most of what it says?"""
+    said: list[set[str]] = []
+    flags = []
+    for c in point_clauses(outline, vocab):
+        mine = pairs(c) - stock
+        if len(mine) >= 3:
+            flags.append(any(len(mine & e) >= SAME_SHARE * len(mine) for e in said))
+            said.append(mine)
+    return flags
+
+
 def share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -97,8 +152,10 @@ def swap_flags(
     return [m in seen for m in outline.masked(vocab)]
 
 
-def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) -> dict:
-    """Aggregate one topic's outlines. `swaps` maps id(outline) to its per-line swap flags."""
+def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]],
+                  restated: dict[int, list[bool]] | None = None) -> dict:
+    """Aggregate one topic's outlines. `swaps` maps id(outline) to its per-line swap flags,
+    `restated` to its per-clause restated flags (restated_flags)."""
     readings = [r for o in outlines for r in o.lines]
     n = len(readings)
     headings = [r for r in readings if r.line.kind == "heading"]
@@ -113,6 +170,7 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
         f for o in outlines for k, f in enumerate(swaps.get(id(o), [])) if k >= o.first_point()
     ]
     texts = [r.line.text for r in readings]
+    again = [f for o in outlines for f in (restated or {}).get(id(o), [])]
     leak_terms = Counter(term for r in readings for term, _ in r.leaks)
     leak_topics = Counter(owner for r in readings for _, owners in r.leaks for owner in owners)
     own_terms = Counter(t for r in readings for t in r.own)
@@ -129,6 +187,7 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]]) 
         "swap_headings": share(sum(swap_heads), len(swap_heads)) if swap_heads else None,
         "swap_points": share(sum(swap_points), len(swap_points)) if swap_points else None,
         "distinct": share(len(set(texts)), len(texts)),
+        "restated": share(sum(again), len(again)) if again else None,
         "todo_per_outline": mean(o.placeholders["todo"] for o in outlines) if outlines else 0.0,
         "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines)
         if outlines
@@ -162,6 +221,7 @@ def overall(
         "swap_points",
         "swap_headings",
         "distinct",
+        "restated",
         "todo_per_outline",
     ),
 ) -> dict:
