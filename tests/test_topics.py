@@ -1117,3 +1117,46 @@ def test_a_task_headings_second_clause_never_says_its_first_again() -> None:
         assert not (twins[0].text in clauses and twins[1].text in clauses), heading
         paired += len(clauses) == 2 and any(p.text in clauses for p in others)
     assert paired, "no heading took a second clause: the test says nothing"
+
+
+def test_one_task_under_another_verb_or_an_empty_head_is_one_task() -> None:
+    # 推进多种形式适度规模经营 / 发展多种形式规模经营 / 发展农业适度规模经营 in one outline, and
+    # 完善国防动员体系 / 提高国防动员能力: each one point said twice
+    from drafter.topics.reading import Reading
+
+    scale = [_p("推进/多种/形式/适度/规模/经营", "乡村振兴 农业 经营"), _p("发展/多种/形式/规模/经营", "乡村振兴 农业 经营"),
+             _p("发展/农业/适度/规模/经营", "乡村振兴 农业 经营"), _p("壮大/集体/经济", "乡村振兴 集体经济"),
+             _p("发展/新型/农村/集体/经济", "乡村振兴 集体经济"), _p("建设/宜居宜业/和美/乡村", "乡村振兴 乡村 建设")]
+    read = Reading(_material("乡村振兴", {"农业": 1.0}, [(1.0, p) for p in scale]))
+    assert set(read.saying_the_same("推进多种形式适度规模经营")) >= {"发展多种形式规模经营", "发展农业适度规模经营"}
+    assert "发展新型农村集体经济" in read.saying_the_same("壮大集体经济")
+    assert "建设宜居宜业和美乡村" not in read.saying_the_same("发展新型农村集体经济")
+    defence = [_p("完善/国防/动员/体系", "征兵 国防动员"), _p("提高/国防/动员/能力", "征兵 国防动员"),
+               _p("加强/国防/动员/建设", "征兵 国防动员"), _p("加强/队伍/建设", "征兵 队伍"),
+               _p("加强/师资/队伍/建设", "征兵 队伍"), _p("增强/全民/国防/观念", "征兵 国防教育"),
+               _p("加强/全民/国防/教育", "征兵 国防教育")]
+    read = Reading(_material("征兵", {"国防": 1.0}, [(1.0, p) for p in defence]))
+    assert set(read.saying_the_same("完善国防动员体系")) >= {"提高国防动员能力", "加强国防动员建设"}
+    # a head is left on what would say nothing without it (队伍 alone is every team), and a
+    # subject is not its neighbour's (国防观念 / 国防教育)
+    assert "加强队伍建设" not in read.saying_the_same("增强全民国防观念")
+    assert "加强全民国防教育" not in read.saying_the_same("增强全民国防观念")
+
+
+def test_a_bundled_phrase_said_where_the_topic_is_said_most_keeps_its_rare_words() -> None:
+    # 推动重大事故隐患动态清零: said among 事故隐患 and 主体责任, its 清零 also in an epidemic
+    # phrase. Its context makes it the topic's; a writer's speech clause with the same words
+    # (small corpora are full of rare words) and the epidemic phrase itself stay out.
+    def material(source: str) -> list[str]:
+        target = _p("推动/重大/事故隐患/动态/清零", "安全生产 隐患 事故 事故隐患 主体责任 危化品 消防", 3, source)
+        named = [_p(f"加强/安全生产/环节{i}", "安全生产 隐患 事故 事故隐患 主体责任 危化品") for i in range(60)]
+        others = [_p("实现/社会面/清零", "疫情 核酸 隔离 防控"), _p("实施/动态/管理", "疫情 防控 隔离"),
+                  _p("推进/重大/项目/建设", "投资 项目 开工")]
+        filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+        knowledge = Knowledge(SAFETY + FLOOD + EPIDEMIC + GENERIC + [target] + named + others + filler)
+        return [p.text for _, p in knowledge.for_topic("安全生产").phrases]
+
+    bundled = material("bundled")
+    assert "推动重大事故隐患动态清零" in bundled
+    assert "实现社会面清零" not in bundled and "推进重大项目建设" not in bundled
+    assert "推动重大事故隐患动态清零" not in material("corpus")

@@ -43,6 +43,7 @@ BROAD_NAMED = 6  # the same, for a word beside the topic's own name, unless its 
 ONE_FIELD = 0.35  # share of a word's phrases sharing a context term when they are one field's
 NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming the topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
+ANCHORED = 2.5  # a phrase said this far above the bar (share of it), with a word of the topic's own
 
 
 class Knowledge:
@@ -217,21 +218,28 @@ class Knowledge:
             # a phrase naming the topic (开展安全生产宣传教育) is its own unless one of its words is
             # at home in one other field (防疫 of 统筹做好防汛防疫): a word several fields use
             # (宣传教育, 技能, 力量) is no other field's
-            if any(self._foreign(w, vocabulary, affinity, c, named, threshold) for w in specific):
+            # a formulation said where the topic is said most, on a word of its own (事故隐患 of
+            # 推动重大事故隐患动态清零), is the topic's: its rarer words (清零, 动态) are its wording.
+            # Not a writer's clause (a small corpus is all rare words), and in the final pass only:
+            # such phrases do not widen the vocabulary they were admitted on.
+            anchored = detail and p.source == "bundled" and c >= ANCHORED * threshold \
+                and any(vocabulary.get(w, 0.0) > 0.0 for w in specific)
+            if any(self._foreign(w, vocabulary, affinity, c, named, threshold, anchored) for w in specific):
                 continue
             out.append((c / (4 * threshold), p, named, specific) if detail else (c, p))
         return out
 
     def _foreign(self, word: str, vocabulary: dict[str, float], affinity: dict[str, tuple[float, int]],
-                 c: float, named: bool, threshold: float) -> bool:
+                 c: float, named: bool, threshold: float, anchored: bool = False) -> bool:
         """A word of the phrase at home in another field: not in the topic's vocabulary, its other
-        uses off the topic, and used in few phrases (a phrase naming the topic: or in one field's)."""
+        uses off the topic, and used in few phrases (a phrase naming the topic: or in one field's);
+        a few uses are no field's home when the phrase is `anchored` on the topic."""
         if vocabulary.get(word, 0.0) > 0.0 or _others(affinity, word, c) >= AFFINITY_SHARE * threshold:
             return False
         uses = affinity.get(word, (0.0, 0))[1]
         if named and uses >= BROAD_NAMED:
             return self._one_field(word)
-        return uses < BROAD
+        return uses < BROAD and not anchored
 
     def _one_field(self, word: str) -> bool:
         """Whether the phrases using `word` are said in one field's sentences: most of them share

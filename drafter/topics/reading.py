@@ -11,7 +11,17 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from drafter.topics.material import Phrase, TopicMaterial
-from drafter.topics.wording import ADVERB, DANGLING, EMPTY, SAME, VERB, gist, gist_pairs, within
+from drafter.topics.wording import (
+    ADVERB,
+    DANGLING,
+    EMPTY,
+    SAME,
+    VERB,
+    gist,
+    gist_pairs,
+    headless,
+    within,
+)
 
 RESTATES = 0.6  # share of character pairs two clauses of one heading share when they say one thing
 
@@ -63,8 +73,13 @@ class Reading:
         # only phrases sharing a character pair with it can say the same (inverted index)
         overlap: Counter[int] = Counter(i for g in grams for i in self._by_gram.get(g, ()))
         same = []
+        short = headless(core)
         for i, shared in overlap.items():
             other_text, other_core, other = self._cores[i]
+            if short == headless(other_core) != other_core or short == other_core != core:
+                # the same subject under another empty head (完善国防动员体系 / 提高国防动员能力)
+                same.append(other_text)
+                continue
             smaller = min(len(grams), len(other))
             # a core of one character pair (管理 of 加强安全生产管理) is the same only as a core
             # of at most two that holds it (落实安全生产责任 / 落实全员安全生产责任)

@@ -36,10 +36,15 @@ ADVERB = re.compile(r"^(?:深入|持续|全面|扎实|切实|大力|积极|着�
 # one oversight said three ways, closing the phrase (加强安全生产管理 / 监督管理 / 监管 / 监督管理工作
 # say the same; 落实监管责任 and 落实管理责任 do not)
 _OVERSIGHT = re.compile(r"(?:监督管理|监管|管理)(?:工作)?$")
+# a closing head that names no subject of its own (完善国防动员体系 / 加强国防动员建设 / 提高国防动员
+# 能力: one mobilisation). 工作 is not one: 加强应急救援工作 is the whole of 应急救援, not one task of it
+_HEAD = re.compile(r"(?:建设|体系|能力|意识|观念|措施|水平|机制|制度|体制)$")
 
 
-# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
+# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same;
+# 发展多种形式规模经营 / 推进多种形式适度规模经营)
 VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
+                   r"发展|壮大|培育|维护|保护|保障|"
                    r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦|"
                    r"遏制|防止|防范|严防|杜绝|确保|守住|守牢|筑牢|防范遏制|坚决遏制)")
 
@@ -57,6 +62,13 @@ def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     for k in keys:
         core = core.replace(k, "|")
     return _OVERSIGHT.sub("管理", core)
+
+
+def headless(core: str) -> str:
+    """A gist without the closing head that names no subject of its own (国防动员 of 国防动员体系
+    and 国防动员能力); the gist itself when too little would be left (队伍建设: 队伍 is every team)."""
+    short = _HEAD.sub("", core)
+    return short if len(short) >= 4 else core
 
 
 @lru_cache(maxsize=16384)
