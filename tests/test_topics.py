@@ -879,6 +879,28 @@ def test_a_task_sub_point_takes_a_lesser_task_before_a_goal() -> None:
         assert heading in {p.text for p in tasks}, heading
 
 
+def test_a_task_heading_is_a_task_not_a_principle() -> None:
+    # 坚持生态优先、绿色发展 as a sub-point or a task point says how work is done, not a task:
+    # readers strike it; a body may say it
+    principles = [_p(f"坚持/{a}/{b}", "生态环境 污染 排放")
+                  for a, b in (("生态", "优先"), ("绿色", "发展"), ("系统", "治理"), ("源头", "防控"))]
+    tasks = [_p(f"治理/排放点{i}/污染源{i}", "生态环境 污染 排放") for i in range(4)]
+    vocabulary = {"污染": 1.0, "排放": 0.8, "生态": 0.5, "绿色": 0.5, "系统": 0.5, "源头": 0.5}
+    material = _material("生态环境保护", vocabulary, [(3.0, p) for p in principles] + [(1.0, p) for p in tasks])
+    def says_a_task(heading: str | None) -> bool:  # a level-1 point may open with the genre's lead
+        return bool(heading) and any(p.text in heading for p in tasks) \
+            and not any(p.text in heading for p in principles)
+
+    for seed in range(6):
+        composer = _composer(material, 3, children={"2": 2})
+        assert says_a_task(composer.heading(random.Random(seed), 1, TASK, "1"))
+        assert says_a_task(composer.heading(random.Random(seed), 2, TASK, "2.1"))
+    # the tasks all said, a principle still heads a point rather than nothing
+    composer = _composer(_material("生态环境保护", vocabulary, [(3.0, p) for p in principles]), 1)
+    heading = composer.heading(random.Random(1), 1, TASK, "1")
+    assert heading and any(p.text in heading for p in principles), heading
+
+
 def test_a_point_over_several_tasks_with_no_field_wide_phrase_takes_the_genres_umbrella() -> None:
     # 加强河道防护 over 加固病险水库, 改善水生态环境…: one task heading others it does not hold
     tasks = [_p(f"加固/病险/水库{i}", "防汛 水库 汛期") for i in range(12)]

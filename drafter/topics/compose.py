@@ -27,6 +27,7 @@ from drafter.topics.wording import (
     SIBLING_SPREAD,
     TASK,
     Frames,
+    heads_no_task,
     with_topic,
 )
 
@@ -154,7 +155,8 @@ class Composer:
             # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
             # than any point it could stand under)
             # nor how the work is secured (开展安全生产宣传教育 is the 保障 point's), while others are left
-            upper, every = ([sp for sp in half if not GOAL.match(sp[1].text)] for half in (pool, whole))
+            # nor a principle (坚持生态优先、绿色发展)
+            upper, every = ([sp for sp in half if not heads_no_task(sp[1].text)] for half in (pool, whole))
             tasks = self.guarantees.unsecured(upper) or self.guarantees.unsecured(every) \
                 or upper or every  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
@@ -222,9 +224,10 @@ class Composer:
                 return with_topic(self.material.topic, self.ledger.frame(rng, list(self.frames.task_headings)))
         # a task point opens a new subject: the best free phrase far from earlier anchors
         found = (
-            self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p)
-                       and self.read.own(p))
-            or self.ledger.free(lambda p: not GOAL.match(p.text) and self.read.substantive(p) and self.read.heading_like(p))
+            self.ledger.free(lambda p: not heads_no_task(p.text) and self.read.substantive(p)
+                             and self.read.heading_like(p) and self.read.own(p))
+            or self.ledger.free(lambda p: not heads_no_task(p.text) and self.read.substantive(p)
+                                and self.read.heading_like(p))
             # the topic's tasks all said: a goal of its own (坚决遏制重特大事故) still heads a point
             or self.ledger.free(lambda p: self.read.substantive(p) and self.read.heading_like(p))
             # and then one that names the topic in a line of its own (深入推进党风廉政建设)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import GOAL, Frames, gist_pairs, variant
+from drafter.topics.wording import Frames, gist_pairs, heads_no_task, variant
 
 
 @dataclass
@@ -131,7 +131,7 @@ class Ledger:
     def heads_a_task(self, p: Phrase) -> bool:
         """A phrase a task heading can take: the topic's own, not a goal (维护人民群众生命财产安全
         heads no task point), on a subject no heading said yet."""
-        return self.read.headable(p) and self.read.own(p) and not GOAL.match(p.text) \
+        return self.read.headable(p) and self.read.own(p) and not heads_no_task(p.text) \
             and not any(w in p.text for w in self.once_said)
 
     def spare_headings(self, unused: list[tuple[float, Phrase]], than: int) -> int:

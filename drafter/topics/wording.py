@@ -19,6 +19,16 @@ RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 # a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实 only stress the
 # verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
 GOAL = re.compile(r"^(?:坚决|牢牢|切实)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
+# a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫): a body says it; a task
+# heading names a task
+PRINCIPLE = re.compile(r"^坚持")
+
+
+def heads_no_task(text: str) -> bool:
+    """A goal or a principle: what a task heading is not (while the topic has tasks left)."""
+    return bool(GOAL.match(text) or PRINCIPLE.match(text))
+
+
 PREVENT = re.compile(r"^(?:坚决|切实|牢牢)?(?:防|遏制|守住|守牢|严防|杜绝|筑牢|严守|坚守)")
 # a duty the 保障 point can say: who answers for the work and how it is checked, not how a field is
 # enforced (规范涉企执法, 加强安全生产监管 are tasks: readers strike them under 保障)
