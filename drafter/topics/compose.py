@@ -212,6 +212,8 @@ class Composer:
             lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
             if lead is None or len(anchor.text) > 14 or not self.read.substantive(anchor):
                 return with_topic(self.material.topic, self.ledger.frame(rng, frames))
+            if role == RECOGNISE:
+                return self.frames.first_heading(lead, self.ledger.take(anchor))
             return f"{lead}，{self.ledger.take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
             umbrella = self._umbrella(rng, path)

@@ -119,6 +119,7 @@ class Frames:
     lead_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task lead -> the words of the tasks it leads
     whole_heads: tuple[str, ...] = ()  # words after the topic's name in a phrase of its whole field (水平)
     whole_before: tuple[str, ...] = ()  # and before it (一流)
+    achieve_forms: dict[str, str] = field(default_factory=dict)  # achieve lead -> its first heading with {goal}
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -126,6 +127,16 @@ class Frames:
         if not self.goal_leads:
             return self.leads[RECOGNISE]
         return self.goal_leads["prevent" if PREVENT.match(goal) else "achieve"]
+
+    def first_heading(self, lead: str, goal: str) -> str:
+        """The first point's heading: the lead and its goal; an achieving goal in its lead's form
+        (扛牢政治责任，以更高标准维护市场主体合法权益)."""
+        form = self.achieve_forms.get(lead) if not PREVENT.match(goal) else None
+        # (one 的 to a heading: 切实增强保障残疾人的劳动权利的责任感 reads as a knot)
+        if form is None or ("的" in goal and "的" in form):
+            return f"{lead}，{goal}"
+        # the form says how firmly: 坚决扛起打好污染防治攻坚战的政治责任, not 坚决扛起坚决打好…
+        return form.replace("{goal}", re.sub(r"^(?:坚决|切实)", "", goal))
 
     def task_leads(self, task: str) -> list[str]:
         """The task point leads that fit `task`: those saying how such a task is done (坚持问题导向
@@ -156,7 +167,8 @@ class Frames:
                    data.get("goal_leads"), data.get("guarantee_point_sentences"),
                    tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())),
                    {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()},
-                   tuple(data.get("whole_heads", ())), tuple(data.get("whole_before", ())))
+                   tuple(data.get("whole_heads", ())), tuple(data.get("whole_before", ())),
+                   dict(data.get("achieve_forms", {})))
 
 
 class Draw(random.Random):
