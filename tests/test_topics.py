@@ -545,6 +545,8 @@ def test_the_first_heading_takes_an_achieving_goal_as_the_duty_to_be_aware_of() 
     assert frames.first_heading("增强忧患意识", "坚决遏制重特大事故") == "增强忧患意识，坚决遏制重特大事故"
     # one 的 to a heading: a goal with its own 的 follows the lead as it is where the form has one
     assert frames.first_heading("提高政治站位", "保障残疾人的劳动权利") == "提高政治站位，保障残疾人的劳动权利"
+    # a goal that the work be done is no duty to be aware of
+    assert frames.first_heading("提高政治站位", "确保各项要求落细落实到位") == "提高政治站位，确保各项要求落细落实到位"
     for lead in frames.goal_leads["achieve"]:  # type: ignore[index]
         heading = frames.first_heading(lead, "确保国家粮食安全")
         assert heading.startswith(lead + "，") and "确保国家粮食安全" in heading and len(heading) <= 30, heading
