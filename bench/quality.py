@@ -234,7 +234,7 @@ def print_table(title: str, per_topic: dict, vocab: Vocabulary, extra_cols=()) -
     print(f"\n{title}")
     head = (
         f"{'topic':<14}{'n':>3}{'lines':>6}{'on-topic':>9}{'head-on':>8}{'leak':>7}{'swap':>7}"
-        f"{'swap-p':>7}{'swap-h':>7}{'distinct':>9}{'restate':>8}{'待写/o':>7}{'〔〕/o':>7}{'form':>5}{'facts':>6}"
+        f"{'swap-p':>7}{'swap-h':>7}{'distinct':>9}{'dist-p':>7}{'restate':>8}{'待写/o':>7}{'〔〕/o':>7}{'form':>5}{'facts':>6}"
     )
     head += "".join(f"{name:>8}" for name, _ in extra_cols)
     print(head + "  top leaks")
@@ -244,7 +244,7 @@ def print_table(title: str, per_topic: dict, vocab: Vocabulary, extra_cols=()) -
             f"{vocab.topics[topic_id].name:<{14 - len(vocab.topics[topic_id].name)}}{f['outlines']:>3}"
             f"{f['lines']:>6}{pct(f['on_topic']):>9}{pct(f['on_topic_headings']):>8}{pct(f['leak']):>7}"
             f"{pct(f['swap']):>7}{pct(f['swap_points']):>7}{pct(f['swap_headings']):>7}{pct(f['distinct']):>9}"
-            f"{pct(f.get('restated')):>8}{f['todo_per_outline']:>7.1f}{f['fill_in_per_outline']:>7.1f}{form:>5}{f['invented_facts']:>6}"
+            f"{pct(f.get('distinct_points')):>7}{pct(f.get('restated')):>8}{f['todo_per_outline']:>7.1f}{f['fill_in_per_outline']:>7.1f}{form:>5}{f['invented_facts']:>6}"
         )
         row += "".join(f"{pct(f.get(key)):>8}" for _, key in extra_cols)
         print(row + "  " + " ".join(f"{t}×{n}" for t, n in f["top_leaks"][:4]))

@@ -150,6 +150,12 @@ def test_distinct_pools_the_topics_outlines(vocab):
     b = OutlineReading.read(SAFETY_OUTLINE, vocab.topics["anquan"], vocab, "t", 2)
     assert topic_figures([a, b], {})["distinct"] == pytest.approx(0.5)
     assert topic_figures([a], {})["distinct"] == 1.0
+    # over the points only: the title (the same in both) is left out, the rest is said twice
+    assert topic_figures([a, b], {})["distinct_points"] == pytest.approx(0.5)
+    c = OutlineReading.read(SAFETY_OUTLINE.replace("要加强组织领导。", "要强化安全生产督查。"), vocab.topics["anquan"], vocab, "t", 3)
+    figures = topic_figures([a, c], {})
+    assert figures["distinct_points"] == pytest.approx(6 / 10)  # 一、… 要压实… 二、… 要做好… twice; the two others once
+    assert figures["distinct"] == pytest.approx(7 / 12)
 
 
 def test_restated_is_an_earlier_clause_saying_most_of_it_again(vocab):
