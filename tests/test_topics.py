@@ -550,6 +550,16 @@ def test_the_first_heading_takes_an_achieving_goal_as_the_duty_to_be_aware_of() 
     for lead in frames.goal_leads["achieve"]:  # type: ignore[index]
         heading = frames.first_heading(lead, "确保国家粮食安全")
         assert heading.startswith(lead + "，") and "确保国家粮食安全" in heading and len(heading) <= 30, heading
+    # a goal that the work be done is no aim: the first point and the closing take the field's
+    done = _p("确保/各项/要求/落细/落实/到位", "疫情防控 要求 落实", docs=6)
+    aim = _p("打赢/疫情/防控/阻击战", "疫情防控 疫情 阻击战", docs=3)
+    both = _material("疫情防控", {"要求": 1.0, "落细": 1.0, "疫情": 0.5, "阻击战": 0.5},
+                     [(5.0, done), (1.0, aim)] + [(1.0, _p(f"做好/核酸/检测{i}", "疫情防控 核酸")) for i in range(6)])
+    for seed in range(4):
+        composer = _composer(both, 6)
+        composer.reserve_closing(random.Random(seed))
+        first = composer.heading(random.Random(seed), 1, RECOGNISE, "1")
+        assert first is not None and done.text not in first and composer.closing_goal != done.text, first
     # in an outline: the first point of a topic whose aim achieves
     material = _material("乡村振兴", {"粮食": 1.0, "耕地": 0.6},
                          [(3.0, _p("确保/国家/粮食/安全", "乡村振兴 粮食 耕地", docs=6))]

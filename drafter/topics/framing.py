@@ -14,7 +14,7 @@ from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import DUTY, GOAL
+from drafter.topics.wording import DUTY, GOAL, carried_out
 
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
@@ -109,8 +109,9 @@ class Framing:
         return self.ledger.take(p) if p else None
 
     def aims(self) -> list[tuple[float, Phrase]]:
-        """The topic's own free goals."""
-        return self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q))
+        """The topic's own free goals (not that the work be done: 确保各项要求落细落实到位)."""
+        return self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q)
+                                and not carried_out(q.text))
 
     def first_aims(self) -> list[tuple[float, Phrase]]:
         """The first point's goals: the field's whole aim on its weightiest words (坚决打好污染防治

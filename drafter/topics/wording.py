@@ -27,6 +27,11 @@ PRINCIPLE = re.compile(r"^坚持")
 _CARRIED_OUT = re.compile(r"(?:到位|落实|落地|见效|实效)$")
 
 
+def carried_out(text: str) -> bool:
+    """A goal that the work be done (确保各项要求落细落实到位, 确保及时到位): no aim of a field."""
+    return bool(_CARRIED_OUT.search(text))
+
+
 def heads_no_task(text: str) -> bool:
     """A goal or a principle: what a task heading is not (while the topic has tasks left)."""
     return bool(GOAL.match(text) or PRINCIPLE.match(text))
@@ -137,7 +142,7 @@ class Frames:
         form = self.achieve_forms.get(lead) if not PREVENT.match(goal) else None
         # (one 的 to a heading: 切实增强保障残疾人的劳动权利的责任感 reads as a knot; a goal that the
         # work be done, 确保各项要求落细落实到位, is no duty of its own to be aware of)
-        if form is None or ("的" in goal and "的" in form) or _CARRIED_OUT.search(goal):
+        if form is None or ("的" in goal and "的" in form) or carried_out(goal):
             return f"{lead}，{goal}"
         # the form says how firmly: 坚决扛起打好污染防治攻坚战的政治责任, not 坚决扛起坚决打好…
         return form.replace("{goal}", re.sub(r"^(?:坚决|切实)", "", goal))
