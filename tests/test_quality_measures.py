@@ -173,6 +173,12 @@ def test_restated_is_an_earlier_clause_saying_most_of_it_again(vocab):
         "推进多种形式适度规模经营", "发展多种形式规模经营", "建设和美乡村", "发展新型农村集体经济",
         "守住粮食安全底线", "加强组织领导",
     ]
+    # only the genre's subjects are subjects (not the 要 of 要素, 重要), and a 把 clause not naming
+    # a heading above is a clause of its own
+    other_text = outline("# 在乡村振兴工作会议上的讲话", "## 一、守住粮食安全底线",
+                         "落实要素保障，加强重要民生工程。要把耕地保护责任落实到每个乡镇。")
+    other_o = OutlineReading.read(other_text, vocab.topics["xiangcun"], vocab, "t", 1)
+    assert point_clauses(other_o, vocab) == ["守住粮食安全底线", "落实要素保障", "加强重要民生工程", "把耕地保护责任落实到每个乡镇"]
     # 发展多种形式规模经营: 6 of its 9 character pairs are in the heading above it
     assert restated_flags(o, set(), vocab) == [False, True, False, False, False, False]
     # pairs said on most topics are the genre's, no subject: here the other topic's outline says

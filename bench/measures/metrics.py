@@ -14,8 +14,8 @@ Definitions (each over lines as read by `lines.outline_lines`):
   placeholders and the salutation are one in every outline on a topic: they alone cap the
   figure over all lines near 87%);
 - restated: share of the points' clauses (from the first heading on, split at ，。；、, each
-  sentence's subject up to 要 and clauses naming tasks said above (把A、B等工作摆上重要议事
-  日程) left out, every topic's name masked) of which an earlier clause
+  sentence's subject (各级各部门要) and clauses naming tasks said above (A、B等工作摆上重要
+  议事日程, 要把<a heading>作为重中之重) left out, every topic's name masked) of which an earlier clause
   of the same outline has SAME_SHARE of the character pairs (发展多种形式规模经营 after
   推进多种形式适度规模经营: one point said twice); pairs the genre says on most topics (推进,
   工作) are not counted, nor clauses with fewer than three pairs left.
@@ -96,21 +96,33 @@ class OutlineReading:
 SAME_SHARE = 0.6  # share of a clause's character pairs an earlier clause has when it says it again
 STOCK_SHARE = 0.5  # a pair said on this share of the topics is the genre's (推进, 工作), not a subject
 _CLAUSE = re.compile(r"[，。；！？：,.;!?:]")
-# a clause naming tasks said above (把…作为重中之重, 把A、B等工作摆上重要议事日程, 在A、B等重点任务上…)
-# refers back to them: the genre says so on purpose
-_BACK = re.compile(r"^(?:把|围绕)|等(?:工作|重点任务|任务)")
-_SUBJECT = re.compile(r"^[^，。；,;]{0,8}?要")  # 各级各部门要 / 我们要: the sentence's subject
+# a clause listing tasks (A、B等工作摆上重要议事日程, 在A、B等重点任务上…) refers back to them: the
+# genre says so on purpose; so does one that opens with 把/围绕/在 and names a heading said above
+# (要把严守耕地红线作为重中之重, 要围绕X各司其职)
+_LISTED = re.compile(r"等(?:工作|重点任务|任务)")
+_BACK_OPENS = ("把", "围绕", "在")
+# the sentence's subject (各级各部门要, 我们要, 要): the genre's, not what the sentence says; not the
+# 要 of 要素, 要求
+_SUBJECT = re.compile(r"^(?:各级党委政府|各级党委和政府|各级领导干部|各地各有关部门|各级各部门|各有关部门|各相关部门|"
+                      r"各地|各部门|我们|大家)?要(?![素求点])")
 
 
 def point_clauses(outline: OutlineReading, vocab: Vocabulary) -> list[str]:
-    """The clauses of an outline's points, subjects left out and topic names masked."""
-    out = []
+    """The clauses of an outline's points, subjects and back-references left out, topic names
+    masked."""
+    out: list[str] = []
+    headed: list[str] = []  # the clauses of the headings so far
     for r in outline.lines[outline.first_point():]:
         text = vocab.mask_aliases(r.line.text)
         if r.line.kind == "sentence":
             text = _SUBJECT.sub("", text, count=1)
-        out += [piece for c in _CLAUSE.split(text) if not _BACK.search(c)
-                for piece in c.split("、") if len(piece) >= 4]
+        clauses = [c for c in _CLAUSE.split(text) if c]
+        for c in clauses:
+            back = _LISTED.search(c) or (c.startswith(_BACK_OPENS) and any(h in c for h in headed))
+            if not back:
+                out += [piece for piece in c.split("、") if len(piece) >= 4]
+        if r.line.kind == "heading":
+            headed += [c for c in clauses if len(c) >= 4]
     return out
 
 
@@ -191,7 +203,7 @@ def topic_figures(outlines: list[OutlineReading], swaps: dict[int, list[bool]],
         "swap_headings": share(sum(swap_heads), len(swap_heads)) if swap_heads else None,
         "swap_points": share(sum(swap_points), len(swap_points)) if swap_points else None,
         "distinct": share(len(set(texts)), len(texts)),
-        "distinct_points": share(len(set(points)), len(points)),
+        "distinct_points": share(len(set(points)), len(points)) if points else None,
         "restated": share(sum(again), len(again)) if again else None,
         "todo_per_outline": mean(o.placeholders["todo"] for o in outlines) if outlines else 0.0,
         "fill_in_per_outline": mean(o.placeholders["fill_in"] for o in outlines)

@@ -32,7 +32,6 @@ from drafter.topics.wording import (
 )
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
-SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
 UMBRELLA = 3  # a task point with this many sub-points is headed by a phrase of the whole field
 
 
@@ -236,8 +235,8 @@ class Composer:
             or self.ledger.free(lambda p: self.read.heading_like(p) and any(k in p.text for k in self.material.keys)
                           and not p.text.endswith("工作") and len(p.text) > max(map(len, self.material.keys), default=0) + 2))
         found = self.guarantees.unsecured(found) or found  # a task, not its guarantee
-        pool = self._apart(self.read.upper(found))
-        p = self.ledger.pick(rng, self._supported(pool[:12]), top=6)
+        pool = self.framing.apart(self.read.upper(found), self.anchors)
+        p = self.ledger.pick(rng, self.framing.supported(pool[:12]), top=6)
         if p is None:
             return None
         self.anchors[path] = p
@@ -297,31 +296,6 @@ class Composer:
             return None
         self.anchors[path] = p
         return f"{lead}，{self.ledger.take(p)}"
-
-    def _supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-        """The candidates for a task point whose subject other free phrases say too (its
-        sub-points and body will be about it), while any; the pool as it is otherwise."""
-        free = [self.read.sets(q) for _, q in self.ledger.free(self.read.substantive)]
-
-        def support(p: Phrase) -> int:
-            own = self.read.subject_words(p)
-            return sum(1 for words, context in free if own & (words | context)) - 1  # itself
-
-        backed = [sp for sp in pool if support(sp[1]) >= SUPPORT]
-        return backed or pool
-
-    def _apart(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-        """Prefer phrases sharing little with the anchors of earlier points (new subject)."""
-        taken = set()
-        for a in self.anchors.values():
-            taken |= set(a.context[:6]) | set(a.words)
-
-        def distance(sp: tuple[float, Phrase]) -> float:
-            s, p = sp
-            overlap = len((set(p.context[:6]) | set(p.words)) & taken)
-            return s / (1 + overlap)
-
-        return sorted(pool, key=lambda sp: (-distance(sp), sp[1].text))
 
     # ---- bodies ----------------------------------------------------------------------------
     def body_sentence(self, rng: random.Random, role: str, path: str, first: bool = True) -> str | None:
@@ -393,21 +367,22 @@ class Composer:
         elif role == GUARANTEE:
             frame = self.ledger.fresh(rng, self.frames.guarantee_bodies)
         if frame is None:
-            # a plain subject (要 / 各级各部门要) repeats as speeches repeat it; a framed one
-            # (要坚持问题导向，) is said once
-            # and two sentences in a row do not open alike (我们要…。我们要…。)
+            # a plain subject (要 / 各级各部门要) repeats as speeches repeat it, not in two sentences
+            # in a row (我们要…。我们要…。); a framed one (要坚持问题导向，) is said once
             subjects = [x for x in self.frames.subjects if "，" not in x or not self.ledger.said_before(x)]
             subject = rng.choice([x for x in subjects if x != self.last_subject] or subjects or self.frames.subjects[:1])
             self.last_subject = subject
             if "，" in subject:
                 self.ledger.said(subject, line=False)
             frame = subject + "{clauses}"
-            # (a corpus clause alone is never the whole sentence: 要严格落实常态化疫情防控要求 was
-            # one of the corpus's own, word for word)
-            alone = len(clauses) == 1 and copied
-            purpose = self.ledger.fresh(rng, self.frames.purposes) \
-                if alone or (len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5) else None
-            if purpose is not None:  # optional: once each, never again
+            # optional, once each; but a corpus clause alone is never the whole sentence (要严格落实
+            # 常态化疫情防控要求 was the corpus's own, word for word): it takes one said before if need be
+            if len(clauses) == 1 and copied:
+                purpose: str | None = self.ledger.frame(rng, self.frames.purposes)
+            else:
+                purpose = self.ledger.fresh(rng, self.frames.purposes) \
+                    if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None
+            if purpose is not None:
                 frame += "，" + purpose
             frame += "。"
         return with_topic(self.material.topic, frame.replace("{clauses}", "，".join(clauses)))

@@ -19,6 +19,7 @@ from drafter.topics.wording import DUTY, GOAL, carried_out
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
+SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
 
 
 def _verbs() -> frozenset[str]:
@@ -62,6 +63,8 @@ class Framing:
                 continue
             # before the name, only verbs and the words of the whole field (持续打造一流…)
             before = p.text[:at]
+            # (the first word is the phrase's verb: phrases open with one, and a warm draw does
+            # not load the harvest's word list for it)
             for i, word in enumerate(p.words):
                 if not before.startswith(word) or (i and word not in _verbs() and word not in frames.whole_before):
                     break
@@ -136,3 +139,30 @@ class Framing:
             if p is not None:
                 out.append(self.ledger.take(p))
         return out
+
+    # ---- a task point's subject ----------------------------------------------------------------
+    def supported(self, pool: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+        """The candidates for a task point whose subject other free phrases say too (its
+        sub-points and body will be about it), while any; the pool as it is otherwise."""
+        free = [self.read.sets(q) for _, q in self.ledger.free(self.read.substantive)]
+
+        def support(p: Phrase) -> int:
+            own = self.read.subject_words(p)
+            return sum(1 for words, context in free if own & (words | context)) - 1  # itself
+
+        backed = [sp for sp in pool if support(sp[1]) >= SUPPORT]
+        return backed or pool
+
+    @staticmethod
+    def apart(pool: list[tuple[float, Phrase]], anchors: dict[str, Phrase]) -> list[tuple[float, Phrase]]:
+        """Prefer phrases sharing little with the anchors of earlier points (a new subject)."""
+        taken: set[str] = set()
+        for a in anchors.values():
+            taken |= set(a.context[:6]) | set(a.words)
+
+        def distance(sp: tuple[float, Phrase]) -> float:
+            s, p = sp
+            overlap = len((set(p.context[:6]) | set(p.words)) & taken)
+            return s / (1 + overlap)
+
+        return sorted(pool, key=lambda sp: (-distance(sp), sp[1].text))

@@ -17,6 +17,8 @@ from drafter.topics.reading import Reading
 from drafter.topics.wording import ANSWERABLE, GOAL, Frames
 
 ECHO = 6  # characters of a stock sentence's fixed words that, said above, make it a repeat
+_PIECES = re.compile(r"\{tasks?\}|[，。、]")  # a stock sentence's fixed pieces, around its slots
+_OPENER = re.compile(r"^(?:各级党委政府|各级领导干部|各有关部门|各相关部门|各级各部门|各地各有关部门|我们)?要把?")
 
 
 @dataclass
@@ -176,8 +178,9 @@ class Guarantees:
         return self._sentence(rng, own) or self._sentence(rng, self.frames.guarantee_sentences)
 
     def _echoed(self, sentence: str) -> bool:
-        """A stock sentence whose fixed words (six characters running) a line so far says."""
-        fixed = [c for c in re.split(r"\{tasks?\}|[，。、]", sentence) if len(c) >= ECHO]
+        """A stock sentence whose fixed words (six characters running) a line so far says; its
+        subject (各级党委政府要) is not of its fixed words: many sentences open with it."""
+        fixed = [c for c in (_OPENER.sub("", piece) for piece in _PIECES.split(sentence)) if len(c) >= ECHO]
         return any(c[i:i + ECHO] in line for c in fixed for i in range(len(c) - ECHO + 1)
                    for line in self.ledger.seen)
 

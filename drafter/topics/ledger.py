@@ -129,8 +129,9 @@ class Ledger:
         return self._unused
 
     def heads_a_task(self, p: Phrase) -> bool:
-        """A phrase a task heading can take: the topic's own, not a goal (维护人民群众生命财产安全
-        heads no task point), on a subject no heading said yet."""
+        """A phrase a task heading can take: the topic's own, not a goal nor a principle
+        (维护人民群众生命财产安全, 坚持生态优先、绿色发展 head no task point), on a subject no
+        heading said yet."""
         return self.read.headable(p) and self.read.own(p) and not heads_no_task(p.text) \
             and not any(w in p.text for w in self.once_said)
 

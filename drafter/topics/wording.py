@@ -21,7 +21,7 @@ RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|牢牢|切实)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
 # a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫): a body says it; a task
 # heading names a task
-PRINCIPLE = re.compile(r"^坚持")
+PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持")
 
 
 _CARRIED_OUT = re.compile(r"(?:到位|落实|落地|见效|实效)$")
@@ -59,12 +59,15 @@ _OVERSIGHT = re.compile(r"(?:监督管理|监管|管理)(?:工作)?$")
 _HEAD = re.compile(r"(?:建设|体系|能力|意识|观念|措施|水平|机制|制度|体制)$")
 
 
-# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same;
-# 发展多种形式规模经营 / 推进多种形式适度规模经营)
+# verbs that open a task without saying what it is about (推动绿色发展 / 推进绿色发展 say the same)
 VERB = re.compile(r"^(?:推动|推进|加强|强化|加快|促进|深化|完善|健全|提升|提高|实施|开展|落实|坚持|构建|打造|"
-                   r"发展|壮大|培育|维护|保护|保障|"
                    r"优化|做好|抓好|狠抓|严格|规范|建立|建立健全|增强|注重|突出|聚焦|"
                    r"遏制|防止|防范|严防|杜绝|确保|守住|守牢|筑牢|防范遏制|坚决遏制)")
+# and verbs that are nouns too (发展改革, 保护区, 保障房): the first word of a phrase only, not one
+# coordinated with the next (保障和改善民生), and never a subject word's test (Reading.subject_words)
+_OPENING_VERB = re.compile(r"^(?:发展|壮大|培育|维护|保护|保障)(?![和与及、区房])")  # 发展多种形式规模经营
+# the stress a form says itself (坚决扛起…, 切实增强…): not said again by the goal it holds
+_STRESS = re.compile(r"^(?:坚决|切实)")
 
 
 @lru_cache(maxsize=16384)
@@ -74,7 +77,9 @@ def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     监督管理 or 管理工作 reads as 管理: one oversight however it is worded."""
     core = ADVERB.sub("", text)
     # a goal's 发生 (遏制重特大事故发生) adds nothing to what it says
-    stripped = VERB.sub("", VERB.sub("", core)).removesuffix("发生")  # 防范遏制… : both verbs
+    first = VERB.sub("", core)
+    first = first if first != core else _OPENING_VERB.sub("", core)
+    stripped = VERB.sub("", first).removesuffix("发生")  # 防范遏制… : both verbs
     if len(stripped) >= 3:  # 推进改革 keeps its verb: 改革 alone would match every reform
         core = stripped
     for k in keys:
@@ -145,7 +150,7 @@ class Frames:
         if form is None or ("的" in goal and "的" in form) or carried_out(goal):
             return f"{lead}，{goal}"
         # the form says how firmly: 坚决扛起打好污染防治攻坚战的政治责任, not 坚决扛起坚决打好…
-        return form.replace("{goal}", re.sub(r"^(?:坚决|切实)", "", goal))
+        return form.replace("{goal}", _STRESS.sub("", goal))
 
     def task_leads(self, task: str) -> list[str]:
         """The task point leads that fit `task`: those saying how such a task is done (坚持问题导向
