@@ -569,6 +569,18 @@ def test_the_first_heading_takes_an_achieving_goal_as_the_duty_to_be_aware_of() 
         assert first in {frames.first_heading(lead, "确保国家粮食安全") for lead in frames.achieve_forms}, first
 
 
+def test_of_two_wordings_of_one_aim_the_standard_one_comes_first() -> None:
+    # 深入打好污染防治攻坚战 (said in 25 documents) is today's wording of 坚决打好… (said in 7): it is
+    # an aim (深入 stresses 打好 as 坚决 does), and as weighty it comes first among the first point's aims
+    old = _p("坚决/打好/污染/防治/攻坚战", "生态环境 污染 防治", docs=7)
+    new = _p("深入/打好/污染/防治/攻坚战", "生态环境 污染 防治", docs=25)
+    tasks = [_p(f"治理/排放点{i}/污染源{i}", "生态环境 污染") for i in range(6)]
+    material = _material("生态环境保护", {"污染": 1.0, "防治": 0.5, "攻坚战": 0.5},
+                         [(3.0, old), (1.0, new)] + [(1.0, p) for p in tasks])
+    aims = [p.text for _, p in _composer(material, 6).framing.first_aims()]
+    assert aims[:2] == [new.text, old.text], aims
+
+
 def test_two_headings_are_not_on_one_subject_while_others_are_left() -> None:
     # 强化耕地保护 and 严守耕地红线 say one subject (耕地) twice
     land = [_p("强化/耕地/保护", "乡村振兴 耕地"), _p("严守/耕地/红线", "乡村振兴 耕地")]
@@ -1195,9 +1207,10 @@ def test_one_task_under_another_verb_or_an_empty_head_is_one_task() -> None:
     read = Reading(_material("征兵", {"国防": 1.0}, [(1.0, p) for p in defence]))
     assert set(read.saying_the_same("完善国防动员体系")) >= {"提高国防动员能力", "加强国防动员建设"}
     # a head is left on what would say nothing without it (队伍 alone is every team), and a
-    # subject is not its neighbour's (国防观念 / 国防教育)
+    # subject is not its neighbour's (国防观念 / 国防教育, 全民国防 / 国防动员)
     assert "提高队伍能力" not in read.saying_the_same("加强队伍建设")
     assert "加强全民国防教育" not in read.saying_the_same("增强全民国防观念")
+    assert "加强国防动员建设" not in read.saying_the_same("增强全民国防观念")
 
 
 def test_a_bundled_phrase_said_where_the_topic_is_said_most_keeps_its_rare_words() -> None:

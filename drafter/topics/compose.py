@@ -286,7 +286,8 @@ class Composer:
         # (and the whole field: 普及食品安全知识 over four tasks of food safety is one of them)
         free = [q for _, q in self.ledger.free(self.read.substantive)]
         whole = [sp for sp in self.framing.field_phrases(4) if self.framing.whole_field(sp[1])]
-        pool = sorted(whole, key=lambda sp: (-self.read.breadth(sp[1], free), sp[1].text))
+        # (as broad, the one more documents say is the field's standard wording: 全面推进乡村振兴)
+        pool = sorted(whole, key=lambda sp: (-self.read.breadth(sp[1], free), -sp[1].docs, sp[1].text))
         p = self.ledger.pick(rng, pool[:3], top=3)
         if p is None:
             return None

@@ -16,9 +16,9 @@ from functools import lru_cache
 from drafter.data import data_path
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
-# a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实 only stress the
+# a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实/深入 only stress the
 # verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
-GOAL = re.compile(r"^(?:坚决|牢牢|切实)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
+GOAL = re.compile(r"^(?:坚决|牢牢|切实|深入)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
 # a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫): a body says it; a task
 # heading names a task
 PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持")
