@@ -14,18 +14,12 @@ from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import DUTY, GOAL, carried_out
+from drafter.topics.wording import DUTY, GOAL, action_words, carried_out
 
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
 SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
-
-
-def _verbs() -> frozenset[str]:
-    from drafter.topics.harvest import action_words
-
-    return action_words()
 
 
 @dataclass
@@ -63,10 +57,10 @@ class Framing:
                 continue
             # before the name, only verbs and the words of the whole field (持续打造一流…)
             before = p.text[:at]
-            # (the first word is the phrase's verb: phrases open with one, and a warm draw does
-            # not load the harvest's word list for it)
+            # (the first word is the phrase's verb: phrases open with one)
+            verbs = action_words()
             for i, word in enumerate(p.words):
-                if not before.startswith(word) or (i and word not in _verbs() and word not in frames.whole_before):
+                if not before.startswith(word) or (i and word not in verbs and word not in frames.whole_before):
                     break
                 before = before[len(word):]
             if not before:

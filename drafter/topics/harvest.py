@@ -18,9 +18,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from drafter.text import CLAUSE_SPLIT, SENTENCE_SPLIT
+from drafter.topics.wording import action_words
 
 MAX_CHARS = 12
 MIN_CHARS = 5
@@ -36,9 +36,6 @@ _FIGURE = re.compile(r"[0-9０-９%％一二三四五六七八九十百千万亿
 _BAD = re.compile(r"[《》‘’\"'（）()【】\[\]<>＜＞/\\|·…—\-a-zA-Z]|本作品|我们|你们|他们|我国|我省|我市|本市|本省|全省|全市|全区|本办法|本条例|本规定|本意见")
 _LEAD = re.compile(r"^(?:同时|并且|并|还要|要|必须|应当|应|着力于|以及|和|及|而且|其中|另外|此外|特别是|尤其是|重点是|"
                    r"各级人民政府|县级以上人民政府|县级以上地方人民政府|有关部门|各地区|各部门|各地)")
-# Words that open a task although jieba's dictionary does not tag them as verbs or adverbs.
-_ACTION_WORDS = frozenset("深化 着力 有力 精准 新建 大力发展 全力 加力 奋力 聚力 统筹 强化 提速 提质 稳步 有序 高效 "
-                          "纵深 系统 一体 协同 常态化 全链条 源头 依法 从严 严格 坚决 牢牢 全方位 多措并举".split())
 # Legal procedure: the voice of a regulation, not of a speech.
 _LEGAL = re.compile(r"依法从事|本单位|本行政区域|本部门|本地区|本机关|移送|司法机关|依照|按照规定|有关规定|责令|罚款|处分|追究|当事人|申请人|被申请|行政机关|本法|本条例|本办法|规定的|违反|予以|吊销|"
                     r"没收|拘留|诉讼|复议|赔偿|许可证|登记|备案|审批|批准|办理|提交|申请|经营者|之日起|期限|下列|以下(?:工作|准备|几|职责|内容|措施)|如下")
@@ -265,14 +262,6 @@ def names_someone(words: list[str], tag_of: Callable[[str], str]) -> bool:
 def is_legal(clause: str) -> bool:
     """A clause in a regulation's procedural voice (责令改正, 依法移送司法机关)."""
     return bool(_LEGAL.search(clause))
-
-
-@lru_cache(maxsize=1)
-def action_words() -> frozenset[str]:
-    """The genre's task-opening verbs and adverbs (drafter/_data/action_words.txt)."""
-    from drafter.data import read_data_lines
-
-    return frozenset(read_data_lines("action_words.txt")) | _ACTION_WORDS
 
 
 def _sentence(sentence: str, cut: Callable[[str], list[str]], tag_of: Callable[[str], str],

@@ -23,6 +23,7 @@ from drafter.data import read_data_lines
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
+from drafter.topics.wording import action_words
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
@@ -76,7 +77,7 @@ class Knowledge:
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
         """Formulations written by drafter.topics.build (words, documents, context terms)."""
-        from drafter.topics.harvest import action_words, names_a_place, rejected
+        from drafter.topics.harvest import names_a_place, rejected
 
         opens = action_words()
 
@@ -120,13 +121,7 @@ class Knowledge:
 
     def generic(self, word: str) -> bool:
         """A word of the genre's common stock (加强, 建设, 机制), not of any one subject."""
-        return len(word) < 2 or word in self._verbs or self.text_share.get(word, 0.0) >= GENERIC_SHARE
-
-    @cached_property
-    def _verbs(self) -> frozenset[str]:
-        from drafter.topics.harvest import action_words
-
-        return action_words()
+        return len(word) < 2 or word in action_words() or self.text_share.get(word, 0.0) >= GENERIC_SHARE
 
     def keys_of(self, topic: str) -> tuple[str, ...]:
         """The topic's key terms: the topic, its core without genre affixes, its known words."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from drafter.topics.wording import action_words
+
 if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
 
@@ -34,8 +36,6 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
     if core[:1] in _ONE_CHAR_VERBS and len(rest) >= 2 and not knowledge.generic(rest) \
             and knowledge.naming(rest) >= FIELD_NAMED:
         names.append(rest)
-    from drafter.topics.harvest import action_words  # the harvest rules load when first needed
-
     verbs = action_words()
     parts = [w for w in _segment(core, knowledge.vocabulary)
              if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]

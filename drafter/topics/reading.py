@@ -54,6 +54,7 @@ class Reading:
         # what each phrase says, worked out once: every use compares it with all the others
         self._cores = [(p.text, gist(p.text, keys), gist_pairs(p.text, keys))
                        for _, p in self.material.phrases]
+        self._headless = [headless(core) for _, core, _ in self._cores]  # (saying_the_same)
         self._naming_only = frozenset(text for text, _, grams in self._cores if not grams)
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
@@ -76,7 +77,7 @@ class Reading:
         short = headless(core)
         for i, shared in overlap.items():
             other_text, other_core, other = self._cores[i]
-            if short == headless(other_core) != other_core or short == other_core != core:
+            if short == self._headless[i] != other_core or short == other_core != core:
                 # the same subject under another empty head (完善国防动员体系 / 提高国防动员能力)
                 same.append(other_text)
                 continue

@@ -13,7 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from drafter.data import data_path
+from drafter.data import data_path, read_data_lines
+
+# Words that open a task although jieba's dictionary does not tag them as verbs or adverbs.
+_ACTION_WORDS = frozenset("深化 着力 有力 精准 新建 大力发展 全力 加力 奋力 聚力 统筹 强化 提速 提质 稳步 有序 高效 "
+                          "纵深 系统 一体 协同 常态化 全链条 源头 依法 从严 严格 坚决 牢牢 全方位 多措并举".split())
+
+
+@lru_cache(maxsize=1)
+def action_words() -> frozenset[str]:
+    """The genre's task-opening verbs and adverbs (drafter/_data/action_words.txt): the harvest
+    keeps a clause opened by one, composition reads them as no subject of a phrase."""
+    return frozenset(read_data_lines("action_words.txt")) | _ACTION_WORDS
+
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 # a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实/深入 only stress the
