@@ -279,6 +279,35 @@ def test_a_speech_naming_the_topic_in_passing_does_not_lend_it_its_words(knowled
     assert not any("隔离点" in t for t in texts), texts
 
 
+def _sentence(piece: str, clauses: list[str], heading: bool = False, around: str = "") -> list[Phrase]:
+    """The clauses of one sentence of a writer's piece, each with the sentence's other words
+    (and `around`: what the piece is about)."""
+    words = [c.split("/") for c in clauses]
+    every = {w for ws in words for w in ws if len(w) >= 2}
+    return [Phrase(tuple(ws), 1, tuple(sorted(every - set(ws))) + tuple(around.split()), "corpus",
+                   f"{piece}:1", "heading" if heading else "body") for ws in words]
+
+
+def test_one_sentence_naming_the_topic_in_a_short_piece_lends_it_no_words(knowledge: Knowledge) -> None:
+    # a short excerpt of a 乡村振兴 speech: one sentence names 防汛 beside the village's own work;
+    # the clause naming it is flood material, its neighbours (共同富裕, 后富) are not
+    speech = _sentence("a/xiangcun.txt", ["坚持/走/共同富裕/道路", "加强/对/后富/的/帮扶", "统筹/做好/防汛/工作"])
+    speech += _sentence("a/xiangcun.txt", ["推动/乡村/产业/发展壮大"])
+    texts = {p.text for _, p in knowledge.extended(speech).for_topic("防汛").phrases}
+    assert "统筹做好防汛工作" in texts
+    assert not texts & {"坚持走共同富裕道路", "加强对后富的帮扶"}, texts
+
+
+def test_a_piece_naming_the_topic_twice_lends_it_its_own_words(knowledge: Knowledge) -> None:
+    # the writer's flood speech says 应急值守 and 小水电 where no document does: its words are
+    # the flood's, for it names 防汛 in two of its points
+    speech = _sentence("a/fangxun.txt", ["抓好/学校/防汛/安全/工作"], heading=True)
+    speech += _sentence("a/fangxun.txt", ["抓好/防汛/物资/储备"], heading=True)
+    speech += _sentence("a/fangxun.txt", ["加强/应急值守", "抓好/小水电/安全度汛"], heading=True, around="防汛")
+    texts = {p.text for _, p in knowledge.extended(speech).for_topic("防汛").phrases}
+    assert {"加强应急值守", "抓好小水电安全度汛"} <= texts, texts
+
+
 def test_a_word_no_other_phrase_vouches_for_is_left_out(knowledge: Knowledge) -> None:
     # said once beside the topic in one report's list, and nowhere else: not the topic's
     lone = _p("深化/收费公路/制度/改革", "隐患 事故 危化品 消防")

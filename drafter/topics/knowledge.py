@@ -330,12 +330,23 @@ class Knowledge:
         total = sum(w for w, _ in seeds)
         if not total:
             return {}
+        # a term the writer's pieces alone bring needs two of them, or one that names the topic
+        # in two of its clauses: one sentence of a 乡村振兴 speech naming 生态环境保护 in passing
+        # does not make its 后富 an ecology word
+        naming = Counter(_piece(p) for p in {p for _, p in seeds}
+                         if p.source == "corpus" and any(k in p.text for k in keys))
+        vouched: defaultdict[str, set[str]] = defaultdict(set)
         for w, p in seeds:
+            piece = _piece(p) if p.source == "corpus" else ""
+            votes = (piece, piece + "#") if not piece or naming[piece] >= 2 else (piece,)
             for term in set(p.context) | set(p.words):
                 if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS:
                     weight[term] += w
+                    vouched[term].update(votes)
         vocab = {}
         for term, w in weight.items():
+            if len(vouched[term]) < 2:
+                continue
             share = w / total
             lift = share / max(self.word_share.get(term, 0.0), 1e-6)
             if lift >= MIN_LIFT and w >= 0.2:
