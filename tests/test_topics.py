@@ -1259,3 +1259,37 @@ def test_a_bundled_phrase_said_where_the_topic_is_said_most_keeps_its_rare_words
     assert "推动重大事故隐患动态清零" in bundled
     assert "实现社会面清零" not in bundled and "推进重大项目建设" not in bundled
     assert "推动重大事故隐患动态清零" not in material("corpus")
+
+
+@pytest.mark.parametrize("words, now", [
+    ("激发/市场主体/活力", "激发经营主体活力"),
+    ("推进/实施/乡村/振兴/战略", "推进乡村全面振兴"),
+    ("大力/实施/乡村/振兴/战略", "大力推进乡村全面振兴"),
+    ("推进/美丽/乡村/建设", "推进和美乡村建设"),
+    ("坚持/精准/扶贫", None),  # said no more, and no new name for it
+    ("深化/“/放管服/”/改革", None),
+    ("激发/市场/主体/活力", None),  # cut otherwise than the table: not said anew, not said old
+    ("贯彻/《/市场主体/登记/管理/条例/》", "贯彻《市场主体登记管理条例》"),  # a name stays its name
+    ("排查/整治/事故/隐患", "排查整治事故隐患"),
+])
+def test_superseded_wording_is_said_as_it_is_said_now(words: str, now: str | None) -> None:
+    from drafter.topics.wording import current_words
+
+    found = current_words(tuple(words.split("/")))
+    assert ("".join(found) if found is not None else None) == now
+
+
+def test_the_writers_old_wording_is_written_in_todays_and_a_references_as_it_stands() -> None:
+    # an old speech says 市场主体, the reference for this speech too: the outline says the
+    # speech's in today's wording, the reference's as the reference says it
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    old = [Phrase(("激发", "市场主体", "活力"), 1, ("营商环境", "政务服务"), "corpus", "old.txt:3"),
+           Phrase(("坚持", "精准", "扶贫"), 1, ("营商环境", "帮扶"), "corpus", "old.txt:4"),
+           Phrase(("优化", "营商环境"), 1, ("政务服务", "市场主体"), "corpus", "old.txt:5"),
+           Phrase(("打造", "一流", "营商环境"), 1, ("市场主体活力", "涉企"), "corpus", "old.txt:6")]
+    ref = Phrase(("维护", "市场主体", "合法权益"), 1, ("营商环境",), "ref", "notice.txt:2")
+    knowledge = Knowledge([_p("优化/政务服务", "营商环境 政务服务 涉企"), *filler]).extended(old + [ref])
+    texts = {p.text for _, p in knowledge.for_topic("营商环境").phrases}
+    assert "激发经营主体活力" in texts and "激发市场主体活力" not in texts
+    assert "维护市场主体合法权益" in texts
+    assert not any("精准扶贫" in t for t in texts)

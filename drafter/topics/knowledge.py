@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -23,7 +24,7 @@ from drafter.data import read_data_lines
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
-from drafter.topics.wording import action_words
+from drafter.topics.wording import action_words, current_terms, current_words
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
@@ -91,12 +92,14 @@ class Knowledge:
             # (data built before a place entered the harvest's list still holds it: 首都)
             if rejected(text) or names_a_place(text) or words.split(" ", 1)[0] not in opens:
                 continue
-            phrases.append(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
-                                  dated=mark == ["dated"]))
+            phrases.append(_current(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
+                                           dated=mark == ["dated"])))
         return cls(phrases)
 
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
-        return Knowledge(list(extra) + self.phrases, self._associations, bundled=self._bundled)
+        """These phrases first (the writer's corpus in today's wording; a reference as it says it)."""
+        extra = [_current(p) if p.source == "corpus" else p for p in extra]
+        return Knowledge(extra + self.phrases, self._associations, bundled=self._bundled)
 
     def _share(self, terms: Callable[[Phrase], set[str]]) -> dict[str, float]:
         counts: Counter[str] = Counter()
@@ -358,6 +361,17 @@ class Knowledge:
         for k in keys:
             vocabulary[k] = 1.0
         return vocabulary
+
+
+def _current(p: Phrase) -> Phrase:
+    """The phrase in today's official wording (激发经营主体活力, not 激发市场主体活力), or marked
+    dated when what it says is said no more (坚持精准扶贫): its words still find its field."""
+    if p.dated:
+        return p
+    words, context = current_words(p.words), current_terms(p.context)
+    if words == p.words and context == p.context:
+        return p
+    return replace(p, words=words, context=context) if words is not None else replace(p, context=context, dated=True)
 
 
 def _piece(p: Phrase) -> str:

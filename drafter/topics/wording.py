@@ -222,3 +222,44 @@ def with_topic(topic: str, frame: str) -> str:
     (推动征兵工作取得实效, 确保征兵各项工作有序推进)."""
     core = topic[:-2] if topic.endswith("工作") and len(topic) > 2 else topic
     return frame.replace("{topic}工作", core + "工作").replace("{topic}各项", core + "各项").replace("{topic}", topic)
+
+
+_TITLED = re.compile(r"《[^》]*》")
+
+
+@lru_cache(maxsize=1)
+def _superseded() -> tuple[tuple[str, str | None], ...]:
+    """(old words, current words or None), "/"-joined (drafter/_data/superseded.tsv)."""
+    out = []
+    for line in read_data_lines("superseded.tsv"):
+        old, new = line.split("\t")
+        out.append(("/".join(old.split()), None if new == "-" else "/".join(new.split())))
+    return tuple(out)
+
+
+def current_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A phrase's words in today's official wording (激发市场主体活力: 激发经营主体活力); None when
+    it says what is said no more (坚持精准扶贫), or old wording its words do not cut as the table
+    does (then it cannot be said anew). A name in 《》 is the name it was given."""
+    text = _TITLED.sub("", "".join(words))
+    joined = f"/{'/'.join(words)}/"
+    for old, new in _superseded():
+        if old.replace("/", "") not in text:
+            continue
+        if new is None or f"/{old}/" not in joined:
+            return None
+        joined = joined.replace(f"/{old}/", f"/{new}/")
+        text = _TITLED.sub("", joined.replace("/", ""))
+    return tuple(joined.strip("/").split("/"))
+
+
+def current_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Context terms in today's wording (市场主体活力: 经营主体活力), so a phrase said anew is
+    found where its old wording was; what is said no more stays: it still finds its field."""
+    out = []
+    for term in terms:
+        for old, new in _superseded():
+            if new is not None:
+                term = term.replace(old.replace("/", ""), new.replace("/", ""))
+        out.append(term)
+    return tuple(dict.fromkeys(out))
