@@ -1267,6 +1267,8 @@ def test_a_bundled_phrase_said_where_the_topic_is_said_most_keeps_its_rare_words
     ("大力/实施/乡村/振兴/战略", "大力推进乡村全面振兴"),
     ("推进/美丽/乡村/建设", "推进和美乡村建设"),
     ("坚持/精准/扶贫", None),  # said no more, and no new name for it
+    ("开展/党史/学习/教育", None),  # a campaign that has ended (2021)
+    ("巩固/拓展/主题/教育/成果", "巩固拓展主题教育成果"),  # still said in 2025
     ("深化/“/放管服/”/改革", None),
     ("激发/市场/主体/活力", None),  # cut otherwise than the table: not said anew, not said old
     ("贯彻/《/市场主体/登记/管理/条例/》", "贯彻《市场主体登记管理条例》"),  # a name stays its name
