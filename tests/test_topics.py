@@ -1295,3 +1295,36 @@ def test_the_writers_old_wording_is_written_in_todays_and_a_references_as_it_sta
     assert "激发经营主体活力" in texts and "激发市场主体活力" not in texts
     assert "维护市场主体合法权益" in texts
     assert not any("精准扶贫" in t for t in texts)
+
+
+@pytest.mark.parametrize("point, heading, same", [
+    ("加强组织领导", "强化组织保障，凝聚做好安全生产工作的强大合力", True),
+    ("强化资金保障", "强化工作保障，确保各项任务落到实处", True),
+    ("压实工作责任", "强化责任落实，推动安全生产工作取得实效", True),
+    ("压实工作责任", "狠抓工作落实，确保安全生产各项工作有序推进", False),  # 工作 is every stock's
+    ("强化督查考核", "强化组织保障，凝聚做好安全生产工作的强大合力", False),
+])
+def test_a_stock_guarantee_point_and_its_umbrella_say_different_subjects(point: str, heading: str,
+                                                                         same: bool) -> None:
+    from drafter.topics.wording import shares_subject
+
+    assert shares_subject(point, heading) is same
+
+
+def test_the_guarantee_points_never_say_their_umbrellas_subject_again() -> None:
+    # 三、强化组织保障，… over （二）加强组织领导 said 组织 twice (a reader rewrote the second)
+    material = _material("安全生产", {"隐患": 1.0, "事故": 0.9}, [(2.0, p) for p in SAFETY])
+    frames = Frames.load()
+    for seed in range(24):
+        composer = _composer(material, 3, children={"3": 3})
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=3)
+        over = composer.heading(rng, 1, GUARANTEE, "3")
+        assert over
+        subs = [composer.heading(rng, 2, GUARANTEE, f"3.{i}") for i in (1, 2, 3)]
+        stocks = [s for s in subs if s and s.split("，")[0] in frames.guarantee_points]
+        assert stocks, subs
+        lead = over.split("，")[0]
+        for s in stocks:
+            shared = {s[i:i + 2] for i in range(len(s.split("，")[0]) - 1)} & {lead[i:i + 2] for i in range(len(lead) - 1)}
+            assert shared <= {"加强", "强化", "工作"}, (over, subs)

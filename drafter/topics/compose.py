@@ -28,6 +28,7 @@ from drafter.topics.wording import (
     TASK,
     Frames,
     heads_no_task,
+    shares_subject,
     with_topic,
 )
 
@@ -50,6 +51,7 @@ class Composer:
     heads_left: int = 0
     bodies_left: int = 0
     last_subject: str = ""  # the plain subject of the last body sentence (要 / 我们要)
+    said_heads: dict[str, str] = field(default_factory=dict)  # path -> the heading said there
 
     def __post_init__(self) -> None:
         self.read = Reading(self.material)
@@ -114,6 +116,7 @@ class Composer:
         with self.ledger.choosing_heading():
             text = self._choose_heading(rng, level, role, path)
         if text:
+            self.said_heads[path] = text
             self.ledger.headed(text, self.anchors.get(path))
             anchor = self.anchors.get(path)
             if role == TASK and anchor is not None and anchor.text in text:
@@ -144,7 +147,9 @@ class Composer:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
-                point = self.ledger.fresh(rng, self.guarantees.fitting_points())
+                over = self.said_heads.get(parent_path, "")
+                point = self.ledger.fresh(rng, [x for x in self.guarantees.fitting_points()
+                                                if not shares_subject(x, over)])
                 if point is not None:
                     return self.guarantees.completed(rng, point, path, self.anchors)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
@@ -181,8 +186,11 @@ class Composer:
             over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
             if over_several:
                 # over several guarantees the genre's umbrella (强化工作保障，确保各项任务落到实处),
-                # the topic's duty the first of them (a duty over 强化资金保障 was struck)
-                return with_topic(self.material.topic, self.ledger.frame(rng, frames))
+                # the topic's duty the first of them (a duty over 强化资金保障 was struck); not
+                # one saying a guarantee set aside for below (强化组织保障 over 加强组织领导)
+                below = [stock for stock, _ in self.guarantees.completions]
+                apart = [f for f in frames if not any(shares_subject(b, f) for b in below)]
+                return with_topic(self.material.topic, self.ledger.frame(rng, apart or frames))
             if role == GUARANTEE and self.guarantees.duty is not None:
                 anchor: Phrase | None = self.guarantees.take_duty()  # set aside before the tasks
             else:

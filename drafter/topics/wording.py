@@ -113,6 +113,17 @@ def gist_pairs(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
 
 
+_NO_SUBJECT = frozenset("加强 强化 工作".split())  # pairs every stock guarantee says
+
+
+def shares_subject(point: str, heading: str) -> bool:
+    """A stock guarantee point says its umbrella's subject again (加强组织领导 under 强化组织保障，…;
+    强化资金保障 under 强化工作保障，…): a character pair of the point's first clause, not the genre's
+    own verbs, is in the heading's first clause."""
+    lead, over = point.split("，")[0], heading.split("，")[0]
+    return any(lead[i:i + 2] in over and lead[i:i + 2] not in _NO_SUBJECT for i in range(len(lead) - 1))
+
+
 def within(short: str, long: str) -> bool:
     """`short` read out of `long` in order, with words left out (农民增收 in 农民持续增收)."""
     if len(short) < 4 or len(short) >= len(long):
