@@ -1328,3 +1328,20 @@ def test_the_guarantee_points_never_say_their_umbrellas_subject_again() -> None:
         for s in stocks:
             shared = {s[i:i + 2] for i in range(len(s.split("，")[0]) - 1)} & {lead[i:i + 2] for i in range(len(lead) - 1)}
             assert shared <= {"加强", "强化", "工作"}, (over, subs)
+
+
+def test_a_task_sub_point_is_not_its_points_own_words_with_one_more() -> None:
+    # 二、…，提高安全生产水平 over （二）提高安全生产技术水平: readers struck the second as a repeat
+    umbrella = _p("提高/安全/生产/水平", "安全生产 隐患 事故 水平")
+    echo = _p("提高/安全/生产/技术/水平", "安全生产 隐患 事故 技术")
+    material = _material("安全生产", {"隐患": 1.0, "事故": 0.9, "危化品": 0.8, "消防": 0.7, "主体责任": 0.8},
+                         [(3.0, umbrella), (2.5, echo)] + [(2.0, p) for p in SAFETY]
+                         + [(1.0, _p("开展/隐患/排查/治理", "安全生产 隐患 事故")), (1.0, _p("严格/危化品/安全/监管", "安全生产 危化品"))])
+    for seed in range(12):
+        composer = _composer(material, 4, children={"1": 3})
+        rng = random.Random(seed)
+        composer.anchors["1"] = umbrella
+        composer.ledger.mark(umbrella.text)
+        subs = [composer.heading(rng, 2, TASK, f"1.{i}") for i in (1, 2, 3)]
+        assert "提高安全生产技术水平" not in subs, subs
+        assert all(subs), subs

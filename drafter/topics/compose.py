@@ -30,6 +30,7 @@ from drafter.topics.wording import (
     heads_no_task,
     shares_subject,
     with_topic,
+    within,
 )
 
 CLOSE = 0.5  # a task's sub-point is at least this close to its point (share of the closest one's)
@@ -155,16 +156,20 @@ class Composer:
                 duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
         elif role == TASK:
-            # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全) and,
-            # while others are left, not the topic's own name (推进实施乡村振兴战略 is wider
-            # than any point it could stand under)
-            # nor how the work is secured (开展安全生产宣传教育 is the 保障 point's), while others are left
-            # nor a principle (坚持生态优先、绿色发展)
+            # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全), nor while others
+            # are left the topic's own name (推进实施乡村振兴战略 is wider than any point), how the work
+            # is secured (开展安全生产宣传教育 is the 保障 point's) or a principle (坚持生态优先、绿色发展)
             upper, every = ([sp for sp in half if not heads_no_task(sp[1].text)] for half in (pool, whole))
             tasks = self.guarantees.unsecured(upper) or self.guarantees.unsecured(every) \
                 or upper or every  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
+            if parent is not None:
+                # nor its point's words with one more (提高安全生产技术水平 under 提高安全生产水平)
+                def other(sps: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+                    return [sp for sp in sps if not within(parent.text, sp[1].text)
+                            and not within(sp[1].text, parent.text)]
+                pool = other(pool) or other(every) or pool
         first = self.sibling_len.get(parent_path)
         if first:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows
@@ -185,9 +190,8 @@ class Composer:
             frames = self.frames.recognise_headings if role == RECOGNISE else self.frames.guarantee_headings
             over_several = role == GUARANTEE and self.children.get(path, 0) >= 2
             if over_several:
-                # over several guarantees the genre's umbrella (强化工作保障，确保各项任务落到实处),
-                # the topic's duty the first of them (a duty over 强化资金保障 was struck); not
-                # one saying a guarantee set aside for below (强化组织保障 over 加强组织领导)
+                # over several guarantees the genre's umbrella, the topic's duty the first of them (a duty
+                # over 强化资金保障 was struck); not one saying a guarantee below (强化组织保障/加强组织领导)
                 below = [stock for stock, _ in self.guarantees.completions]
                 apart = [f for f in frames if not any(shares_subject(b, f) for b in below)]
                 return with_topic(self.material.topic, self.ledger.frame(rng, apart or frames))
