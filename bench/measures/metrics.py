@@ -98,9 +98,9 @@ STOCK_SHARE = 0.5  # a pair said on this share of the topics is the genre's (推
 _CLAUSE = re.compile(r"[，。；！？：,.;!?:]")
 # a clause listing tasks (A、B等工作摆上重要议事日程, 在A、B等重点任务上…) refers back to them: the
 # genre says so on purpose; so does one that opens with 把/围绕/在 and names a heading said above
-# (要把严守耕地红线作为重中之重, 要围绕X各司其职)
+# (要把严守耕地红线作为重中之重, 要围绕X，各司其职, 要按照X的需要)
 _LISTED = re.compile(r"等(?:工作|重点任务|任务)")
-_BACK_OPENS = ("把", "围绕", "在")
+_BACK_OPENS = ("把", "围绕", "按照", "在")
 # the sentence's subject (各级各部门要, 我们要, 要): the genre's, not what the sentence says; not the
 # 要 of 要素, 要求
 _SUBJECT = re.compile(r"^(?:各级党委政府|各级党委和政府|各级领导干部|各地各有关部门|各级各部门|各有关部门|各相关部门|"
