@@ -1345,3 +1345,40 @@ def test_a_task_sub_point_is_not_its_points_own_words_with_one_more() -> None:
         subs = [composer.heading(rng, 2, TASK, f"1.{i}") for i in (1, 2, 3)]
         assert "提高安全生产技术水平" not in subs, subs
         assert all(subs), subs
+
+
+def test_a_sub_point_does_not_say_a_siblings_subject_in_fewer_words() -> None:
+    # （三）加强矛盾纠纷排查化解 （四）化解各类矛盾: the fourth says the third again
+    wide = _p("加强/矛盾/纠纷/排查/化解", "信访 矛盾 纠纷 排查")
+    narrow = _p("化解/各类/矛盾", "信访 矛盾 纠纷")
+    others = [_p("畅通/信访/渠道", "信访 渠道 群众"), _p("规范/信访/秩序", "信访 秩序 依法"),
+              _p("开展/信访/积案/专项/治理", "信访 专项 治理 积案"), _p("开展/重复/信访/专项/治理", "信访 专项 治理 整治")]
+    material = _material("信访维稳", {"信访": 1.0, "矛盾": 0.9, "纠纷": 0.8, "渠道": 0.7, "秩序": 0.6, "专项": 0.5},
+                         [(3.0, wide), (2.9, narrow)] + [(2.0, p) for p in others])
+    for seed in range(12):
+        composer = _composer(material, 5, children={"1": 4})
+        rng = random.Random(seed)
+        composer.anchors["1.1"] = wide
+        composer.ledger.mark(wide.text)
+        subs = [composer.heading(rng, 2, TASK, f"1.{i}") for i in (2, 3, 4)]
+        assert "化解各类矛盾" not in subs, subs
+        # two special campaigns share words, not their whole subject: both may stand
+    read = composer.read
+    assert read.covers(narrow, wide) and not read.covers(others[2], others[3])
+
+
+def test_a_goal_naming_one_group_is_neither_the_first_points_nor_the_closings() -> None:
+    # 一、提高政治站位，保障残疾人的劳动权利 (said in four laws) over the field's 保障劳动者合法权益;
+    # 同志们，保障残疾人的劳动权利，…… while the field's whole work was there to close on
+    group = _p("保障/残疾人/的/劳动/权利", "就业 残疾人 劳动", docs=4)
+    field_aim = _p("保障/劳动者/合法权益", "就业 劳动者 劳动", docs=3)
+    whole = _p("实施/就业/优先/战略", "就业 培训 岗位", docs=14)
+    tasks = [_p(f"开展/职业/技能/培训{i}", "就业 培训 岗位") for i in range(6)]
+    vocabulary = {"残疾人": 1.0, "劳动者": 0.8, "劳动": 0.8, "培训": 0.5, "岗位": 0.5}
+    material = TopicMaterial("稳就业", ("稳就业", "就业"), vocabulary,
+                             [(3.0, group), (2.0, field_aim), (1.0, whole)] + [(1.0, p) for p in tasks])
+    for seed in range(6):
+        composer = _composer(material, 6)
+        assert [sp[1].text for sp in composer.framing.first_aims()][:1] == [field_aim.text]
+        composer.reserve_closing(random.Random(seed), first_point=True)
+        assert composer.closing_goal == whole.text, composer.closing_goal

@@ -67,8 +67,8 @@ class Composer:
         self.guarantees.seen(line, [p for _, p in self.material.phrases if p.text in line])
 
     def plan(self, heads: int, bodies: int) -> None:
-        """How many headings and body sentences the outline will ask for: phrases are rationed
-        so the last point gets its share, and headings always come first."""
+        """How many headings and body sentences the outline asks for: phrases are rationed so the
+        last point gets its share, headings first."""
         self.heads_left, self.bodies_left = heads, bodies
 
     def _per_sentence(self) -> int:
@@ -82,9 +82,7 @@ class Composer:
         aim of the field, else its whole work (同志们，全面推进乡村振兴，任务艰巨、责任重大), else
         one group's aim before the plain charge. With `first_point` (the outline writes a 认识
         point), the field's whole work is set aside for it first when the topic has no aim."""
-        if first_point and not self.framing.first_aims():
-            # the first point will say the field's whole work: it is set aside before the
-            # turn to the points and the closing take it
+        if first_point and not self.framing.first_aims():  # set aside before the turn and the closing take it
             self.first_work = self.framing.field_phrase(rng)
             if self.first_work is not None:
                 self.ledger.take(self.first_work)
@@ -164,12 +162,15 @@ class Composer:
                 or upper or every  # the lower half before a goal
             narrow = [sp for sp in tasks if not any(k in sp[1].text for k in self.material.keys)]
             pool = narrow or tasks or pool
-            if parent is not None:
-                # nor its point's words with one more (提高安全生产技术水平 under 提高安全生产水平)
-                def other(sps: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-                    return [sp for sp in sps if not within(parent.text, sp[1].text)
-                            and not within(sp[1].text, parent.text)]
-                pool = other(pool) or other(every) or pool
+            # nor its point's words with one more (提高安全生产技术水平 under 提高安全生产水平), nor a
+            # sibling's subject in other words (化解各类矛盾 beside 加强矛盾纠纷排查化解): from the lower half if need be
+            said = [a for q, a in self.anchors.items() if q.startswith(parent_path + ".")]
+
+            def other(sps: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+                return [sp for sp in sps if not any(self.read.covers(a, sp[1]) for a in said) and (
+                    parent is None or not (within(parent.text, sp[1].text) or within(sp[1].text, parent.text)))]
+            margin = [sp for sp in self.ledger.free(fits) if not heads_no_task(sp[1].text)]
+            pool = other(pool) or other(every) or other(margin) or pool
         first = self.sibling_len.get(parent_path)
         if first:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows

@@ -14,7 +14,7 @@ from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import DUTY, GOAL, action_words, carried_out
+from drafter.topics.wording import DUTY, GOAL, action_words, carried_out, names_a_group
 
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
@@ -100,6 +100,10 @@ class Framing:
             own = [sp for sp in own if sp[1].text not in first]
         if common:
             own = self._common(own)
+        field_wide = [sp for sp in own if not names_a_group(sp[1].text)]  # the field's, not one group's
+        if common and not field_wide:
+            return None
+        own = field_wide or own
         weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
         pool = weighty or own
         p = self.ledger.pick(rng, pool, top=10)
@@ -115,6 +119,7 @@ class Framing:
         攻坚战, not 保障生态环境监测数据质量), one said in several documents before one group's
         (保障劳动者合法权益 before 保障残疾人就业, said in two), the writer's always."""
         goals = [sp for sp in self.aims() if self.read.weight(sp[1]) >= self.read.vocab_median]
+        goals = [sp for sp in goals if not names_a_group(sp[1].text)] or goals  # the field's, not one group's
         # as weighty, the one more documents say first: the standard wording (深入打好污染防治攻坚战,
         # said in 25, before 坚决打好…, said in 7)
         return sorted(self._common(goals) or goals,

@@ -221,6 +221,16 @@ class Reading:
                 and not any(w in k or k in w for k in keys))
         return found
 
+    def covers(self, one: Phrase, other: Phrase) -> bool:
+        """One phrase's subject says all the other's, or the other way round: each subject word of
+        the narrower inside one of the wider's (矛盾 of 化解各类矛盾 in 矛盾纠纷 of 加强矛盾纠纷排查化解);
+        深化危化品专项整治 and 开展道路交通专项整治 share words, not their whole subject."""
+        a, b = self.subject_words(one), self.subject_words(other)
+        if not a or not b:
+            return False
+        narrow, wide = (a, b) if len(a) <= len(b) else (b, a)
+        return all(any(w in x for x in wide) for w in narrow)
+
     @staticmethod
     def restates(one: str, other: str) -> bool:
         """Two clauses mostly of the same characters (全面贯彻国家的教育方针 / 全面贯彻党的教育方针):

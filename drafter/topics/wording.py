@@ -27,6 +27,16 @@ def action_words() -> frozenset[str]:
     return frozenset(read_data_lines("action_words.txt")) | _ACTION_WORDS
 
 
+@lru_cache(maxsize=1)
+def _groups() -> tuple[str, ...]:
+    return tuple(read_data_lines("groups.txt"))
+
+
+def names_a_group(text: str) -> bool:
+    """The phrase is about one group of people the field serves (drafter/_data/groups.txt)."""
+    return any(g in text for g in _groups())
+
+
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 # a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实/深入 only stress the
 # verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
