@@ -1033,6 +1033,9 @@ def test_a_regen_of_the_guarantee_point_names_a_task_a_heading_left_in_the_docum
     ("做好下列工作", True),  # a regulation's list follows: nothing said
     ("着力抓好以下几个方面", True),
     ("深化省以下财政体制改革", False),
+    ("整改情况报告教育督导机构", True),  # a regulation's reporting procedure
+    ("及时报告公安机关", True),
+    ("健全基层应急管理机构", False),
 ])
 def test_phrases_drafter_does_not_use(text: str, out: bool) -> None:
     from drafter.topics.harvest import rejected
@@ -1382,3 +1385,18 @@ def test_a_goal_naming_one_group_is_neither_the_first_points_nor_the_closings() 
         assert [sp[1].text for sp in composer.framing.first_aims()][:1] == [field_aim.text]
         composer.reserve_closing(random.Random(seed), first_point=True)
         assert composer.closing_goal == whole.text, composer.closing_goal
+
+
+def test_a_stock_guarantee_point_does_not_say_the_duty_above_it_again() -> None:
+    # （一）加强各类人才队伍建设 （二）加强队伍建设，……: 队伍 twice under one 保障 point
+    duty = _p("加强/各类/人才/队伍/建设", "教育 队伍 教师 人才")
+    mates = [_p("加强/教师/培训", "教育 队伍 培训 教师"), _p("强化/教育/督导", "教育 督导 考核"),
+             _p("加强/教育/宣传/引导", "教育 宣传 引导"), _p("加大/教育/经费/投入", "教育 经费 投入")]
+    material = _material("教育", {"队伍": 1.0, "教师": 0.9, "人才": 0.9, "督导": 0.8, "宣传": 0.8,
+                                  "经费": 0.7, "培训": 0.7, "引导": 0.6, "投入": 0.6}, [(3.0, duty)] + [(2.0, p) for p in mates])
+    for seed in range(12):
+        composer = _composer(material, 3, children={"3": 3})
+        rng = random.Random(seed)
+        composer.reserve_guarantee(rng, subpoints=3)
+        assert composer.guarantees.duty is duty
+        assert not any("队伍" in stock for stock, _ in composer.guarantees.completions), composer.guarantees.completions

@@ -146,9 +146,9 @@ class Composer:
                 # no duty of this topic's own left: the genre's (加强组织领导) says it, unless a
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
-                over = self.said_heads.get(parent_path, "")
+                over = [t for q, t in self.said_heads.items() if q == parent_path or q.startswith(parent_path + ".")]
                 point = self.ledger.fresh(rng, [x for x in self.guarantees.fitting_points()
-                                                if not shares_subject(x, over)])
+                                                if not any(shares_subject(x, t) for t in over)])
                 if point is not None:
                     return self.guarantees.completed(rng, point, path, self.anchors)
                 duty = pool  # every stock point said: any phrase of the topic near its parent

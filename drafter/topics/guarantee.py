@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import ANSWERABLE, GOAL, Frames
+from drafter.topics.wording import ANSWERABLE, GOAL, Frames, shares_subject
 
 ECHO = 6  # characters of a stock sentence's fixed words that, said above, make it a repeat
 _PIECES = re.compile(r"\{tasks?\}|[，。、]")  # a stock sentence's fixed pieces, around its slots
@@ -61,8 +61,9 @@ class Guarantees:
             for point in points:
                 if len(self.completions) >= subpoints - (self.duty is not None):
                     break
-                if any(w in point for w in ledger.once_said):
-                    continue  # the duty says 责任 already: not 压实工作责任 under it
+                if any(w in point for w in ledger.once_said) or (
+                        self.duty is not None and shares_subject(point, self.duty.text)):
+                    continue  # the duty says 责任 (队伍) already: not 压实工作责任 (加强队伍建设) under it
                 mate = ledger.pick(rng, self.completing(point), top=4)
                 if mate is not None:
                     ledger.mark(mate.text)
