@@ -1400,3 +1400,19 @@ def test_a_stock_guarantee_point_does_not_say_the_duty_above_it_again() -> None:
         composer.reserve_guarantee(rng, subpoints=3)
         assert composer.guarantees.duty is duty
         assert not any("队伍" in stock for stock, _ in composer.guarantees.completions), composer.guarantees.completions
+
+
+def test_a_formulation_naming_the_topic_inside_another_fields_wording_stays_out() -> None:
+    # 开展消防宣传教育 names 教育, but it is said where fire safety is: not an education task
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    education = [_p("推进/义务/教育/优质/均衡/发展", "教育 学校 教师 学生 义务教育"),
+                 _p("发展/学前/教育", "教育 学前教育 幼儿园 学校 教师"),
+                 _p("加强/教师/队伍/建设", "教育 教师 学校 学生"),
+                 _p("提高/教育/质量", "教育 学校 学生 教学 教师"),
+                 _p("深化/教育/综合/改革", "教育 学校 改革 教师")]
+    education += [_p(f"办好/教育/事业{i}", "教育 学校 教师 学生 教学") for i in range(12)]
+    fire = [_p("开展/消防/宣传/教育", "消防 火灾 隐患 消防安全"), _p("排查/火灾/隐患", "消防 火灾 隐患 消防安全"),
+            _p("落实/消防/安全/责任", "消防 火灾 消防安全 责任")]
+    texts = {p.text for _, p in Knowledge(education + fire + filler).for_topic("教育").phrases}
+    assert {"发展学前教育", "提高教育质量"} <= texts
+    assert "开展消防宣传教育" not in texts, texts

@@ -45,6 +45,7 @@ BROAD_NAMED = 6  # the same, for a word beside the topic's own name, unless its 
 ONE_FIELD = 0.35  # share of a word's phrases sharing a context term when they are one field's
 NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming the topic
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
+IN_PASSING = 0.3  # a bundled phrase naming the topic in surroundings this far below the bar is another field's
 ANCHORED = 2.5  # a phrase said this far above the bar (share of it), with a word of the topic's own
 
 
@@ -209,6 +210,10 @@ class Knowledge:
                            else (max(c, threshold), p))
                 continue
             if not named and c < threshold:
+                continue
+            if named and p.source == "bundled" and c < IN_PASSING * threshold:
+                # the topic's name inside another field's wording, said where that field is
+                # (开展消防宣传教育, 开展保密宣传教育 for 教育): the documents around it are not on the topic
                 continue
             specific = [w for w in p.words if not self.generic(w) and not any(w in k for k in keys)]
             if not specific and not named:
