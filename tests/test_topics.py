@@ -506,8 +506,9 @@ def test_a_task_of_enforcement_is_not_the_guarantee_points_duty() -> None:
 
 def test_stock_guarantee_points_are_those_the_field_speaks_of() -> None:
     # a field whose vocabulary weighs 纪律 and 作风 gets 严明工作纪律 and 转变工作作风 among its stock
-    # guarantees, not 强化资金保障 (no word of money in it)
-    material = _material("党风廉政建设", {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9}, [])
+    # guarantees, not 强化资金保障: its 财政资金 (of 提高财政资金使用效益, fiscal discipline) funds nothing
+    material = _material("党风廉政建设", {"纪律": 1.0, "工作作风": 0.8, "廉洁": 0.6, "腐败": 0.9,
+                                          "财政资金": 0.9, "财政": 0.8}, [])
     points = set()
     for seed in range(30):
         composer = _composer(material, 2)
