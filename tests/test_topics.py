@@ -1417,3 +1417,16 @@ def test_a_formulation_naming_the_topic_inside_another_fields_wording_stays_out(
     texts = {p.text for _, p in Knowledge(education + fire + filler).for_topic("教育").phrases}
     assert {"发展学前教育", "提高教育质量"} <= texts
     assert "开展消防宣传教育" not in texts, texts
+
+
+def test_the_guarantee_umbrellas_body_says_a_guarantee_not_a_new_task() -> None:
+    # 三、强化工作保障，确保各项任务落到实处 / 要加强督查检查，推进城乡供水一体化，对工作不力的严肃问责
+    tasks = [_p("推进/城乡/供水/一体化", "乡村振兴 供水 农村"), _p("发展/乡村/旅游", "乡村振兴 旅游 农村"),
+             _p("推进/高标准/农田/建设", "乡村振兴 农田 耕地")]
+    secured = [_p("压实/乡村振兴/责任", "乡村振兴 责任 考核"), _p("加强/乡村振兴/督查/考核", "乡村振兴 督查 考核")]
+    material = _material("乡村振兴", {"供水": 0.9, "旅游": 0.8, "农田": 0.9, "责任": 0.7, "考核": 0.7, "督查": 0.6},
+                         [(3.0, p) for p in tasks] + [(2.0, p) for p in secured])
+    for seed in range(12):
+        composer = _composer(material, 3, bodies=3, children={"3": 2})
+        sentence = composer.body_sentence(random.Random(seed), GUARANTEE, "3")
+        assert sentence and not any(p.text in sentence for p in tasks), sentence

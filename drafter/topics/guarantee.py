@@ -165,10 +165,11 @@ class Guarantees:
         body says how the work is led, answered for and checked (加大安全生产投入), not another
         task of the field (推进高标准农田建设 under 加强组织领导); under a stock point, what that
         point is about (强化资金保障: 投入, 资金). The umbrella over several guarantees (强化工作
-        保障，确保各项任务落到实处) may name the tasks it secures."""
+        保障，确保各项任务落到实处) says a guarantee too (a new task there, 要加强督查检查，推进城乡供水
+        一体化，…, is a stray); its stock sentences name the tasks it secures."""
         stock = self.stock_point(path, anchors)
         if "." not in path and over_several:
-            return stock, pools
+            return stock, tuple([sp for sp in pool if self.says_guarantee(sp[1])] for pool in pools)
         cues = self.frames.guarantee_cues.get(stock, ()) if stock else ()
         return stock, tuple([sp for sp in pool if self.says_guarantee(sp[1], cues)] for pool in pools)
 
