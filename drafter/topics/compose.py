@@ -169,8 +169,8 @@ class Composer:
             def other(sps: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
                 return [sp for sp in sps if not any(self.read.covers(a, sp[1]) for a in said) and (
                     parent is None or not (within(parent.text, sp[1].text) or within(sp[1].text, parent.text)))]
-            margin = [sp for sp in self.ledger.free(fits) if not heads_no_task(sp[1].text)]
-            pool = other(pool) or other(every) or other(margin) or pool
+            pool = other(pool) or other(every) or other(
+                [sp for sp in self.ledger.free(fits) if not heads_no_task(sp[1].text)]) or pool
         first = self.sibling_len.get(parent_path)
         if first:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows
