@@ -18,7 +18,7 @@ from typing import Any
 from drafter.topics.material import Phrase, TopicMaterial
 
 CORPUS_FORMAT = "5"  # bump when the corpus phrases change meaning
-FORMAT = "11"  # bump when the material's layout or its selection changes meaning
+FORMAT = "12"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
@@ -64,12 +64,13 @@ def material_from_dict(d: dict[str, Any]) -> TopicMaterial:
 
 @functools.cache
 def _bundled_hash() -> str:
-    """The bundled topic knowledge's content hash (formulations and term associations). The
+    """The bundled topic knowledge's content hash (formulations, term associations and the table
+    of superseded wording they are read through). The
     files are megabytes, so the hash is kept in the cache folder against their stamps."""
     from drafter.data import data_path
     from drafter.paths import file_stamp, keep, recall
 
-    paths = [data_path(name) for name in ("formulations.tsv", "associations.tsv")]
+    paths = [data_path(name) for name in ("formulations.tsv", "associations.tsv", "superseded.tsv")]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)
     if isinstance(digest, str):

@@ -100,7 +100,8 @@ class Framing:
             own = [sp for sp in own if sp[1].text not in first]
         if common:
             own = self._common(own)
-        field_wide = [sp for sp in own if not names_a_group(sp[1].text)]  # the field's, not one group's
+        keys = self.material.keys
+        field_wide = [sp for sp in own if not names_a_group(sp[1].words, keys)]  # the field's, not one group's
         if common and not field_wide:
             return None
         own = field_wide or own
@@ -119,7 +120,8 @@ class Framing:
         攻坚战, not 保障生态环境监测数据质量), one said in several documents before one group's
         (保障劳动者合法权益 before 保障残疾人就业, said in two), the writer's always."""
         goals = [sp for sp in self.aims() if self.read.weight(sp[1]) >= self.read.vocab_median]
-        goals = [sp for sp in goals if not names_a_group(sp[1].text)] or goals  # the field's, not one group's
+        keys = self.material.keys
+        goals = [sp for sp in goals if not names_a_group(sp[1].words, keys)] or goals  # the field's, not one group's
         # as weighty, the one more documents say first: the standard wording (深入打好污染防治攻坚战,
         # said in 25, before 坚决打好…, said in 7)
         return sorted(self._common(goals) or goals,

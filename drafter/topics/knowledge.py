@@ -371,8 +371,9 @@ class Knowledge:
 def _current(p: Phrase) -> Phrase:
     """The phrase in today's official wording (激发经营主体活力, not 激发市场主体活力), or marked
     dated when what it says is said no more (坚持精准扶贫): its words still find its field."""
-    if p.dated:
-        return p
+    if p.dated:  # it is never written; its context still finds the field, in today's terms
+        context = current_terms(p.context)
+        return p if context == p.context else replace(p, context=context)
     words, context = current_words(p.words), current_terms(p.context)
     if words == p.words and context == p.context:
         return p

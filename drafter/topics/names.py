@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.topics.wording import action_words
+from drafter.topics.wording import action_words, current_names
 
 if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
@@ -36,6 +36,8 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
     if core[:1] in _ONE_CHAR_VERBS and len(rest) >= 2 and not knowledge.generic(rest) \
             and knowledge.naming(rest) >= FIELD_NAMED:
         names.append(rest)
+    # the name as it is said now, where the data's wording was brought up to date (乡村全面振兴)
+    names += [n for name in list(names) for n in current_names(name) if n not in names]
     verbs = action_words()
     parts = [w for w in _segment(core, knowledge.vocabulary)
              if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]

@@ -228,8 +228,7 @@ class Reading:
         a, b = self.subject_words(one), self.subject_words(other)
         if not a or not b:
             return False
-        narrow, wide = (a, b) if len(a) <= len(b) else (b, a)
-        return all(any(w in x for x in wide) for w in narrow)
+        return all(any(w in x for x in b) for w in a) or all(any(w in x for x in a) for w in b)
 
     @staticmethod
     def restates(one: str, other: str) -> bool:

@@ -32,9 +32,23 @@ def _groups() -> tuple[str, ...]:
     return tuple(read_data_lines("groups.txt"))
 
 
-def names_a_group(text: str) -> bool:
-    """The phrase is about one group of people the field serves (drafter/_data/groups.txt)."""
-    return any(g in text for g in _groups())
+def names_a_group(words: Sequence[str], keys: Sequence[str] = ()) -> bool:
+    """The phrase is about one group of people the field serves (drafter/_data/groups.txt), as
+    whole words (农民工 is not in 农民/工资性/收入), unless the topic is that group's field
+    (未成年人保护: its aims all name 未成年人)."""
+    text = "".join(words)
+    bounds = {0}
+    for w in words:
+        bounds.add(max(bounds) + len(w))
+    for g in _groups():
+        if any(g in k or k in g for k in keys):
+            continue
+        at = text.find(g)
+        while at >= 0:
+            if at in bounds and at + len(g) in bounds:
+                return True
+            at = text.find(g, at + 1)
+    return False
 
 
 RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
@@ -123,15 +137,16 @@ def gist_pairs(text: str, keys: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2])
 
 
-_NO_SUBJECT = frozenset("加强 强化 工作".split())  # pairs every stock guarantee says
+_NO_SUBJECT = re.compile("加强|强化|压实|夯实|健全|完善|工作|建设|机制")  # what every stock guarantee says
 
 
 def shares_subject(point: str, heading: str) -> bool:
     """A stock guarantee point says its umbrella's subject again (加强组织领导 under 强化组织保障，…;
-    强化资金保障 under 强化工作保障，…): a character pair of the point's first clause, not the genre's
-    own verbs, is in the heading's first clause."""
-    lead, over = point.split("，")[0], heading.split("，")[0]
-    return any(lead[i:i + 2] in over and lead[i:i + 2] not in _NO_SUBJECT for i in range(len(lead) - 1))
+    强化资金保障 under 强化工作保障，…): a character pair of the point's first clause, the genre's verbs
+    and empty heads cut out (压实工作责任 and 夯实工作保障 share 实工 only across them), is in the
+    heading's first clause."""
+    lead, over = (_NO_SUBJECT.sub("|", t.split("，")[0]) for t in (point, heading))
+    return any("|" not in lead[i:i + 2] and lead[i:i + 2] in over for i in range(len(lead) - 1))
 
 
 def within(short: str, long: str) -> bool:
@@ -284,3 +299,19 @@ def current_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
                 term = term.replace(old.replace("/", ""), new.replace("/", ""))
         out.append(term)
     return tuple(dict.fromkeys(out))
+
+
+def current_names(name: str) -> tuple[str, ...]:
+    """What a topic's name is called now when its old wording held it (乡村振兴 of 实施乡村振兴战略:
+    乡村全面振兴; 市场主体: 经营主体): the shortest current wording of a table row saying it."""
+    found: dict[str, None] = {}
+    verbs = action_words()
+    for old, new in _superseded():
+        if new is None or name not in old.replace("/", ""):
+            continue
+        words = new.split("/")
+        while len(words) > 1 and words[0] in verbs:  # the task's verb is no part of the name
+            words = words[1:]
+        found.setdefault("".join(words), None)
+    shortest = sorted(found, key=len)[:1]
+    return tuple(n for n in shortest if n != name)
