@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
+from drafter.topics.divides import across, far_sides
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
@@ -199,6 +200,7 @@ class Knowledge:
         best = sorted(ctx.values(), reverse=True)[:TOP_CONTEXT]
         threshold = CONTEXT_SHARE * (sum(best) / len(best) if best else 1.0)
         affinity = self._affinity(ctx)
+        far = far_sides(keys)  # 城镇, 城市 for 乡村振兴 (drafter.topics.divides)
         out: list[Any] = []
         for i, p in enumerate(self.phrases):
             named = any(k in p.text for k in keys)
@@ -209,7 +211,7 @@ class Knowledge:
                 out.append((max(c, threshold) / (4 * threshold), p, named, []) if detail
                            else (max(c, threshold), p))
                 continue
-            if not named and c < threshold:
+            if not named and c < threshold or far and across(p.text, far):
                 continue
             if named and p.source == "bundled" and c < IN_PASSING * threshold:
                 # the topic's name inside another field's wording, said where that field is

@@ -1,0 +1,57 @@
+"""Divides written about together (城乡): a topic on one side takes nothing of the other side alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.topics.divides import across, divides, far_sides
+from drafter.topics.knowledge import Knowledge, Phrase
+
+
+def _p(text: str, context: str) -> Phrase:
+    return Phrase(tuple(text.split("/")), 2, tuple(context.split()))
+
+
+# one report paragraph's phrases: the countryside and the towns side by side, as the reports write them
+PARAGRAPH = "乡村振兴 城乡融合 农村 城镇化 农民 城市"
+RURAL = [_p("发展/新型/农村/集体/经济", PARAGRAPH), _p("促进/农民/持续/增收", PARAGRAPH),
+         _p("建设/宜居/宜业/和美/乡村", PARAGRAPH)]
+SHARED = [_p("促进/城乡/融合/发展", PARAGRAPH)]
+URBAN = [_p("扎实/推进/新型/城镇化", PARAGRAPH), _p("深化/城市/更新", PARAGRAPH)]
+NAMED = [_p(f"推进/乡村/振兴{i}", PARAGRAPH) for i in range(3)]
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    return Knowledge(RURAL + SHARED + URBAN + NAMED + filler)
+
+
+def test_the_countrysides_topic_takes_the_shared_work_and_not_the_towns(knowledge: Knowledge) -> None:
+    texts = {p.text for _, p in knowledge.for_topic("乡村振兴").phrases}
+    assert {p.text for p in RURAL + SHARED} <= texts
+    assert not texts & {p.text for p in URBAN}
+
+
+def test_a_topic_on_neither_side_is_not_held_to_one() -> None:
+    assert far_sides(("安全生产",)) == ()
+    assert far_sides(("城乡融合",)) == ()  # a name naming both sides is on both
+
+
+@pytest.mark.parametrize("names, text, out", [
+    (("乡村振兴",), "扎实推进新型城镇化", True),
+    (("乡村振兴",), "促进城乡融合发展", False),
+    (("乡村振兴",), "加快农业转移人口市民化", False),  # a word of each side: shared
+    (("文明城市创建", "文明城市"), "繁荣乡村文化", True),
+    (("文明城市创建", "文明城市"), "培育文明乡风", True),
+    (("文明城市创建", "文明城市"), "提升城市功能品质", False),
+    (("耕地保护",), "有序推进城市更新", True),
+])
+def test_a_phrase_of_the_far_side_alone_is_another_fields(names: tuple[str, ...], text: str, out: bool) -> None:
+    assert across(text, far_sides(names)) is out
+
+
+def test_every_divide_has_two_sides() -> None:
+    assert divides()
+    for d in divides():
+        assert all(d.sides) and not set(d.sides[0]) & set(d.sides[1])
