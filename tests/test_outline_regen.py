@@ -21,7 +21,7 @@ def fake_render(seed: int):
     """A stand-in for render_outline with its seeding contract: a section's words depend on
     (seed, path), or on section_seeds for the path or an ancestor; the number of children too."""
 
-    def render(section_seeds: dict[str, int], avoid=(), only=None) -> str:  # type: ignore[no-untyped-def]
+    def render(section_seeds: dict[str, int], avoid=(), only=None, placed=None) -> str:  # type: ignore[no-untyped-def]
         def word(path: str) -> str:
             parts = path.split(".")
             key: tuple = (seed, path)
@@ -292,3 +292,36 @@ def test_a_redrawn_point_does_not_repeat_the_stock_sentences_of_the_others(tmp_p
         assert result.exit_code == 0, result.output
         body = out.read_text(encoding="utf-8")
         assert all(body.count(x) <= 1 for x in fixed), [x for x in fixed if body.count(x) > 1]
+
+
+def test_regen_tells_the_render_the_headings_around_the_part_by_template_path(outline) -> None:
+    # the rules that keep a sub-point to its point and off its siblings' subjects read the
+    # headings by path: regen hands over those of the document, the redrawn part's left out
+    told: list[dict[str, str]] = []
+    render = fake_render(7)
+
+    def spy(section_seeds, avoid=(), only=None, placed=None):  # type: ignore[no-untyped-def]
+        if only is not None:
+            told.append(dict(placed or {}))
+        return render(section_seeds, avoid, only, placed)
+
+    body = outline.body.split("\n")
+    heads = {s.path: s.heading.text for s in _walk(section_tree(outline.body, 2))}
+    regen_section(outline, "1.2", spy, seed=3)
+    assert told and told[0] == {p: t for p, t in heads.items() if p != "1.2"}
+    assert told[0]["1"] == heads["1"] and heads["1"] in body[find_span(section_tree(outline.body, 2), "1").start]
+    # a point the writer added after 1.2 is drawn from 1.2's template place: it is said
+    # beside the part, under a path of its own, never as the part being redrawn
+    span = find_span(section_tree(outline.body, 2), "1.2")
+    added = body[:span.end] + ["", "### （三）写稿人加的小点", "", "写稿人的话。"] + body[span.end:]
+    edited = parse_outline(outline.to_text().replace(outline.body, "\n".join(added)))
+    told.clear()
+    regen_section(edited, "1.2", spy, seed=3)
+    assert "写稿人加的小点" in told[0].values()
+    assert all(not (p == "1.2" or p.startswith("1.2.")) for p in told[0])
+
+
+def _walk(spans):  # type: ignore[no-untyped-def]
+    for s in spans:
+        yield s
+        yield from _walk(s.children)

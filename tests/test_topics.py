@@ -1383,6 +1383,27 @@ def test_a_sub_point_does_not_say_a_siblings_subject_in_fewer_words() -> None:
     assert read.covers(narrow, wide) and not read.covers(others[2], others[3])
 
 
+def test_a_regen_draws_a_sub_point_near_its_point_in_the_document() -> None:
+    # regen redraws （二） under the document's 一、…，深化危化品专项整治: Composer.place gives the
+    # point its anchor, so the sub-point is one of its tasks (化工园区), not the fire-safety ones
+    parent = _p("深化/危化品/专项/整治", "安全生产 危化品 储存 运输 化工")
+    chem = [_p("加强/危化品/储存/管理", "安全生产 危化品 储存 化工"), _p("严格/危化品/运输/监管", "安全生产 危化品 运输 化工"),
+            _p("推进/化工园区/安全/改造", "安全生产 化工 危化品 园区")]
+    fire = [_p("加强/消防/安全/管理", "安全生产 消防 火灾 电动车"), _p("开展/火灾/隐患/整治", "安全生产 火灾 消防 高层"),
+            _p("规范/电动车/充电/管理", "安全生产 电动车 消防 火灾"), _p("加强/高层/建筑/消防", "安全生产 高层 消防 火灾")]
+    material = _material("安全生产", {"危化品": 1.0, "化工": 0.9, "消防": 1.0, "火灾": 0.9, "储存": 0.5, "运输": 0.5,
+                                      "电动车": 0.5, "高层": 0.5, "园区": 0.5},
+                         [(3.0, parent)] + [(2.0, p) for p in fire[:2]] + [(1.9, p) for p in chem]
+                         + [(1.8, p) for p in fire[2:]])
+    for seed in range(12):
+        composer = _composer(material, 4, children={"1": 3})
+        composer.avoid("突出工作重点，深化危化品专项整治")
+        composer.place("1", "突出工作重点，深化危化品专项整治")
+        assert composer.anchors == {"1": parent} and composer.said_heads == {"1": "突出工作重点，深化危化品专项整治"}
+        sub = composer.heading(random.Random(seed), 2, TASK, "1.2")
+        assert sub in {p.text for p in chem}, sub
+
+
 def test_a_goal_naming_one_group_is_neither_the_first_points_nor_the_closings() -> None:
     # 一、提高政治站位，保障残疾人的劳动权利 (said in four laws) over the field's 保障劳动者合法权益;
     # 同志们，保障残疾人的劳动权利，…… while the field's whole work was there to close on

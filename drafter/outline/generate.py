@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,10 @@ def renderer_for(template: Any, variables: dict[str, str], seed: int,
         material, frame = topic_material_of(template, variables, refs)
 
     def render(section_seeds: dict[str, int], avoid: Iterable[str] = (),
-               only: str | None = None) -> str:
+               only: str | None = None, placed: Mapping[str, str] | None = None) -> str:
         return render_outline(template, dict(variables), seed, section_seeds=section_seeds or None,
-                              avoid=avoid, material=material, frame=frame, refs=refs, only=only)
+                              avoid=avoid, material=material, frame=frame, refs=refs, only=only,
+                              placed=placed)
 
     return render
 

@@ -203,7 +203,8 @@ def regen_section(
             "确认要重新生成请加 --force（原文件会先备份）",
             source, outline.front_lines + span.start + 1)
     new_seed = random_seed() if seed is None else seed
-    origin = _Models(spans, ident, _shape(outline, render)).model(path)
+    models = _Models(spans, ident, _shape(outline, render))
+    origin = models.model(path)
     if origin is None:
         raise OutlineError(f"模板“{outline.template}”中没有要点，无法重新生成第 {path} 部分",
                            source)
@@ -219,15 +220,21 @@ def regen_section(
         return p != root and not p.startswith(root + ".")
 
     around = _written(lines[:span.start] + lines[span.end:])
+    beside = _placed(spans, span, models, origin)
+    # the part's own text is what the writer asked to have redrawn: a new draw says something
+    # else while the pools allow, and only when every such draw leaves a gap may it say it again
+    before = [line for line in _written(lines[span.start:span.end]) if line not in around]
     requested = new_seed
     best: tuple[int, int, list[str], SectionSpan] | None = None
-    for attempt in range(FALLBACK_TRIES):
+    for attempt in range(2 * FALLBACK_TRIES):
         # a draw that left a 〔待写：…〕 (the document already holds what its pools had) is
         # drawn again with the next seed; the seed recorded is the one whose text is kept
-        trial = requested if attempt == 0 else (requested + attempt * 7919) % 1_000_000
+        n = attempt % FALLBACK_TRIES
+        trial = requested if n == 0 else (requested + n * 7919) % 1_000_000
         draw_seeds = {p: s for p, s in outline.section_seeds.items() if outside(p, origin)}
         draw_seeds[origin] = trial
-        fresh = render(draw_seeds, avoid=around, only=origin).split("\n")
+        avoid = around + before if attempt < FALLBACK_TRIES else around
+        fresh = render(draw_seeds, avoid=avoid, only=origin, placed=beside).split("\n")
         drawn = find_span(section_tree("\n".join(fresh), outline.closing), origin)
         if drawn is None:
             raise OutlineError(f"模板“{outline.template}”中没有第 {origin} 部分，无法重新生成",
@@ -261,6 +268,25 @@ def regen_section(
         up = _parent(up)
     updated = replace(outline, body=body, section_seeds=seeds, fingerprints=prints)
     return RegenResult(updated, path, origin, new_seed, edited, old_text)
+
+
+def _placed(spans: list[SectionSpan], span: SectionSpan, models: _Models, origin: str) -> dict[str, str]:
+    """The document's headings outside the part redrawn, by the template path each is drawn
+    from (an added point shares its model's path: it is kept under a path of its own beside it,
+    never under the part's)."""
+    inside = {s.path for s in walk([span])}
+    out: dict[str, str] = {}
+    for s in walk(spans):
+        model = models.model(s.path) if s.path not in inside else None
+        if model is None:
+            continue
+        key = model
+        if key in out or key == origin or key.startswith(origin + "."):
+            key = f"{model}+{s.path}"
+        text = s.heading.text.strip()
+        if text:
+            out[key] = text
+    return out
 
 
 def _written(lines: list[str]) -> list[str]:

@@ -63,18 +63,20 @@ def render_outline(
     frame: CorpusFrame | None = None,
     refs: Sequence[Reference] = (),
     only: str | None = None,
+    placed: Mapping[str, str] | None = None,
 ) -> str:
     """The Markdown body of an outline (no front matter), byte-identical for equal inputs.
 
     `avoid` holds headings (without marker) and sentences already in the writer's document:
     regen passes the text around the section it redraws, so the new text repeats none of it.
     `only` ("2.1"): draw text for that section alone; the rest keeps its shape but no text.
+    `placed` (with `only`): the document's headings around that section, by template path.
     `material` and `frame` (from topic_material) are the topic's phrases; `refs` the reference
     documents they are searched in first.
     """
     if material is not None and frame is not None:
         values = effective_variables(template, variables, frame.corpus_topic)
-        return render_with(template, values, seed, material, frame, section_seeds, avoid, only)
+        return render_with(template, values, seed, material, frame, section_seeds, avoid, only, placed)
     if material is None and book is None:
         # the topic's material names the corpus's own topic too, so a warm run needs no
         # phrase book (a template without a topic default falls back to the corpus's)
@@ -83,7 +85,7 @@ def render_outline(
             material, frame = topic_material(topic, refs)
             values = effective_variables(template, variables, frame.corpus_topic)
             return render_with(template, values, seed, material, frame, section_seeds, avoid,
-                               only)
+                               only, placed)
     from drafter.phrases.cache import load_phrasebook
     from drafter.topics import CorpusFrame
 
@@ -92,7 +94,7 @@ def render_outline(
     if material is None:
         material, _ = topic_material(values.get("topic", ""), refs, book)
     return render_with(template, values, seed, material, CorpusFrame.of_book(book), section_seeds,
-                       avoid, only)
+                       avoid, only, placed)
 
 
 def topic_material(topic: str, refs: Sequence[Reference] = (), book: PhraseBook | None = None
@@ -202,7 +204,7 @@ def _worded(slot: Callable[..., str]) -> Callable[..., str]:
 def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
                 material: TopicMaterial, frame: CorpusFrame,
                 section_seeds: Mapping[str, int] | None = None, avoid: Iterable[str] = (),
-                only: str | None = None) -> str:
+                only: str | None = None, placed: Mapping[str, str] | None = None) -> str:
     """Render with the topic's material and the corpus frame. `only` ("2.1") draws text for
     that section alone (regen): the rest keeps its shape but no text."""
     if only is not None:
@@ -212,7 +214,7 @@ def render_with(template: TemplateInfo, values: dict[str, str], seed: int,
     else:
         slots = Slots(values, seed, section_seeds, material=material, frame=frame)
     slots.kind = str(getattr(template, "kind", "讲话") or "讲话")
-    slots.avoid(avoid)
+    slots.avoid(avoid, placed)
     env = make_environment({name: _worded(getattr(slots, name)) for name in SLOT_NAMES}, values)
     filename = str(template.path)
     try:

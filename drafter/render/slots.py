@@ -130,13 +130,17 @@ class Slots:
         """Whether this render writes the text of the point at `path` (every point; regen: one part)."""
         return True
 
-    def avoid(self, lines: Iterable[str]) -> None:
-        """Treat these lines as already written: sentences end in 。！？, the rest are headings."""
+    def avoid(self, lines: Iterable[str], placed: Mapping[str, str] | None = None) -> None:
+        """Treat these lines as already written: sentences end in 。！？, the rest are headings.
+        `placed` (regen): the document's headings around the part redrawn, by template path,
+        so the part's points are chosen beside them as a full render would (Composer.place)."""
         for line in lines:
             self.used.add(line)
             self.composer.avoid(line)
             if not line.endswith(("。", "！", "？")):
                 self.heads.add(line)
+        for path, text in (placed or {}).items():
+            self.composer.place(path, text)
 
     # ---- randomness --------------------------------------------------------------------
     def rng(self, path: str, purpose: str) -> random.Random:

@@ -66,6 +66,15 @@ class Composer:
         self.ledger.avoid(line)
         self.guarantees.seen(line, [p for _, p in self.material.phrases if p.text in line])
 
+    def place(self, path: str, text: str) -> None:
+        """A heading the document holds at `path` (regen redraws a part beside it): said there,
+        with the phrase it says as its anchor, so sub-points keep to their point, siblings off
+        each other's subjects and guarantees to the tasks the document sets, as in a full render."""
+        self.said_heads[path] = text
+        said = [p for _, p in self.material.phrases if p.text in text]
+        if said:
+            self.anchors[path] = max(said, key=lambda p: len(p.text))
+
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline asks for: phrases are rationed so the
         last point gets its share, headings first."""
