@@ -45,10 +45,23 @@ def test_a_topic_on_neither_side_is_not_held_to_one() -> None:
     (("文明城市创建", "文明城市"), "繁荣乡村文化", True),
     (("文明城市创建", "文明城市"), "培育文明乡风", True),
     (("文明城市创建", "文明城市"), "提升城市功能品质", False),
-    (("耕地保护",), "有序推进城市更新", True),
+    (("粮食安全",), "有序推进城市更新", True),
 ])
 def test_a_phrase_of_the_far_side_alone_is_another_fields(names: tuple[str, ...], text: str, out: bool) -> None:
     assert across(text, far_sides(names)) is out
+
+
+def test_a_phrase_naming_its_topics_side_ranks_above_one_naming_neither() -> None:
+    # 壮大县域经济 is said in 乡村振兴's paragraphs, as often as its tasks, but names neither the
+    # countryside nor the towns: below 促进农民持续增收 and 发展新型农村集体经济, which name the countryside
+    around = PARAGRAPH + " 县域 县域经济"
+    rural = [_p("/".join(p.words), around) for p in RURAL]
+    neither = [_p("壮大/县域/经济", around), _p("推动/县域/经济/高质量/发展", around)]
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    material = Knowledge(neither + rural + NAMED + filler).for_topic("乡村振兴")
+    ranked = [p.text for _, p in material.phrases]
+    assert {p.text for p in neither} <= set(ranked) and "县域" in material.vocabulary
+    assert max(ranked.index(p.text) for p in rural) < min(ranked.index(p.text) for p in neither)
 
 
 def test_every_divide_has_two_sides() -> None:

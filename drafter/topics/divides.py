@@ -35,19 +35,33 @@ def _names(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
 
 
-def far_sides(names: Sequence[str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """For a topic with these names, each divide it is on one side of: (the words of the far
-    side, the words that bring a phrase back: its own side's and those naming both)."""
+@dataclass(frozen=True)
+class Side:
+    """The side of a divide a topic is on: its own words, the far side's, those naming both."""
+
+    own: tuple[str, ...]
+    far: tuple[str, ...]
+    both: tuple[str, ...]
+
+
+def far_sides(names: Sequence[str]) -> tuple[Side, ...]:
+    """For a topic with these names, each divide it is on one side of."""
     out = []
     for d in divides():
         on = [_names(n, side) and not _names(n, d.both) for n in names for side in d.sides]
         near = [any(on[i::2]) for i in range(2)]
         if near[0] != near[1]:
             own, far = (0, 1) if near[0] else (1, 0)
-            out.append((d.sides[far], d.sides[own] + d.both))
+            out.append(Side(d.sides[own], d.sides[far], d.both))
     return tuple(out)
 
 
-def across(text: str, far: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+def across(text: str, sides: Sequence[Side]) -> bool:
     """The phrase speaks of the far side of a divide only (深化城市更新 for 乡村振兴)."""
-    return any(_names(text, other) and not _names(text, back) for other, back in far)
+    return any(_names(text, s.far) and not _names(text, s.own + s.both) for s in sides)
+
+
+def on_side(text: str, sides: Sequence[Side]) -> bool:
+    """The phrase names the topic's own side of every divide it is on (促进农民持续增收 for
+    乡村振兴; not 统筹城乡社会救助体系, whose 城乡 names both and whose subject is neither)."""
+    return all(_names(text, s.own) for s in sides)

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
-from drafter.topics.divides import across, far_sides
+from drafter.topics.divides import across, far_sides, on_side
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
@@ -48,6 +48,7 @@ NEAR_WEIGHT = 0.5  # the weight of the phrases they find, beside those naming th
 AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this much on the topic
 IN_PASSING = 0.3  # a bundled phrase naming the topic in surroundings this far below the bar is another field's
 ANCHORED = 2.5  # a phrase said this far above the bar (share of it), with a word of the topic's own
+OFF_SIDE = 0.5  # weight of a phrase of a topic on one side of a divide that names not its side (divides)
 
 
 class Knowledge:
@@ -173,6 +174,7 @@ class Knowledge:
             seeds = base + [(round_weight * c / top * TRUST[p.source], p) for c, p in ranked]
             vocabulary = self._vocabulary(seeds, keys)
         scored = []
+        sides = far_sides(keys)
         for c, p, named, specific in self._admitted(keys, vocabulary, detail=True):
             if p.dated:
                 continue  # its words found the field; the wording is no longer said (加强行政监察)
@@ -185,6 +187,10 @@ class Knowledge:
                 # admitted on its other uses only, not on this topic's own vocabulary: the
                 # margin of the field, where neighbours creep in; it ranks below the core
                 s *= PERIPHERY
+            if sides and not named and not on_side(p.text, sides):
+                # 乡村振兴's tasks say 农村, 农业, 乡村: 统筹城乡社会救助体系 and 壮大县域经济 are said
+                # beside them in the reports, and rank below them
+                s *= OFF_SIDE
             if s > 0:
                 scored.append((round(s, 4), p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].text))
