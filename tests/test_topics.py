@@ -1492,3 +1492,13 @@ def test_one_subject_covering_another_is_found_either_way_round() -> None:
     read = _composer(material, 1).read
     wide, narrow = _p("排查/矛盾纠纷", "信访 矛盾"), _p("化解/各类/矛盾", "信访 矛盾")
     assert read.covers(wide, narrow) and read.covers(narrow, wide)
+
+
+@pytest.mark.parametrize("words, substantive", [
+    ("加强/顶层/设计", False), ("提高/管理/效能", False), ("提升/工作/质效", False),
+    ("提升/政务/服务/效能", True), ("防治/水土流失", True), ("推进/节能/降碳", True),
+])
+def test_how_any_work_is_done_well_is_no_subject(words: str, substantive: bool) -> None:
+    # 加强顶层设计 and 提高管理效能 were an ecology speech's sub-points: readers struck them as empty
+    material = _material("生态环境保护", {"水土流失": 1.0}, [])
+    assert _composer(material, 1).read.substantive(_p(words, "生态环境")) is substantive

@@ -82,7 +82,9 @@ ANSWERABLE = re.compile("|".join(_ANSWERABLE))
 DUTY = re.compile("|".join(_ANSWERABLE + "监督 执法 监管 协同 联动".split()))
 # words that name no subject: a phrase of nothing else besides its verb is empty
 EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
-                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全 准备".split())
+                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全 准备 "
+                   # how any work is done well, in any field (加强顶层设计, 提高管理效能)
+                   "顶层设计 顶层 效能 质效 实效 成效 效率 协同 统筹 协调 合力".split())
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
