@@ -156,8 +156,7 @@ class Composer:
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
                 over = [t for q, t in self.said_heads.items() if q == parent_path or q.startswith(parent_path + ".")]
-                point = self.ledger.fresh(rng, [x for x in self.guarantees.fitting_points()
-                                                if not any(shares_subject(x, t) for t in over)])
+                point = self.guarantees.next_point(rng, path, over, self.children.get(parent_path, 1))
                 if point is not None:
                     return self.guarantees.completed(rng, point, path, self.anchors)
                 duty = pool  # every stock point said: any phrase of the topic near its parent
@@ -284,41 +283,19 @@ class Composer:
         # or the genre's lead says how the task is to be done (坚持问题导向，深化安全生产专项整治),
         # now and then: a lead before every point reads as a formula
         if len(text) <= 12 and p.source != "ref" and rng.random() < 0.5:
-            leads = self._task_leads(text)
+            leads = self.framing.task_leads(text)
             lead = self.ledger.fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
         return text
 
-    def _task_leads(self, task: str) -> list[str]:
-        """The genre's leads that fit `task` (Frames.task_leads) and do not echo its words."""
-        return [lead for lead in self.frames.task_leads(task) if not self.read.echoes(lead, task)]
-
     def _umbrella(self, rng: random.Random, path: str) -> str | None:
-        """A task point with several sub-points heads them all: the genre's lead with a phrase
-        naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task that
-        its sub-points would not belong to. None when the topic has no such phrase left."""
-        if any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
-            return None  # the writer's reference: its own tasks head the points
-        # the field's phrase is one more the sub-points cannot use: only with phrases to spare
-        if len(self.ledger.free(self.read.headable)) < self.heads_left + 2:
+        """A task point over several sub-points heads them all (Framing.umbrella)."""
+        found = self.framing.umbrella(rng, self.heads_left)
+        if found is None:
             return None
-        # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are; one measure
-        # naming the field (完善安全生产管理制度) shares its sentences with few
-        # (and the whole field: 普及食品安全知识 over four tasks of food safety is one of them)
-        free = [q for _, q in self.ledger.free(self.read.substantive)]
-        whole = [sp for sp in self.framing.field_phrases(4) if self.framing.whole_field(sp[1])]
-        # (as broad, the one more documents say is the field's standard wording: 全面推进乡村振兴)
-        pool = sorted(whole, key=lambda sp: (-self.read.breadth(sp[1], free), -sp[1].docs, sp[1].text))
-        p = self.ledger.pick(rng, pool[:3], top=3)
-        if p is None:
-            return None
-        leads = self._task_leads(p.text)
-        lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
-        if lead is None:
-            return None
-        self.anchors[path] = p
-        return f"{lead}，{self.ledger.take(p)}"
+        self.anchors[path], text = found
+        return text
 
     # ---- bodies ----------------------------------------------------------------------------
     def body_sentence(self, rng: random.Random, role: str, path: str, first: bool = True) -> str | None:

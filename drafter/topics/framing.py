@@ -170,3 +170,32 @@ class Framing:
             return s / (1 + overlap)
 
         return sorted(pool, key=lambda sp: (-distance(sp), sp[1].text))
+
+    def task_leads(self, task: str) -> list[str]:
+        """The genre's leads that fit `task` (Frames.task_leads) and do not echo its words."""
+        return [lead for lead in self.guarantees.frames.task_leads(task) if not self.read.echoes(lead, task)]
+
+    def umbrella(self, rng: random.Random, heads_left: int) -> tuple[Phrase, str] | None:
+        """(its anchor, its heading) for a task point with several sub-points: the genre's lead with
+        a phrase naming the topic's whole field (突出工作重点，深入推进安全生产治本攻坚), not one task
+        its sub-points would not belong to. None when the topic has no such phrase left."""
+        if any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
+            return None  # the writer's reference: its own tasks head the points
+        # the field's phrase is one more the sub-points cannot use: only with phrases to spare
+        if len(self.ledger.free(self.read.headable)) < heads_left + 2:
+            return None
+        # the field's whole work (推进安全生产治本攻坚) is said where many of its tasks are; one measure
+        # naming the field (完善安全生产管理制度) shares its sentences with few
+        # (and the whole field: 普及食品安全知识 over four tasks of food safety is one of them)
+        free = [q for _, q in self.ledger.free(self.read.substantive)]
+        whole = [sp for sp in self.field_phrases(4) if self.whole_field(sp[1])]
+        # (as broad, the one more documents say is the field's standard wording: 全面推进乡村振兴)
+        pool = sorted(whole, key=lambda sp: (-self.read.breadth(sp[1], free), -sp[1].docs, sp[1].text))
+        p = self.ledger.pick(rng, pool[:3], top=3)
+        if p is None:
+            return None
+        leads = self.task_leads(p.text)
+        lead = (self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)) if leads else None
+        if lead is None:
+            return None
+        return p, f"{lead}，{self.ledger.take(p)}"

@@ -68,6 +68,32 @@ class Guarantees:
                 if mate is not None:
                     ledger.mark(mate.text)
                     self.completions.append((point, mate))
+            self.completions.sort(key=lambda pm: self.rank(pm[0]))  # 加强组织领导 before 加强统筹协调
+
+    def rank(self, point: str) -> int:
+        """A stock point's place among the guarantees as speeches order them (frames.toml's
+        guarantee_points: 组织领导, 责任, 统筹协调, 督查考核 … 作风, 纪律)."""
+        points = self.frames.guarantee_points
+        return points.index(point) if point in points else len(points)
+
+    def next_point(self, rng: random.Random, path: str, over: Sequence[str], siblings: int) -> str | None:
+        """The stock point heading the 保障 sub-point at `path` (one of `siblings`): of this field,
+        saying no subject of the headings `over` it nor a task heading's (队伍 after 监管力量建设),
+        and in the order speeches give them, with room kept for the sub-points still to come."""
+        parent = path.rsplit(".", 1)[0]
+        said = [s for q, s in self.stock_of.items() if q.startswith(parent + ".")]
+        last = max((self.rank(s) for s in said), default=-1)
+        points = [x for x in self.fitting_points() if not any(shares_subject(x, t) for t in over)
+                  and not self.cued_by_tasks(x) and self.rank(x) > last]
+        options = sorted(self.ledger.unsaid(points), key=self.rank)
+        left = siblings - int(path.rsplit(".", 1)[1])
+        return self.ledger.fresh(rng, options[: max(1, len(options) - left)])
+
+    def cued_by_tasks(self, point: str) -> bool:
+        """A task heading said one of the stock point's cue words (加强安全生产监管力量建设:
+        加强队伍建设 would say it again)."""
+        cues = self.frames.guarantee_cues.get(point, ())
+        return any(c in p.text for p in self.tasks_headed for c in cues)
 
     def set_aside(self, path: str, over_several: bool, anchors: dict[str, Phrase]) -> str | None:
         """The heading of a 保障 sub-point from what was set aside: the duty first (when the point
@@ -76,7 +102,9 @@ class Guarantees:
             anchors[path], self.duty = self.duty, None
             return anchors[path].text
         if self.completions:
-            stock, mate = self.completions.pop(0)
+            # set aside before the tasks: one a task heading has since said gives way (队伍 after 监管力量建设)
+            at = next((i for i, (s, _) in enumerate(self.completions) if not self.cued_by_tasks(s)), 0)
+            stock, mate = self.completions.pop(at)
             self.ledger.said(stock)
             self.stock_of[path] = stock
             anchors[path] = mate

@@ -28,6 +28,7 @@ class Ledger:
     seen: list[str] = field(default_factory=list)  # lines said so far (frames are not repeated)
     once_said: set[str] = field(default_factory=set)  # subjects a heading said (frames.said_once)
     head_subjects: set[str] = field(default_factory=set)  # the subject words of the headings so far
+    heads: list[str] = field(default_factory=list)  # the headings said so far
     heading: bool = False  # a heading is being chosen (the said-once subjects are left out)
     _unused: list[tuple[float, Phrase]] | None = None
 
@@ -37,29 +38,34 @@ class Ledger:
         assert frame is not None
         return frame
 
+    def unsaid(self, frames: list[str]) -> list[str]:
+        """The frames not used yet in this outline, nor said by a line already in the document."""
+        return [f for f in frames if not self._frame_said(f) and not self.repeats_subject(f)]
+
+    def _frame_said(self, f: str) -> bool:
+        f = f.replace("{topic}", self.material.topic)
+        if f in self.used:
+            return True
+        if "{" not in f and "，" in f and any(h.endswith(f[-4:]) for h in self.heads):
+            return True  # a heading above ends on its words (推动防汛工作落地见效 / 推动防汛各项措施落地见效)
+        if "{clauses}" in f:
+            # a frame around clauses is said when a line already in the document carries
+            # one of its fixed clauses (regen redraws one part beside parts that used it; a
+            # heading's lead 坚持底线思维 is not said again by the body under it)
+            fixed = [c for x in f.split("{clauses}") for c in re.split("[，。]", x) if len(c) >= 4]
+            said = [c for line in self.seen for c in re.split("[，。；]", line) if len(c) >= 4]
+            return any(c in line for c in fixed for line in self.seen) or any(c in x for c in said for x in fixed)
+        # a stock point says what a line above says when they share most of their words
+        # (凝聚工作合力 after 形成齐抓共管的工作合力)
+        mine = gist_pairs(f.split("，")[0])
+        return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
+                   for line in self.seen for c in re.split("[，。；]", line) if c)
+
     def fresh(self, rng: random.Random, frames: list[str], repeat: bool = False) -> str | None:
         """A frame not used yet in this outline (they are few: each is worth saying once),
         nor said by a line already in the document (regen passes them)."""
         topic = self.material.topic
-
-        def said(f: str) -> bool:
-            f = f.replace("{topic}", topic)
-            if f in self.used:
-                return True
-            if "{clauses}" in f:
-                # a frame around clauses is said when a line already in the document carries
-                # one of its fixed clauses (regen redraws one part beside parts that used it; a
-                # heading's lead 坚持底线思维 is not said again by the body under it)
-                fixed = [c for x in f.split("{clauses}") for c in re.split("[，。]", x) if len(c) >= 4]
-                said = [c for line in self.seen for c in re.split("[，。；]", line) if len(c) >= 4]
-                return any(c in line for c in fixed for line in self.seen) or any(c in x for c in said for x in fixed)
-            # a stock point says what a line above says when they share most of their words
-            # (凝聚工作合力 after 形成齐抓共管的工作合力)
-            mine = gist_pairs(f.split("，")[0])
-            return any(len(mine & gist_pairs(c)) >= 0.5 * len(mine)
-                       for line in self.seen for c in re.split("[，。；]", line) if c)
-
-        fresh = [f for f in frames if not said(f) and not self.repeats_subject(f)]
+        fresh = self.unsaid(frames)
         if not fresh and not repeat:
             return None
         frame = variant(rng, fresh or frames, topic, among=frames)
@@ -89,6 +95,7 @@ class Ledger:
     def headed(self, text: str, anchor: Phrase | None = None) -> None:
         """A heading (or a phrase set aside to head a point) said: its said-once subjects (责任)
         and its anchor's subject words are not the subject of another heading."""
+        self.heads.append(text)
         self.once_said.update(w for w in self.frames.said_once if w in text)
         if anchor is not None and anchor.text in text:
             self.head_subjects |= self.read.subject_words(anchor)
