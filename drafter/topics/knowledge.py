@@ -23,7 +23,7 @@ from typing import Any
 from drafter.data import read_data_lines
 from drafter.topics.divides import across, far_sides, on_side
 from drafter.topics.material import BROAD, Phrase, TopicMaterial
-from drafter.topics.names import topic_names
+from drafter.topics.names import other_fields, topic_names
 from drafter.topics.near import bundled_associations, near_terms
 from drafter.topics.wording import action_words, current_terms, current_words
 
@@ -168,14 +168,14 @@ class Knowledge:
         # the phrases used where those terms are used widen the vocabulary (pseudo-relevance
         # feedback), each round's new seeds weighing less than the last
         for round_weight in FEEDBACK:
-            ranked = sorted(self._admitted(keys, vocabulary), key=lambda sp: (-sp[0], sp[1].text))
+            ranked = sorted(self._admitted(keys, vocabulary, parts=parts), key=lambda sp: (-sp[0], sp[1].text))
             ranked = ranked[:FEEDBACK_SEEDS]
             top = ranked[0][0] if ranked else 1.0
             seeds = base + [(round_weight * c / top * TRUST[p.source], p) for c, p in ranked]
             vocabulary = self._vocabulary(seeds, keys)
         scored = []
         sides = far_sides(keys)
-        for c, p, named, specific in self._admitted(keys, vocabulary, detail=True):
+        for c, p, named, specific in self._admitted(keys, vocabulary, detail=True, parts=parts):
             if p.dated:
                 continue  # its words found the field; the wording is no longer said (加强行政监察)
             text_score = sum(vocabulary.get(w, 0.0) for w in specific) / math.sqrt(len(specific) or 1)
@@ -197,8 +197,8 @@ class Knowledge:
         # terms in one order however the sets above iterated (a cached material is read back sorted)
         return TopicMaterial(topic, keys, dict(sorted(vocabulary.items())), _dedupe(scored)[:limit])
 
-    def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False
-                  ) -> list[Any]:
+    def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False,
+                  parts: Sequence[str] = ()) -> list[Any]:
         """The phrases on the topic: named by it, or used where it is discussed, and with no
         specific word at home elsewhere (the one rule of leak control). Each with its context
         score relative to the phrases that name the topic."""
@@ -207,6 +207,7 @@ class Knowledge:
         threshold = CONTEXT_SHARE * (sum(best) / len(best) if best else 1.0)
         affinity = self._affinity(ctx)
         far = far_sides(keys)  # 城镇, 城市 for 乡村振兴 (drafter.topics.divides)
+        others = other_fields(tuple(keys) + tuple(parts))  # 主题教育 for 教育 (drafter.topics.names)
         out: list[Any] = []
         for i, p in enumerate(self.phrases):
             named = any(k in p.text for k in keys)
@@ -217,7 +218,8 @@ class Knowledge:
                 out.append((max(c, threshold) / (4 * threshold), p, named, []) if detail
                            else (max(c, threshold), p))
                 continue
-            if not named and c < threshold or far and across(p.text, far):
+            if not named and c < threshold or far and across(p.text, far) \
+                    or others and any(o in p.text for o in others):
                 continue
             if named and p.source == "bundled" and c < IN_PASSING * threshold:
                 # the topic's name inside another field's wording, said where that field is

@@ -8,8 +8,11 @@ Used by drafter.topics.knowledge, whose phrases and statistics the names are che
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.data import read_data_lines
 from drafter.topics.wording import action_words, current_names
 
 if TYPE_CHECKING:
@@ -42,6 +45,17 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
     parts = [w for w in _segment(core, knowledge.vocabulary)
              if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]
     return tuple(names), tuple(dict.fromkeys(parts))
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> tuple[str, ...]:
+    return tuple(read_data_lines("compounds.txt"))
+
+
+def other_fields(names: Sequence[str]) -> tuple[str, ...]:
+    """The longer names of other fields' work that hold one of the topic's names or parts
+    (drafter/_data/compounds.txt: 主题教育 for 教育), unless a name of the topic holds them."""
+    return tuple(c for c in _compounds() if any(n in c for n in names) and not any(c in n for n in names))
 
 
 def _segment(text: str, vocabulary: frozenset[str]) -> list[str]:

@@ -1,0 +1,30 @@
+"""Other fields' names that hold a topic's word (主题教育 holds 教育): never the topic's material."""
+
+from __future__ import annotations
+
+from drafter.topics.knowledge import Knowledge, Phrase
+from drafter.topics.names import other_fields
+
+
+def _p(text: str, context: str) -> Phrase:
+    return Phrase(tuple(text.split("/")), 2, tuple(context.split()))
+
+
+def test_a_campaign_holding_the_topics_name_is_another_fields() -> None:
+    school = [_p("推进/义务/教育/优质/均衡/发展", "教育 学校 义务教育 学前教育"),
+              _p("提高/学前/教育/质量", "教育 学前教育 学校 幼儿园"),
+              _p("深化/教育/教学/改革", "教育 学校 教学 课程")]
+    campaign = [_p("巩固/拓展/主题/教育/成果", "教育 学校 主题教育 党员"),
+                _p("扎实/开展/党纪/学习/教育", "教育 党纪 学校 党员")]
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    knowledge = Knowledge(school + campaign + filler)
+    texts = {p.text for _, p in knowledge.for_topic("教育").phrases}
+    assert {p.text for p in school} <= texts and not texts & {p.text for p in campaign}
+    # the campaign's own field keeps them
+    assert {p.text for p in campaign} & {p.text for _, p in knowledge.for_topic("党纪学习教育").phrases}
+
+
+def test_other_fields_are_those_holding_a_name_and_not_held_by_one() -> None:
+    assert "主题教育" in other_fields(("教育",)) and "生态文明" in other_fields(("文明城市创建", "文明"))
+    assert "党纪学习教育" not in other_fields(("党纪学习教育",))  # the topic's own name
+    assert other_fields(("安全生产",)) == ()
