@@ -917,6 +917,22 @@ def test_the_closing_goal_is_the_topics_own() -> None:
     assert _composer(alone, 1, 1).framing.goal(random.Random(1)) is None  # the plain charge then
 
 
+def test_the_first_point_and_the_closing_say_the_fields_two_whole_aims_before_a_partial_one() -> None:
+    # 一、强化风险意识，遏制耕地“非农化” opened a 乡村振兴 speech once the closing had taken
+    # 持续巩固拓展脱贫攻坚成果: the first point's aim is set aside first, the closing says the other
+    grain = _p("确保/国家/粮食/安全", "乡村振兴 粮食 农业 农村", docs=6)
+    poverty = _p("持续/巩固/拓展/脱贫/攻坚/成果", "乡村振兴 脱贫 农村 农民", docs=11)
+    part = _p("遏制/耕地/非农化", "耕地 粮食 农业", docs=4)
+    material = _material("乡村振兴", {"粮食": 1.0, "脱贫": 1.0, "农业": 0.8, "农村": 0.8, "耕地": 0.5, "农民": 0.5},
+                         [(2.0, grain), (2.0, poverty), (1.5, part)])
+    for seed in range(8):
+        composer = _composer(material, 3, 2)
+        rng = random.Random(seed)
+        composer.reserve_closing(rng, first_point=True)
+        first = composer.heading(rng, 1, RECOGNISE, "1")
+        assert {composer.closing_goal, composer.framing.first_aim.text} == {grain.text, poverty.text}, seed
+        assert first and composer.framing.first_aim.text in first and part.text not in first
+
 
 def test_a_stock_guarantee_sentence_names_a_task_the_speech_set() -> None:
     # 要把排查整治事故隐患纳入年度目标考核: the guarantee is of this speech's own work, not the same

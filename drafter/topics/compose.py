@@ -90,8 +90,12 @@ class Composer:
         """Choose the closing's goal before any point, so the closing does not depend on them: an
         aim of the field, else its whole work (同志们，全面推进乡村振兴，任务艰巨、责任重大), else
         one group's aim before the plain charge. With `first_point` (the outline writes a 认识
-        point), the field's whole work is set aside for it first when the topic has no aim."""
-        if first_point and not self.framing.first_aims():  # set aside before the turn and the closing take it
+        point), its aim is set aside for it first (the closing says the field's other whole aim),
+        or the field's whole work when the topic has no aim."""
+        aims = self.framing.first_aims() if first_point else []
+        if aims:
+            self.framing.first_aim = self.ledger.pick(rng, aims, top=6)
+        elif first_point:  # set aside before the turn and the closing take it
             self.first_work = self.framing.field_phrase(rng)
             if self.first_work is not None:
                 self.ledger.take(self.first_work)
@@ -211,7 +215,9 @@ class Composer:
                 # (坚决打好污染防治攻坚战, not 保障生态环境监测数据质量); the 保障 point: its duty (a goal
                 # after a guarantee's lead says two things: 强化组织保障，巩固脱贫成果)
                 if role == RECOGNISE:
-                    anchor_pool = self.framing.first_aims()
+                    aside = self.framing.first_aim
+                    anchor_pool = [(1.0, aside)] if aside is not None and not self.ledger.taken(aside.text) \
+                        else self.framing.first_aims()
                 else:
                     anchor_pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
@@ -378,7 +384,16 @@ class Composer:
             # optional, once each; but a corpus clause alone is never the whole sentence (要严格落实
             # 常态化疫情防控要求 was the corpus's own, word for word): it takes one said before if need be
             if len(clauses) == 1 and copied:
-                purpose: str | None = self.ledger.frame(rng, self.frames.purposes)
+                # a purpose not said yet, else another phrase; a purpose again only in the first
+                # sentence of a point, which has nothing else to say
+                purpose: str | None = self.ledger.fresh(rng, self.frames.purposes)
+                mate = self.ledger.pick(rng, pool, top=4) if purpose is None else None
+                if mate is not None:
+                    clauses = sorted([*clauses, self.ledger.take(mate)], key=lambda c: bool(GOAL.match(c)))
+                elif purpose is None:
+                    if not first:
+                        return None
+                    purpose = self.ledger.frame(rng, self.frames.purposes)
             else:
                 purpose = self.ledger.fresh(rng, self.frames.purposes) \
                     if len(clauses) < 3 and not GOAL.match(clauses[-1]) and rng.random() < 0.5 else None

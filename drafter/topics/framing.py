@@ -20,6 +20,7 @@ AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim be
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
 SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
+FIRST_AIMS = 2  # the weightiest aims the first point chooses from (a third is one part of the field: 遏制耕地“非农化”)
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Framing:
     read: Reading
     ledger: Ledger
     guarantees: Guarantees
+    first_aim: Phrase | None = None  # the first point's aim, chosen before the closing's (Composer.reserve_closing)
 
     def field_phrases(self, longer_by: int) -> list[tuple[float, Phrase]]:
         """The free phrases naming the topic's field as a whole, not a goal, a duty or a guarantee
@@ -94,9 +96,9 @@ class Framing:
         own = self.aims()
         # the field's whole aim is the first point's (Composer._top_heading): the closing says another, or
         # its plain charge (读者 struck 提高政治站位，维护生物多样性 once 打好污染防治攻坚战 was taken)
-        best = next(iter(self.first_aims()), None)
+        best = self.first_aim or next((p for _, p in self.first_aims()), None)
         if best is not None:
-            first = {best[1].text, *self.read.saying_the_same(best[1].text)}
+            first = {best.text, *self.read.saying_the_same(best.text)}
             own = [sp for sp in own if sp[1].text not in first]
         if common:
             own = self._common(own)
@@ -106,7 +108,10 @@ class Framing:
             return None
         own = field_wide or own
         weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
-        pool = weighty or own
+        # the field's other whole aim before one part's (持续巩固拓展脱贫攻坚成果 beside 确保国家粮食安全,
+        # before 遏制耕地“非农化”)
+        whole = [sp for sp in self.first_aims() if sp in weighty]  # (first_aims is free aims: 2 of them)
+        pool = whole or weighty or own
         p = self.ledger.pick(rng, pool, top=10)
         return self.ledger.take(p) if p else None
 
@@ -125,7 +130,7 @@ class Framing:
         # as weighty, the one more documents say first: the standard wording (深入打好污染防治攻坚战,
         # said in 25, before 坚决打好…, said in 7)
         return sorted(self._common(goals) or goals,
-                      key=lambda sp: (-self.read.weight(sp[1]), -sp[1].docs, sp[1].text))[:3]
+                      key=lambda sp: (-self.read.weight(sp[1]), -sp[1].docs, sp[1].text))[:FIRST_AIMS]
 
     @staticmethod
     def _common(goals: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
