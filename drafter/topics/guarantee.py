@@ -83,9 +83,10 @@ class Guarantees:
         parent = path.rsplit(".", 1)[0]
         said = [s for q, s in self.stock_of.items() if q.startswith(parent + ".")]
         last = max((self.rank(s) for s in said), default=-1)
-        points = [x for x in self.fitting_points() if not any(shares_subject(x, t) for t in over)
-                  and not self.cued_by_tasks(x) and self.rank(x) > last]
-        options = sorted(self.ledger.unsaid(points), key=self.rank)
+        points = self.ledger.unsaid([x for x in self.fitting_points() if not any(shares_subject(x, t) for t in over)
+                                     and not self.cued_by_tasks(x)])
+        # out of order rather than none: a topic phrase in a stock point's place reads worse
+        options = sorted([x for x in points if self.rank(x) > last] or points, key=self.rank)
         left = siblings - int(path.rsplit(".", 1)[1])
         return self.ledger.fresh(rng, options[: max(1, len(options) - left)])
 
