@@ -173,6 +173,7 @@ ASSOCIATIONS = "associations.tsv"
 
 
 def _write(out: Path, lines: list[str]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text("".join(lines), encoding="utf-8")
     tmp.replace(out)
