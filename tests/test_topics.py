@@ -1518,3 +1518,13 @@ def test_how_any_work_is_done_well_is_no_subject(words: str, substantive: bool) 
     # 加强顶层设计 and 提高管理效能 were an ecology speech's sub-points: readers struck them as empty
     material = _material("生态环境保护", {"水土流失": 1.0}, [])
     assert _composer(material, 1).read.substantive(_p(words, "生态环境")) is substantive
+
+
+@pytest.mark.parametrize("words, whole", [
+    ("改善/安全/生产/条件", False), ("普及/安全/生产/知识", False),  # one measure, however often said
+    ("开展/安全/生产/专项/整治", True), ("提高/安全/生产/水平", True),
+])
+def test_a_measure_said_in_many_documents_is_still_one_measure(words: str, whole: bool) -> None:
+    # 二、注重统筹兼顾，改善安全生产条件 over four sub-points: readers said it does not hold them
+    material = _material("安全生产", {"隐患": 1.0}, [])
+    assert _composer(material, 1).framing.whole_field(_p(words, "安全生产", docs=9)) is whole

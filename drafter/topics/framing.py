@@ -55,7 +55,7 @@ class Framing:
             if at < 0:
                 continue
             after = p.text[at + len(key):]
-            if after and after not in frames.whole_heads and p.docs < WHOLE_DOCS:
+            if after and after not in frames.whole_heads and (p.docs < WHOLE_DOCS or after in frames.part_heads):
                 continue
             # before the name, only verbs and the words of the whole field (持续打造一流…)
             before = p.text[:at]

@@ -183,6 +183,7 @@ class Frames:
     whole_heads: tuple[str, ...] = ()  # words after the topic's name in a phrase of its whole field (水平)
     whole_before: tuple[str, ...] = ()  # and before it (一流)
     achieve_forms: dict[str, str] = field(default_factory=dict)  # achieve lead -> its first heading with {goal}
+    part_heads: tuple[str, ...] = ()  # words after the name that make one measure however often said (条件)
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -232,7 +233,7 @@ class Frames:
                    tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())),
                    {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()},
                    tuple(data.get("whole_heads", ())), tuple(data.get("whole_before", ())),
-                   dict(data.get("achieve_forms", {})))
+                   dict(data.get("achieve_forms", {})), tuple(data.get("part_heads", ())))
 
 
 class Draw(random.Random):
