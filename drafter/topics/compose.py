@@ -93,8 +93,8 @@ class Composer:
         point), its aim is set aside for it first (the closing says the field's other whole aim),
         or the field's whole work when the topic has no aim."""
         aims = self.framing.first_aims() if first_point else []
-        if aims:  # of the two weightiest, the one nearest the topic (深入打好污染防治攻坚战, not 维护生物多样性)
-            self.framing.first_aim = max(aims, key=lambda sp: sp[0])[1]
+        if aims:  # one of the two weightiest, the one nearest the topic more often
+            self.framing.first_aim = self.ledger.pick(rng, [(s * s, p) for s, p in aims], top=2)
         elif first_point:  # set aside before the turn and the closing take it
             self.first_work = self.framing.field_phrase(rng)
             if self.first_work is not None:
