@@ -309,7 +309,6 @@ def test_regen_tells_the_render_the_headings_around_the_part_by_template_path(ou
     heads = {s.path: s.heading.text for s in _walk(section_tree(outline.body, 2))}
     regen_section(outline, "1.2", spy, seed=3)
     assert told and told[0] == {p: t for p, t in heads.items() if p != "1.2"}
-    assert told[0]["1"] == heads["1"] and heads["1"] in body[find_span(section_tree(outline.body, 2), "1").start]
     # a point the writer added after 1.2 is drawn from 1.2's template place: it is said
     # beside the part, under a path of its own, never as the part being redrawn
     span = find_span(section_tree(outline.body, 2), "1.2")
@@ -319,9 +318,36 @@ def test_regen_tells_the_render_the_headings_around_the_part_by_template_path(ou
     regen_section(edited, "1.2", spy, seed=3)
     assert "写稿人加的小点" in told[0].values()
     assert all(not (p == "1.2" or p.startswith("1.2.")) for p in told[0])
+    # a point the writer added before 二 takes 二's place by position: the part redrawn under the
+    # old 二 (now 三) still has 二's heading as its parent, and the added point is no parent of it
+    at = find_span(section_tree(outline.body, 2), "2").start
+    added = body[:at] + ["## 写稿人加的要点", "", "写稿人的话。", ""] + body[at:]
+    edited = parse_outline(outline.to_text().replace(outline.body, "\n".join(added)))
+    told.clear()
+    regen_section(edited, "3.1", spy, seed=3)
+    assert told[0]["2"] == heads["2"] and told[0]["+2"] == "写稿人加的要点"
 
 
 def _walk(spans):  # type: ignore[no-untyped-def]
     for s in spans:
         yield s
         yield from _walk(s.children)
+
+
+def test_a_redrawn_part_says_something_else_while_the_material_allows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a writer redraws a point because its text will not do: the same heading back is no redraw
+    from click.testing import CliRunner
+
+    from drafter.cli import app
+
+    out = tmp_path / "o.md"
+    runner = CliRunner()
+    assert runner.invoke(app, ["new", "--no-input", "-t", "yi-nested", "--seed", "5", "--topic", "安全生产",
+                               "-o", str(out)]).exit_code == 0
+    for seed in ("1", "2", "3"):
+        before = parse_outline(out.read_text(encoding="utf-8"))
+        old = before.body.split("\n")[find_span(section_tree(before.body, before.closing), "2.2").start]
+        assert runner.invoke(app, ["regen", str(out), "2.2", "--seed", seed, "--force"]).exit_code == 0
+        after = parse_outline(out.read_text(encoding="utf-8"))
+        new = after.body.split("\n")[find_span(section_tree(after.body, after.closing), "2.2").start]
+        assert new != old, new

@@ -25,6 +25,7 @@ def test_a_campaign_holding_the_topics_name_is_another_fields() -> None:
 
 
 def test_other_fields_are_those_holding_a_name_and_not_held_by_one() -> None:
-    assert "主题教育" in other_fields(("教育",)) and "生态文明" in other_fields(("文明城市创建", "文明"))
+    assert "主题教育" in other_fields(("教育",)) and "生态文明" in other_fields(("文明城市创建",), ("文明", "城市"))
+    assert "国防教育" not in other_fields(("国防动员",), ("国防", "动员"))  # a part alone bars nothing
     assert "党纪学习教育" not in other_fields(("党纪学习教育",))  # the topic's own name
     assert other_fields(("安全生产",)) == ()

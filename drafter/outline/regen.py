@@ -272,19 +272,32 @@ def regen_section(
 
 def _placed(spans: list[SectionSpan], span: SectionSpan, models: _Models, origin: str) -> dict[str, str]:
     """The document's headings outside the part redrawn, by the template path each is drawn
-    from (an added point shares its model's path: it is kept under a path of its own beside it,
-    never under the part's)."""
+    from. A path two headings share goes to the part's own ancestors first, then to the untouched
+    points, then in order; the heading that loses it (a point the writer added) and everything
+    under it are kept under a key no template path starts with ("+3"), never under the part's."""
     inside = {s.path for s in walk([span])}
-    out: dict[str, str] = {}
-    for s in walk(spans):
-        model = models.model(s.path) if s.path not in inside else None
+    ancestors = {span.path.rsplit(".", k)[0] for k in range(1, span.path.count(".") + 1)}
+    around = [s for s in walk(spans) if s.path not in inside]
+
+    def rank(s: SectionSpan) -> tuple[int, tuple[int, ...]]:
+        first = 0 if s.path in ancestors else 1 if models.ident.get(s.path) is not None else 2
+        return first, path_key(s.path)
+
+    keys: dict[str, str] = {}
+    for s in sorted(around, key=rank):
+        model = models.model(s.path)
         if model is None:
             continue
-        key = model
-        if key in out or key == origin or key.startswith(origin + "."):
-            key = f"{model}+{s.path}"
+        taken = model in keys.values() or model == origin or model.startswith(origin + ".")
+        keys[s.path] = f"+{s.path}" if taken else model
+    out: dict[str, str] = {}
+    for s in around:  # in document order: under a displaced point, displaced too
+        key = keys.get(s.path)
+        parent = s.path.rsplit(".", 1)[0] if "." in s.path else ""
+        if key is not None and parent and keys.get(parent, "").startswith("+"):
+            key = keys[s.path] = f"+{s.path}"
         text = s.heading.text.strip()
-        if text:
+        if key is not None and text:
             out[key] = text
     return out
 

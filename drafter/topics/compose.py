@@ -74,6 +74,7 @@ class Composer:
         said = [p for _, p in self.material.phrases if p.text in text]
         if said:
             self.anchors[path] = max(said, key=lambda p: len(p.text))
+        self.guarantees.place(path, text)
 
     def plan(self, heads: int, bodies: int) -> None:
         """How many headings and body sentences the outline asks for: phrases are rationed so the
@@ -92,10 +93,7 @@ class Composer:
         one group's aim before the plain charge. With `first_point` (the outline writes a 认识
         point), its aim is set aside for it first (the closing says the field's other whole aim),
         or the field's whole work when the topic has no aim."""
-        aims = self.framing.first_aims() if first_point else []
-        if aims:  # one of the two weightiest, the one nearest the topic more often
-            self.framing.first_aim = self.ledger.pick(rng, [(s * s, p) for s, p in aims], top=2)
-        elif first_point:  # set aside before the turn and the closing take it
+        if first_point and not self.framing.reserve_first_aim(rng):  # set aside before the turn and the closing take it
             self.first_work = self.framing.field_phrase(rng)
             if self.first_work is not None:
                 self.ledger.take(self.first_work)

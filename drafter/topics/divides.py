@@ -13,26 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.data import read_data_lines
+from drafter.data import data_path
+from drafter.errors import DrafterError
+
+DATA = "divides.tsv"
 
 
 @dataclass(frozen=True)
 class Divide:
     sides: tuple[tuple[str, ...], tuple[str, ...]]
     both: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def divides() -> tuple[Divide, ...]:
-    out = []
-    for line in read_data_lines("divides.tsv"):
-        one, other, *both = line.split("\t")
-        out.append(Divide((tuple(one.split()), tuple(other.split())), tuple(both[0].split()) if both else ()))
-    return tuple(out)
-
-
-def _names(text: str, words: Sequence[str]) -> bool:
-    return any(w in text for w in words)
+    ranking: tuple[bool, bool]  # whether a topic on each side ranks phrases by naming its side
 
 
 @dataclass(frozen=True)
@@ -42,17 +33,42 @@ class Side:
     own: tuple[str, ...]
     far: tuple[str, ...]
     both: tuple[str, ...]
+    ranking: bool
+
+
+@lru_cache(maxsize=1)
+def divides() -> tuple[Divide, ...]:
+    path = data_path(DATA)
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        one, other = (tuple(c.split()) for c in cols[:2]) if len(cols) >= 2 else ((), ())
+        if not one or not other or len(cols) > 4:
+            raise DrafterError("每行应为：一方的词、另一方的词、两方共有的词、排序的一方（1 或 2）", path, number)
+        ranks = cols[3].split() if len(cols) > 3 else []
+        if any(r not in ("1", "2") for r in ranks):
+            raise DrafterError(f"排序的一方只能写 1 或 2：{cols[3]}", path, number)
+        both = tuple(cols[2].split()) if len(cols) > 2 else ()
+        out.append(Divide((one, other), both, ("1" in ranks, "2" in ranks)))
+    return tuple(out)
+
+
+def _names(text: str, words: Sequence[str]) -> bool:
+    return any(w in text for w in words)
 
 
 def far_sides(names: Sequence[str]) -> tuple[Side, ...]:
     """For a topic with these names, each divide it is on one side of."""
     out = []
     for d in divides():
-        on = [_names(n, side) and not _names(n, d.both) for n in names for side in d.sides]
-        near = [any(on[i::2]) for i in range(2)]
+        if any(_names(n, d.both) for n in names):
+            continue  # 农民工工资支付, 城乡社区治理: both sides' work
+        near = [any(_names(n, side) for n in names) for side in d.sides]
         if near[0] != near[1]:
             own, far = (0, 1) if near[0] else (1, 0)
-            out.append(Side(d.sides[own], d.sides[far], d.both))
+            out.append(Side(d.sides[own], d.sides[far], d.both, d.ranking[own]))
     return tuple(out)
 
 
@@ -61,7 +77,8 @@ def across(text: str, sides: Sequence[Side]) -> bool:
     return any(_names(text, s.far) and not _names(text, s.own + s.both) for s in sides)
 
 
-def on_side(text: str, sides: Sequence[Side]) -> bool:
-    """The phrase names the topic's own side of every divide it is on (促进农民持续增收 for
-    乡村振兴; not 统筹城乡社会救助体系, whose 城乡 names both and whose subject is neither)."""
-    return all(_names(text, s.own) for s in sides)
+def off_side(text: str, sides: Sequence[Side]) -> bool:
+    """The phrase names none of the topic's own side where the topic's phrases are expected to
+    (统筹城乡社会救助体系, 壮大县域经济 for 乡村振兴: said beside its tasks, about neither side)."""
+    ranking = [s for s in sides if s.ranking]
+    return bool(ranking) and not any(_names(text, s.own) for s in ranking)

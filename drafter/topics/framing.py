@@ -55,7 +55,8 @@ class Framing:
             if at < 0:
                 continue
             after = p.text[at + len(key):]
-            if after and after not in frames.whole_heads and (p.docs < WHOLE_DOCS or after in frames.part_heads):
+            if after and after not in frames.whole_heads and (
+                    p.docs < WHOLE_DOCS or any(after.endswith(w) for w in frames.part_heads)):
                 continue
             # before the name, only verbs and the words of the whole field (持续打造一流…)
             before = p.text[:at]
@@ -119,6 +120,14 @@ class Framing:
         """The topic's own free goals (not that the work be done: 确保各项要求落细落实到位)."""
         return self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q)
                                 and not carried_out(q.text))
+
+    def reserve_first_aim(self, rng: random.Random) -> bool:
+        """Set aside the first point's aim before the closing chooses its own: one of the field's
+        two weightiest, the one nearest the topic more often. False when the field has none."""
+        aims = self.first_aims()
+        if aims:
+            self.first_aim = self.ledger.pick(rng, [(s * s, p) for s, p in aims], top=2)
+        return bool(aims)
 
     def first_aims(self) -> list[tuple[float, Phrase]]:
         """The first point's goals: the field's whole aim on its weightiest words (深入打好污染防治

@@ -70,6 +70,12 @@ class Guarantees:
                     self.completions.append((point, mate))
             self.completions.sort(key=lambda pm: self.rank(pm[0]))  # 加强组织领导 before 加强统筹协调
 
+    def place(self, path: str, text: str) -> None:
+        """A heading the document holds at `path` (regen): a stock point there keeps the order."""
+        stock = next((pt for pt in self.frames.guarantee_points if text.startswith(pt)), None)
+        if stock is not None:
+            self.stock_of[path] = stock
+
     def rank(self, point: str) -> int:
         """A stock point's place among the guarantees as speeches order them (frames.toml's
         guarantee_points: 组织领导, 责任, 统筹协调, 督查考核 … 作风, 纪律)."""
@@ -102,10 +108,11 @@ class Guarantees:
         if self.duty is not None and over_several:
             anchors[path], self.duty = self.duty, None
             return anchors[path].text
+        # set aside before the tasks: one a task heading has since said (队伍 after 监管力量建设), or the
+        # document says already (regen), gives way to the stock points chosen at the heading
+        self.completions = [(s, m) for s, m in self.completions if not self.cued_by_tasks(s) and self.ledger.unsaid([s])]
         if self.completions:
-            # set aside before the tasks: one a task heading has since said gives way (队伍 after 监管力量建设)
-            at = next((i for i, (s, _) in enumerate(self.completions) if not self.cued_by_tasks(s)), 0)
-            stock, mate = self.completions.pop(at)
+            stock, mate = self.completions.pop(0)
             self.ledger.said(stock)
             self.stock_of[path] = stock
             anchors[path] = mate

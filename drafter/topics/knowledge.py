@@ -16,16 +16,15 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
-from drafter.topics.divides import across, far_sides, on_side
-from drafter.topics.material import BROAD, Phrase, TopicMaterial
+from drafter.topics.divides import across, far_sides, off_side
+from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
 from drafter.topics.names import other_fields, topic_names
 from drafter.topics.near import bundled_associations, near_terms
-from drafter.topics.wording import action_words, current_terms, current_words
+from drafter.topics.wording import action_words, in_current_wording
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
@@ -95,13 +94,13 @@ class Knowledge:
             # (data built before a place entered the harvest's list still holds it: 首都)
             if rejected(text) or names_a_place(text) or words.split(" ", 1)[0] not in opens:
                 continue
-            phrases.append(_current(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
+            phrases.append(in_current_wording(Phrase(tuple(words.split(" ")), int(docs), tuple(context.split(" ")),
                                            dated=mark == ["dated"])))
         return cls(phrases)
 
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
         """These phrases first (the writer's corpus in today's wording; a reference as it says it)."""
-        extra = [_current(p) if p.source == "corpus" else p for p in extra]
+        extra = [in_current_wording(p) if p.source == "corpus" else p for p in extra]
         return Knowledge(extra + self.phrases, self._associations, bundled=self._bundled)
 
     def _share(self, terms: Callable[[Phrase], set[str]]) -> dict[str, float]:
@@ -187,7 +186,7 @@ class Knowledge:
                 # admitted on its other uses only, not on this topic's own vocabulary: the
                 # margin of the field, where neighbours creep in; it ranks below the core
                 s *= PERIPHERY
-            if sides and not named and not on_side(p.text, sides):
+            if not named and off_side(p.text, sides):
                 # 乡村振兴's tasks say 农村, 农业, 乡村: 统筹城乡社会救助体系 and 壮大县域经济 are said
                 # beside them in the reports, and rank below them
                 s *= OFF_SIDE
@@ -195,7 +194,7 @@ class Knowledge:
                 scored.append((round(s, 4), p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].text))
         # terms in one order however the sets above iterated (a cached material is read back sorted)
-        return TopicMaterial(topic, keys, dict(sorted(vocabulary.items())), _dedupe(scored)[:limit])
+        return TopicMaterial(topic, keys, dict(sorted(vocabulary.items())), dedupe(scored)[:limit])
 
     def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False,
                   parts: Sequence[str] = ()) -> list[Any]:
@@ -207,7 +206,7 @@ class Knowledge:
         threshold = CONTEXT_SHARE * (sum(best) / len(best) if best else 1.0)
         affinity = self._affinity(ctx)
         far = far_sides(keys)  # 城镇, 城市 for 乡村振兴 (drafter.topics.divides)
-        others = other_fields(tuple(keys) + tuple(parts))  # 主题教育 for 教育 (drafter.topics.names)
+        others = other_fields(keys, parts)  # 主题教育 for 教育 (drafter.topics.names)
         out: list[Any] = []
         for i, p in enumerate(self.phrases):
             named = any(k in p.text for k in keys)
@@ -378,18 +377,6 @@ class Knowledge:
         return vocabulary
 
 
-def _current(p: Phrase) -> Phrase:
-    """The phrase in today's official wording (激发经营主体活力, not 激发市场主体活力), or marked
-    dated when what it says is said no more (坚持精准扶贫): its words still find its field."""
-    if p.dated:  # it is never written; its context still finds the field, in today's terms
-        context = current_terms(p.context)
-        return p if context == p.context else replace(p, context=context)
-    words, context = current_words(p.words), current_terms(p.context)
-    if words == p.words and context == p.context:
-        return p
-    return replace(p, words=words, context=context) if words is not None else replace(p, context=context, dated=True)
-
-
 def _piece(p: Phrase) -> str:
     """The file a corpus or reference phrase came from (its origin without the line)."""
     return p.origin.rsplit(":", 1)[0]
@@ -402,18 +389,3 @@ def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> fl
     if count <= 1:
         return 0.0
     return (total - own) / (count - 1)
-
-
-def _dedupe(scored: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-    """Keep one of the phrases that differ only by a leading adverb (深入推进… / 推进…)."""
-    seen: set[str] = set()
-    out = []
-    for s, p in scored:
-        core = p.text
-        if core in seen:
-            continue
-        seen.add(core)
-        for n in (2, 3):
-            seen.add(core[n:])
-        out.append((s, p))
-    return out

@@ -57,3 +57,18 @@ class TopicMaterial:
         """Enough phrases, but hardly any that name the topic: they come from its neighbourhood
         (the documents drafter knows say little of it), so the writer should check each point."""
         return self.known and self.named < MIN_NAMED_OWN
+
+
+def dedupe(scored: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+    """Keep one of the phrases that differ only by a leading adverb (深入推进… / 推进…)."""
+    seen: set[str] = set()
+    out = []
+    for s, p in scored:
+        core = p.text
+        if core in seen:
+            continue
+        seen.add(core)
+        for n in (2, 3):
+            seen.add(core[n:])
+        out.append((s, p))
+    return out

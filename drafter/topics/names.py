@@ -48,14 +48,21 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
 
 
 @lru_cache(maxsize=1)
-def _compounds() -> tuple[str, ...]:
-    return tuple(read_data_lines("compounds.txt"))
+def _compounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = []
+    for line in read_data_lines("compounds.txt"):
+        name, _, words = line.partition("\t")
+        out.append((name.strip(), tuple(words.split())))
+    return tuple(out)
 
 
-def other_fields(names: Sequence[str]) -> tuple[str, ...]:
-    """The longer names of other fields' work that hold one of the topic's names or parts
-    (drafter/_data/compounds.txt: 主题教育 for 教育), unless a name of the topic holds them."""
-    return tuple(c for c in _compounds() if any(n in c for n in names) and not any(c in n for n in names))
+def other_fields(names: Sequence[str], parts: Sequence[str] = ()) -> tuple[str, ...]:
+    """The longer names of other fields' work that hold one of the topic's names, or one of its
+    parts where the data says so (drafter/_data/compounds.txt: 主题教育 for 教育, 生态文明 for
+    文明城市创建), unless a name of the topic holds them (生态文明建设)."""
+    return tuple(c for c, barred in _compounds()
+                 if (any(n in c for n in names) or any(p in barred for p in parts))
+                 and not any(c in n for n in names))
 
 
 def _segment(text: str, vocabulary: frozenset[str]) -> list[str]:

@@ -10,10 +10,11 @@ import random
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from drafter.data import data_path, read_data_lines
+from drafter.topics.material import Phrase
 
 # Words that open a task although jieba's dictionary does not tag them as verbs or adverbs.
 _ACTION_WORDS = frozenset("深化 着力 有力 精准 新建 大力发展 全力 加力 奋力 聚力 统筹 强化 提速 提质 稳步 有序 高效 "
@@ -80,11 +81,8 @@ _ANSWERABLE = "责任 考核 督查 督导 问责 组织领导 队伍建设 作�
 ANSWERABLE = re.compile("|".join(_ANSWERABLE))
 # any duty, a field's enforcement and cooperation too: no umbrella over a point's tasks
 DUTY = re.compile("|".join(_ANSWERABLE + "监督 执法 监管 协同 联动".split()))
-# words that name no subject: a phrase of nothing else besides its verb is empty
-EMPTY = frozenset("相关 有关 各项 各类 有效 措施 工作 机制 制度 体系 能力 水平 力度 作用 问题 方面 任务 "
-                   "要求 建设 管理 服务 保障 工作机制 长效机制 加以 解决 落实 推进 提高 提升 完善 健全 准备 "
-                   # how any work is done well, in any field (加强顶层设计, 提高管理效能)
-                   "顶层设计 顶层 效能 质效 实效 成效 效率 协同 统筹 协调 合力".split())
+# words that name no subject: a phrase of nothing else besides its verb is empty (相关, 机制, 效能)
+EMPTY = frozenset(w for line in read_data_lines("empty_words.txt") for w in line.split())
 SAME = 0.7  # share of a phrase's character pairs another has when they say the same thing
 SIBLING_SPREAD = 0.3  # siblings' headings stay within this much of the first one's length
 DANGLING = re.compile(r"(?:落实|执行|实施|推进|开展|处理|解决|负责|监督|进行|配合)$")
@@ -318,3 +316,15 @@ def current_names(name: str) -> tuple[str, ...]:
         found.setdefault("".join(words), None)
     shortest = sorted(found, key=len)[:1]
     return tuple(n for n in shortest if n != name)
+
+
+def in_current_wording(p: Phrase) -> Phrase:
+    """The phrase in today's official wording (激发经营主体活力, not 激发市场主体活力), or marked
+    dated when what it says is said no more (坚持精准扶贫): its words still find its field."""
+    if p.dated:  # it is never written; its context still finds the field, in today's terms
+        context = current_terms(p.context)
+        return p if context == p.context else replace(p, context=context)
+    words, context = current_words(p.words), current_terms(p.context)
+    if words == p.words and context == p.context:
+        return p
+    return replace(p, words=words, context=context) if words is not None else replace(p, context=context, dated=True)
