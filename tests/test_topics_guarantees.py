@@ -52,3 +52,15 @@ def test_a_frame_ending_on_the_words_a_heading_above_ended_on_is_not_said() -> N
     assert ledger.unsaid(frames) == frames
     ledger.headed("坚持问题导向，推动安全生产工作落地见效")
     assert ledger.unsaid(frames) == frames[1:]
+
+
+def test_with_the_fields_stock_points_said_a_guarantee_sub_point_takes_another_not_a_task() -> None:
+    # regen of a 保障 point beside a writer's point that already says the field's stock guarantees:
+    # 二要提高本质安全水平 (a task) was written under 二、夯实工作保障……
+    points = Frames.load().guarantee_points
+    for seed in range(8):
+        composer = _composer({"隐患": 1.0, "事故": 0.9})
+        for said in composer.guarantees.fitting_points():
+            composer.avoid(said)
+        heads = [composer.heading(random.Random(seed), 2, GUARANTEE, f"3.{i}") for i in (1, 2)]
+        assert all(h and any(h.startswith(pt) for pt in points) for h in heads), heads

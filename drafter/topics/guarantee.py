@@ -89,8 +89,12 @@ class Guarantees:
         parent = path.rsplit(".", 1)[0]
         said = [s for q, s in self.stock_of.items() if q.startswith(parent + ".")]
         last = max((self.rank(s) for s in said), default=-1)
-        points = self.ledger.unsaid([x for x in self.fitting_points() if not any(shares_subject(x, t) for t in over)
-                                     and not self.cued_by_tasks(x)])
+        def fit(points: list[str]) -> list[str]:
+            return self.ledger.unsaid([x for x in points if not any(shares_subject(x, t) for t in over)
+                                       and not self.cued_by_tasks(x)])
+
+        # the field's own stock points, else any: a task of the field under a 保障 point reads worse
+        points = fit(self.fitting_points()) or fit(self.frames.guarantee_points)
         # out of order rather than none: a topic phrase in a stock point's place reads worse
         options = sorted([x for x in points if self.rank(x) > last] or points, key=self.rank)
         left = siblings - int(path.rsplit(".", 1)[1])
