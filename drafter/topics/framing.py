@@ -20,6 +20,7 @@ AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim be
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
 WHOLE_DOCS = 5  # a phrase naming the topic in this many documents is the field's standard wording
 SUPPORT = 3  # phrases near a task point's subject it needs for its sub-points and body
+NEARER = 1.5  # an aim this many times nearer the topic than the other is the first point's
 FIRST_AIMS = 2  # the weightiest aims the first point chooses from (a third is one part of the field: 遏制耕地“非农化”)
 
 
@@ -122,11 +123,13 @@ class Framing:
                                 and not carried_out(q.text))
 
     def reserve_first_aim(self, rng: random.Random) -> bool:
-        """Set aside the first point's aim before the closing chooses its own: one of the field's
-        two weightiest, the one nearest the topic more often. False when the field has none."""
-        aims = self.first_aims()
+        """Set aside the first point's aim before the closing chooses its own: of the field's two
+        weightiest, the one far nearer the topic (坚决打赢疫情防控这场硬仗, not 确保人员安全有序
+        流动), else either (确保国家粮食安全 / 持续巩固拓展脱贫攻坚成果). False when there is none."""
+        aims = sorted(self.first_aims(), key=lambda sp: -sp[0])
         if aims:
-            self.first_aim = self.ledger.pick(rng, [(s * s, p) for s, p in aims], top=2)
+            clear = len(aims) == 1 or aims[0][0] >= NEARER * aims[1][0]
+            self.first_aim = aims[0][1] if clear else self.ledger.pick(rng, aims, top=2)
         return bool(aims)
 
     def first_aims(self) -> list[tuple[float, Phrase]]:
