@@ -158,10 +158,9 @@ class Composer:
                 # heading above already said the same words, completed by a phrase of the topic
                 # on its subject when there is one (强化宣传引导，增强全社会的安全生产意识)
                 over = [t for q, t in self.said_heads.items() if q == parent_path or q.startswith(parent_path + ".")]
-                point = self.guarantees.next_point(rng, path, over, self.children.get(parent_path, 1))
+                point, duty = self.guarantees.stock_or_phrases(rng, path, over, self.children.get(parent_path, 1), pool)
                 if point is not None:
                     return self.guarantees.completed(rng, point, path, self.anchors)
-                duty = pool  # every stock point said: any phrase of the topic near its parent
             pool = duty
         elif role == TASK:
             # a sub-point is one task of its point: not a goal (维护人民群众生命财产安全), nor while others

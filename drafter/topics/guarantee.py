@@ -82,10 +82,27 @@ class Guarantees:
         points = self.frames.guarantee_points
         return points.index(point) if point in points else len(points)
 
-    def next_point(self, rng: random.Random, path: str, over: Sequence[str], siblings: int) -> str | None:
-        """The stock point heading the 保障 sub-point at `path` (one of `siblings`): of this field,
-        saying no subject of the headings `over` it nor a task heading's (队伍 after 监管力量建设),
-        and in the order speeches give them, with room kept for the sub-points still to come."""
+    def stock_or_phrases(self, rng: random.Random, path: str, over: Sequence[str], siblings: int,
+                         pool: list[tuple[float, Phrase]]) -> tuple[str | None, list[tuple[float, Phrase]]]:
+        """(a stock point, or the phrases to choose from instead) for the 保障 sub-point at `path`:
+        a stock point of this field (next_point); once they are all said, a phrase of the topic
+        saying a guarantee, else another field's stock point, else any phrase of the `pool` (a
+        task of the field under a 保障 point reads worse than either)."""
+        point = self.next_point(rng, path, over, siblings)
+        if point is not None:
+            return point, []
+        guarding = [sp for sp in pool if self.says_guarantee(sp[1])]
+        if guarding:
+            return None, guarding
+        point = self.next_point(rng, path, over, siblings, any_field=True)
+        return point, [] if point is not None else pool
+
+    def next_point(self, rng: random.Random, path: str, over: Sequence[str], siblings: int,
+                   any_field: bool = False) -> str | None:
+        """The stock point heading the 保障 sub-point at `path` (one of `siblings`): of this field
+        (with `any_field`, of any), saying no subject of the headings `over` it nor a task heading's
+        (队伍 after 监管力量建设), and in the order speeches give them, with room kept for the
+        sub-points still to come."""
         parent = path.rsplit(".", 1)[0]
         said = [s for q, s in self.stock_of.items() if q.startswith(parent + ".")]
         last = max((self.rank(s) for s in said), default=-1)
@@ -93,8 +110,7 @@ class Guarantees:
             return self.ledger.unsaid([x for x in points if not any(shares_subject(x, t) for t in over)
                                        and not self.cued_by_tasks(x)])
 
-        # the field's own stock points, else any: a task of the field under a 保障 point reads worse
-        points = fit(self.fitting_points()) or fit(self.frames.guarantee_points)
+        points = fit(self.frames.guarantee_points if any_field else self.fitting_points())
         # out of order rather than none: a topic phrase in a stock point's place reads worse
         options = sorted([x for x in points if self.rank(x) > last] or points, key=self.rank)
         left = siblings - int(path.rsplit(".", 1)[1])
