@@ -1,4 +1,5 @@
-"""Other fields' names that hold a topic's word (主题教育 holds 教育): never the topic's material."""
+"""What is never a topic's own: other fields' names holding its word (主题教育 holds 教育), and the words a
+document is issued in (印发, 指导意见)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_other_fields_are_those_holding_a_name_and_not_held_by_one() -> None:
     assert "国防教育" not in other_fields(("国防动员",), ("国防", "动员"))  # a part alone bars nothing
     assert "党纪学习教育" not in other_fields(("党纪学习教育",))  # the topic's own name
     assert other_fields(("安全生产",)) == ()
+
+
+def test_the_words_a_document_is_issued_in_are_no_topics_vocabulary() -> None:
+    # a ministry's 指导意见 on one field (印发, 各省) said around its phrases made 意见各省 an ecology term
+    phrases = [_p(f"加强/生态/环境/保护{i}", "生态环境保护 生态环境 指导意见 意见各省 印发 大气污染") for i in range(6)]
+    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
+    vocabulary = Knowledge(phrases + filler).for_topic("生态环境保护").vocabulary
+    assert "大气污染" in vocabulary and not {"指导意见", "意见各省", "印发"} & set(vocabulary)

@@ -70,7 +70,8 @@ def _bundled_hash() -> str:
     from drafter.data import data_path
     from drafter.paths import file_stamp, keep, recall
 
-    names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt")
+    names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt",
+             "document_words.txt")
     paths = [data_path(name) for name in names]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from drafter.data import read_data_lines
@@ -357,7 +357,7 @@ class Knowledge:
             piece = _piece(p) if p.source == "corpus" else ""
             votes = (piece, piece + "#") if not piece or naming[piece] >= 2 else (piece,)
             for term in set(p.context) | set(p.words):
-                if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS:
+                if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS and not _issuing(term):
                     weight[term] += w
                     vouched[term].update(votes)
         vocab = {}
@@ -389,3 +389,14 @@ def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> fl
     if count <= 1:
         return 0.0
     return (total - own) / (count - 1)
+
+
+@lru_cache(maxsize=1)
+def _document_words() -> tuple[str, ...]:
+    return tuple(read_data_lines("document_words.txt"))
+
+
+def _issuing(term: str) -> bool:
+    """A term of how a document is issued (印发, 指导意见, 各省): no topic's vocabulary
+    (drafter/_data/document_words.txt)."""
+    return any(w in term for w in _document_words())
