@@ -32,8 +32,13 @@ def data_path(name: str) -> Path:
 
 def read_data_lines(name: str) -> Iterator[str]:
     """The data lines of a bundled file: comments (#) and blank lines left out."""
+    return (line for _, line in read_data_records(name))
+
+
+def read_data_records(name: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a bundled file's data lines, for errors naming the line."""
     with data_path(name).open(encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             line = line.rstrip("\n")
             if line and not line.startswith("#"):
-                yield line
+                yield number, line

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import pytest
+from topics_support import filler, phrase
 
 from drafter.topics.divides import across, divides, far_sides
-from drafter.topics.knowledge import Knowledge, Phrase
-
-
-def _p(text: str, context: str) -> Phrase:
-    return Phrase(tuple(text.split("/")), 2, tuple(context.split()))
-
+from drafter.topics.knowledge import Knowledge
 
 # one report paragraph's phrases: the countryside and the towns side by side, as the reports write them
 PARAGRAPH = "乡村振兴 城乡融合 农村 城镇化 农民 城市"
-RURAL = [_p("发展/新型/农村/集体/经济", PARAGRAPH), _p("促进/农民/持续/增收", PARAGRAPH),
-         _p("建设/宜居/宜业/和美/乡村", PARAGRAPH)]
-SHARED = [_p("促进/城乡/融合/发展", PARAGRAPH)]
-URBAN = [_p("扎实/推进/新型/城镇化", PARAGRAPH), _p("深化/城市/更新", PARAGRAPH)]
-NAMED = [_p(f"推进/乡村/振兴{i}", PARAGRAPH) for i in range(3)]
+RURAL = [phrase("发展/新型/农村/集体/经济", PARAGRAPH), phrase("促进/农民/持续/增收", PARAGRAPH),
+         phrase("建设/宜居/宜业/和美/乡村", PARAGRAPH)]
+SHARED = [phrase("促进/城乡/融合/发展", PARAGRAPH)]
+URBAN = [phrase("扎实/推进/新型/城镇化", PARAGRAPH), phrase("深化/城市/更新", PARAGRAPH)]
+NAMED = [phrase(f"推进/乡村/振兴{i}", PARAGRAPH) for i in range(3)]
 
 
 @pytest.fixture(scope="module")
 def knowledge() -> Knowledge:
-    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
-    return Knowledge(RURAL + SHARED + URBAN + NAMED + filler)
+    unrelated = filler()
+    return Knowledge(RURAL + SHARED + URBAN + NAMED + unrelated)
 
 
 def test_the_countrysides_topic_takes_the_shared_work_and_not_the_towns(knowledge: Knowledge) -> None:
@@ -57,10 +53,10 @@ def test_a_phrase_naming_its_topics_side_ranks_above_one_naming_neither() -> Non
     # 壮大县域经济 is said in 乡村振兴's paragraphs, as often as its tasks, but names neither the
     # countryside nor the towns: below 促进农民持续增收 and 发展新型农村集体经济, which name the countryside
     around = PARAGRAPH + " 县域 县域经济"
-    rural = [_p("/".join(p.words), around) for p in RURAL]
-    neither = [_p("壮大/县域/经济", around), _p("推动/县域/经济/高质量/发展", around)]
-    filler = [_p(f"推进/项目{i}/建设", f"项目{i} 建设") for i in range(1500)]
-    material = Knowledge(neither + rural + NAMED + filler).for_topic("乡村振兴")
+    rural = [phrase("/".join(p.words), around) for p in RURAL]
+    neither = [phrase("壮大/县域/经济", around), phrase("推动/县域/经济/高质量/发展", around)]
+    unrelated = filler()
+    material = Knowledge(neither + rural + NAMED + unrelated).for_topic("乡村振兴")
     ranked = [p.text for _, p in material.phrases]
     assert {p.text for p in neither} <= set(ranked) and "县域" in material.vocabulary
     assert max(ranked.index(p.text) for p in rural) < min(ranked.index(p.text) for p in neither)

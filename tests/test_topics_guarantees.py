@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import random
 
+from topics_support import phrase
+
 from drafter.topics.compose import GUARANTEE, Composer, Frames
-from drafter.topics.knowledge import Phrase, TopicMaterial
+from drafter.topics.knowledge import TopicMaterial
 
-
-def _p(text: str, context: str) -> Phrase:
-    return Phrase(tuple(text.split("/")), 2, tuple(context.split()))
-
-
-TASKS = [_p("推动/重大/事故/隐患/动态/清零", "安全生产 隐患 事故"), _p("加强/安全/生产/监管/力量/建设", "安全生产 监管 力量"),
-         _p("深化/危化品/专项/整治", "安全生产 危化品 隐患")]
+TASKS = [phrase("推动/重大/事故/隐患/动态/清零", "安全生产 隐患 事故"), phrase("加强/安全/生产/监管/力量/建设", "安全生产 监管 力量"),
+         phrase("深化/危化品/专项/整治", "安全生产 危化品 隐患")]
 
 
 def _composer(vocabulary: dict[str, float]) -> Composer:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.data import data_path
+from drafter.data import data_path, read_data_records
 from drafter.errors import DrafterError
 
 DATA = "divides.tsv"
@@ -40,9 +40,7 @@ class Side:
 def divides() -> tuple[Divide, ...]:
     path = data_path(DATA)
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in read_data_records(DATA):
         cols = line.split("\t")
         one, other = (tuple(c.split()) for c in cols[:2]) if len(cols) >= 2 else ((), ())
         if not one or not other or len(cols) > 4:

@@ -96,9 +96,10 @@ class Framing:
         field's goal (None: the closing says its plain charge). With `common`, only one said in
         several documents (保障残疾人就业 is one group's: the field's whole work closes first)."""
         own = self.aims()
+        firsts = self.first_aims()
         # the field's whole aim is the first point's (Composer._top_heading): the closing says another, or
         # its plain charge (读者 struck 提高政治站位，维护生物多样性 once 打好污染防治攻坚战 was taken)
-        best = self.first_aim or next((p for _, p in self.first_aims()), None)
+        best = self.first_aim or next((p for _, p in firsts), None)
         if best is not None:
             first = {best.text, *self.read.saying_the_same(best.text)}
             own = [sp for sp in own if sp[1].text not in first]
@@ -112,7 +113,7 @@ class Framing:
         weighty = [sp for sp in own if self.read.weight(sp[1]) >= self.read.vocab_median]
         # the field's other whole aim before one part's (持续巩固拓展脱贫攻坚成果 beside 确保国家粮食安全,
         # before 遏制耕地“非农化”)
-        whole = [sp for sp in self.first_aims() if sp in weighty]  # (first_aims is free aims: 2 of them)
+        whole = [sp for sp in firsts if sp in weighty]
         pool = whole or weighty or own
         p = self.ledger.pick(rng, pool, top=10)
         return self.ledger.take(p) if p else None

@@ -106,6 +106,7 @@ class Guarantees:
         parent = path.rsplit(".", 1)[0]
         said = [s for q, s in self.stock_of.items() if q.startswith(parent + ".")]
         last = max((self.rank(s) for s in said), default=-1)
+
         def fit(points: list[str]) -> list[str]:
             return self.ledger.unsaid([x for x in points if not any(shares_subject(x, t) for t in over)
                                        and not self.cued_by_tasks(x)])

@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
 from drafter.data import read_data_lines
-from drafter.topics.divides import across, far_sides, off_side
+from drafter.topics.divides import Side, across, far_sides, off_side
 from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
 from drafter.topics.names import other_fields, topic_names
 from drafter.topics.near import bundled_associations, near_terms
@@ -48,6 +49,19 @@ AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this muc
 IN_PASSING = 0.3  # a bundled phrase naming the topic in surroundings this far below the bar is another field's
 ANCHORED = 2.5  # a phrase said this far above the bar (share of it), with a word of the topic's own
 OFF_SIDE = 0.5  # weight of a phrase of a topic on one side of a divide that names not its side (divides)
+
+
+@dataclass(frozen=True)
+class Bars:
+    """What a topic never takes, whatever its statistics say: phrases of the far side of a divide
+    only (drafter.topics.divides) and phrases naming another field that holds its name
+    (drafter.topics.names.other_fields)."""
+
+    sides: tuple[Side, ...] = ()
+    others: tuple[str, ...] = ()
+
+    def exclude(self, text: str) -> bool:
+        return across(text, self.sides) or any(o in text for o in self.others)
 
 
 class Knowledge:
@@ -161,20 +175,20 @@ class Knowledge:
         # the writer's pieces that mention the topic only in passing (统筹做好防汛防疫 in an
         # epidemic speech) do not say what its words are: their phrases are material, not seeds
         base = self._on_topic_pieces(base, keys)
+        bars = Bars(far_sides(keys), other_fields(keys, parts))
         vocabulary = self._vocabulary(base, keys)
         if len(vocabulary) <= len(keys):
             return TopicMaterial(topic, keys, vocabulary)
         # the phrases used where those terms are used widen the vocabulary (pseudo-relevance
         # feedback), each round's new seeds weighing less than the last
         for round_weight in FEEDBACK:
-            ranked = sorted(self._admitted(keys, vocabulary, parts=parts), key=lambda sp: (-sp[0], sp[1].text))
+            ranked = sorted(self._admitted(keys, vocabulary, bars=bars), key=lambda sp: (-sp[0], sp[1].text))
             ranked = ranked[:FEEDBACK_SEEDS]
             top = ranked[0][0] if ranked else 1.0
             seeds = base + [(round_weight * c / top * TRUST[p.source], p) for c, p in ranked]
             vocabulary = self._vocabulary(seeds, keys)
         scored = []
-        sides = far_sides(keys)
-        for c, p, named, specific in self._admitted(keys, vocabulary, detail=True, parts=parts):
+        for c, p, named, specific in self._admitted(keys, vocabulary, detail=True, bars=bars):
             if p.dated:
                 continue  # its words found the field; the wording is no longer said (加强行政监察)
             text_score = sum(vocabulary.get(w, 0.0) for w in specific) / math.sqrt(len(specific) or 1)
@@ -186,7 +200,7 @@ class Knowledge:
                 # admitted on its other uses only, not on this topic's own vocabulary: the
                 # margin of the field, where neighbours creep in; it ranks below the core
                 s *= PERIPHERY
-            if not named and off_side(p.text, sides):
+            if not named and off_side(p.text, bars.sides):
                 # 乡村振兴's tasks say 农村, 农业, 乡村: 统筹城乡社会救助体系 and 壮大县域经济 are said
                 # beside them in the reports, and rank below them
                 s *= OFF_SIDE
@@ -197,7 +211,7 @@ class Knowledge:
         return TopicMaterial(topic, keys, dict(sorted(vocabulary.items())), dedupe(scored)[:limit])
 
     def _admitted(self, keys: Sequence[str], vocabulary: dict[str, float], detail: bool = False,
-                  parts: Sequence[str] = ()) -> list[Any]:
+                  bars: Bars | None = None) -> list[Any]:
         """The phrases on the topic: named by it, or used where it is discussed, and with no
         specific word at home elsewhere (the one rule of leak control). Each with its context
         score relative to the phrases that name the topic."""
@@ -205,8 +219,7 @@ class Knowledge:
         best = sorted(ctx.values(), reverse=True)[:TOP_CONTEXT]
         threshold = CONTEXT_SHARE * (sum(best) / len(best) if best else 1.0)
         affinity = self._affinity(ctx)
-        far = far_sides(keys)  # 城镇, 城市 for 乡村振兴 (drafter.topics.divides)
-        others = other_fields(keys, parts)  # 主题教育 for 教育 (drafter.topics.names)
+        bars = bars or Bars()
         out: list[Any] = []
         for i, p in enumerate(self.phrases):
             named = any(k in p.text for k in keys)
@@ -217,8 +230,7 @@ class Knowledge:
                 out.append((max(c, threshold) / (4 * threshold), p, named, []) if detail
                            else (max(c, threshold), p))
                 continue
-            if not named and c < threshold or far and across(p.text, far) \
-                    or others and any(o in p.text for o in others):
+            if not named and c < threshold or bars.exclude(p.text):
                 continue
             if named and p.source == "bundled" and c < IN_PASSING * threshold:
                 # the topic's name inside another field's wording, said where that field is
@@ -357,12 +369,12 @@ class Knowledge:
             piece = _piece(p) if p.source == "corpus" else ""
             votes = (piece, piece + "#") if not piece or naming[piece] >= 2 else (piece,)
             for term in set(p.context) | set(p.words):
-                if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS and not _issuing(term):
+                if not self.generic(term) and self.word_share.get(term, 0.0) < UBIQUITOUS:
                     weight[term] += w
                     vouched[term].update(votes)
         vocab = {}
         for term, w in weight.items():
-            if len(vouched[term]) < 2:
+            if len(vouched[term]) < 2 or _issuing(term):
                 continue
             share = w / total
             lift = share / max(self.word_share.get(term, 0.0), 1e-6)
