@@ -4,7 +4,8 @@ from ``drafter/_data/divides.tsv``: a topic on one side takes no phrase about th
 乡村振兴's paragraphs in the provincial reports sit beside 新型城镇化 and 城市更新, so those words
 are in its surroundings and pass every statistical test of belonging; a writer strikes them at
 once. The sides are words, not statistics: a topic named by a word of one side (乡村 of 乡村振兴)
-is on that side, and a phrase with words of the other side only is another field's.
+is on that side, and a phrase with words of the other side only is another field's. `Bars` holds
+these with the other fields' names a topic's name is part of (主题教育 for 教育).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from drafter.data import data_path, read_data_records
 from drafter.errors import DrafterError
+from drafter.topics.names import other_fields
 
 DATA = "divides.tsv"
 
@@ -80,3 +82,19 @@ def off_side(text: str, sides: Sequence[Side]) -> bool:
     (统筹城乡社会救助体系, 壮大县域经济 for 乡村振兴: said beside its tasks, about neither side)."""
     ranking = [s for s in sides if s.ranking]
     return bool(ranking) and not any(_names(text, s.own) for s in ranking)
+
+
+@dataclass(frozen=True)
+class Bars:
+    """What a topic never takes, whatever its statistics say: phrases of the far side of a divide
+    only, and phrases naming another field that holds its name (drafter.topics.names.other_fields)."""
+
+    sides: tuple[Side, ...] = ()
+    others: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, names: Sequence[str], parts: Sequence[str] = ()) -> Bars:
+        return cls(far_sides(names), other_fields(names, parts))
+
+    def exclude(self, text: str) -> bool:
+        return across(text, self.sides) or any(o in text for o in self.others)

@@ -16,14 +16,13 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
 from drafter.data import read_data_lines
-from drafter.topics.divides import Side, across, far_sides, off_side
+from drafter.topics.divides import Bars, off_side
 from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
-from drafter.topics.names import other_fields, topic_names
+from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
 from drafter.topics.wording import action_words, in_current_wording
 
@@ -49,19 +48,6 @@ AFFINITY_SHARE = 0.4  # the other phrases using a specific word must be this muc
 IN_PASSING = 0.3  # a bundled phrase naming the topic in surroundings this far below the bar is another field's
 ANCHORED = 2.5  # a phrase said this far above the bar (share of it), with a word of the topic's own
 OFF_SIDE = 0.5  # weight of a phrase of a topic on one side of a divide that names not its side (divides)
-
-
-@dataclass(frozen=True)
-class Bars:
-    """What a topic never takes, whatever its statistics say: phrases of the far side of a divide
-    only (drafter.topics.divides) and phrases naming another field that holds its name
-    (drafter.topics.names.other_fields)."""
-
-    sides: tuple[Side, ...] = ()
-    others: tuple[str, ...] = ()
-
-    def exclude(self, text: str) -> bool:
-        return across(text, self.sides) or any(o in text for o in self.others)
 
 
 class Knowledge:
@@ -175,7 +161,7 @@ class Knowledge:
         # the writer's pieces that mention the topic only in passing (统筹做好防汛防疫 in an
         # epidemic speech) do not say what its words are: their phrases are material, not seeds
         base = self._on_topic_pieces(base, keys)
-        bars = Bars(far_sides(keys), other_fields(keys, parts))
+        bars = Bars.of(keys, parts)
         vocabulary = self._vocabulary(base, keys)
         if len(vocabulary) <= len(keys):
             return TopicMaterial(topic, keys, vocabulary)
