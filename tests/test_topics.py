@@ -1528,11 +1528,3 @@ def test_a_measure_said_in_many_documents_is_still_one_measure(words: str, whole
     # 二、注重统筹兼顾，改善安全生产条件 over four sub-points: readers said it does not hold them
     material = _material("安全生产", {"隐患": 1.0}, [])
     assert _composer(material, 1).framing.whole_field(_p(words, "安全生产", docs=9)) is whole
-
-
-def test_what_is_done_to_a_subject_is_no_part_of_it() -> None:
-    # （一）加强隐患排查治理 … （四）消除事故隐患: the fourth says the first's 隐患 again
-    material = _material("安全生产", {"隐患": 1.0, "危化品": 0.8}, [])
-    read = _composer(material, 1).read
-    assert read.covers(_p("消除/事故隐患", "安全生产 隐患"), _p("加强/隐患/排查/治理", "安全生产 隐患"))
-    assert not read.covers(_p("深化/危化品/专项/整治", "安全生产 危化品"), _p("开展/道路交通/专项/整治", "安全生产 道路"))

@@ -17,7 +17,6 @@ from drafter.topics.wording import (
     EMPTY,
     SAME,
     VERB,
-    action_words,
     gist,
     gist_pairs,
     headless,
@@ -225,18 +224,11 @@ class Reading:
     def covers(self, one: Phrase, other: Phrase) -> bool:
         """One phrase's subject says all the other's, or the other way round: each subject word of
         the narrower inside one of the wider's (矛盾 of 化解各类矛盾 in 矛盾纠纷 of 加强矛盾纠纷排查化解);
-        深化危化品专项整治 and 开展道路交通专项整治 share words, not their whole subject. What is done
-        to the subject (排查, 治理, 消除) is no part of it: 消除事故隐患 says 加强隐患排查治理's 隐患."""
-        a, b = (self._objects(self.subject_words(p)) for p in (one, other))
+        深化危化品专项整治 and 开展道路交通专项整治 share words, not their whole subject."""
+        a, b = self.subject_words(one), self.subject_words(other)
         if not a or not b:
             return False
         return all(any(w in x for x in b) for w in a) or all(any(w in x for x in a) for w in b)
-
-    @staticmethod
-    def _objects(words: frozenset[str]) -> frozenset[str]:
-        """Subject words without the genre's action words among them, while any are left."""
-        objects = frozenset(w for w in words if w not in action_words())
-        return objects or words
 
     @staticmethod
     def restates(one: str, other: str) -> bool:
