@@ -180,6 +180,43 @@ def test_a_quoted_name_stays_whole_in_a_formulation() -> None:
     assert not any(t.count("“") != t.count("”") for t in found), found
 
 
+def test_a_fields_numbered_name_is_its_wording_and_a_political_one_is_not() -> None:
+    # “四个最严” is 食品安全's own wording, not a figure; “两个维护” has its slot in the frames and
+    # “十四五” dates a phrase; a name in digits (“中国制造2025”) is a figure
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.harvest import harvest
+
+    tok = Tokenizer()
+    text = "要落实“四个最严”要求，纠治“四风”。坚决做到“两个维护”，实现“十四五”规划目标，实施“中国制造2025”，抽检三个批次。"
+    found = set(harvest([("a", text), ("b", text)], tok.cut, tok.tag_of).formulations)
+    assert {"落实“四个最严”要求", "纠治“四风”"} <= found, found
+    assert not any(n in t for t in found for n in ("两个维护", "十四五", "2025", "三个批次")), found
+
+
+@pytest.mark.parametrize("text", ["建设单位应当及时组织修复", "考核结果应当向社会公布", "检查不得收取任何费用",
+                                  "依法可以不予行政处罚"])
+def test_a_regulations_must_and_may_are_no_speech_task(text: str) -> None:
+    from drafter.topics.harvest import rejected
+
+    assert rejected(text)
+
+
+def test_a_numbered_point_is_read_after_its_number_and_its_must() -> None:
+    # 一是要抓好水库、山塘安全度汛: the task is 抓好…, not 要抓好… (which opens on no action word)
+    from drafter.model import Section, Skeleton, Speech
+    from drafter.phrases.tokenize import Tokenizer
+    from drafter.topics.corpus import corpus_phrases
+
+    tok = Tokenizer()
+    speech = Speech(title="在全县防汛工作会议上的讲话", kind="讲话", paragraphs=[])
+    skeleton = Skeleton(title=speech.title, kind="讲话", sections=[Section(
+        level=1, marker="一、", family="cn", text="突出重点加强防范",
+        body=["一是要抓好水库安全度汛。二是要求严格落实值班制度。"])])
+    texts = {p.text for p in corpus_phrases([(speech, skeleton)], tok.cut, tok.tag_of)}
+    assert "抓好水库安全度汛" in texts, texts
+    assert not any(t.startswith("求") for t in texts), texts  # 要求 is no 要 before a task
+
+
 def test_the_versions_of_one_law_are_one_document(tmp_path: Path) -> None:
     # 北京市安全生产条例 as amended is one law in two files: a clause both versions carry is not
     # "found in two documents" (推进安全生产产业发展 was one law's clause shipped as a formulation)

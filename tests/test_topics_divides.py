@@ -66,3 +66,20 @@ def test_every_divide_has_two_sides() -> None:
     assert divides()
     for d in divides():
         assert all(d.sides) and not set(d.sides[0]) & set(d.sides[1])
+
+
+@pytest.mark.parametrize("names, text, out", [
+    # the river regulations that say 防洪 say 水质 and 水电站 in the same sentences
+    (("防汛",), "改善河道水质", True),
+    (("防汛",), "建设水力发电站", True),
+    (("防汛",), "保障防洪安全", False),
+    (("防汛",), "加强河道管理", False),  # names neither: not barred
+    (("水污染防治",), "保障防洪安全", True),
+    # forest fires are not fire safety in town
+    (("森林防火",), "做好消防安全工作", True),
+    (("森林防火",), "普及家庭防火知识", True),
+    (("森林防火",), "加强森林消防队伍建设", False),  # a word of each side: shared
+    (("消防安全",), "建立森林防火责任制", True),
+])
+def test_floods_and_forest_fires_keep_off_their_neighbours(names: tuple[str, ...], text: str, out: bool) -> None:
+    assert across(text, far_sides(names)) is out

@@ -17,8 +17,8 @@ from typing import Any
 
 from drafter.topics.material import Phrase, TopicMaterial
 
-CORPUS_FORMAT = "5"  # bump when the corpus phrases change meaning
-FORMAT = "12"  # bump when the material's layout or its selection changes meaning
+CORPUS_FORMAT = "6"  # bump when the corpus phrases change meaning
+FORMAT = "13"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
@@ -71,7 +71,7 @@ def _bundled_hash() -> str:
     from drafter.paths import file_stamp, keep, recall
 
     names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt",
-             "document_words.txt")
+             "document_words.txt", "political_names.txt")
     paths = [data_path(name) for name in names]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)

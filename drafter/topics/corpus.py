@@ -18,7 +18,7 @@ from drafter.topics.material import Phrase
 
 MAX_CORPUS_CHARS = 16
 # who is asked, before the task itself (一是 / 要 / 各乡镇要 / 各级各部门必须): the task is what follows
-_SPEAKER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|还要|必须|务必|"
+_SPEAKER = re.compile(r"^(?:[一二三四五六七八九十]是(?:要(?![求点素害]))?|首先|其次|再次|最后|同时|还要|必须|务必|"
                       r"(?:[^，。、]{1,8}?(?<![主重需只必不想还纪])(?:要|必须|务必)|要)(?![求点素害]))?")
 # Words of a speech's title that name the occasion, not the subject (在全县××工作会议上的讲话).
 _TITLE_FRAME = frozenset("会议 讲话 讲话稿 发言 表态 动员 部署 推进会 大会 致辞 主持词 提纲 范文 全文 工作会议 电视电话会议 "

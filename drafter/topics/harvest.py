@@ -18,7 +18,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from drafter.data import read_data_lines
 from drafter.text import CLAUSE_SPLIT, SENTENCE_SPLIT
 from drafter.topics.wording import action_words
 
@@ -33,11 +35,15 @@ _ACTION_TAGS = frozenset(("v", "vd", "vn", "d", "ad", "a", "vi", "vq"))
 # Names and figures never enter the data: person, place and organisation names; numbers.
 _NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nsf", "nt", "t", "m")
 _FIGURE = re.compile(r"[0-9０-９%％一二三四五六七八九十百千万亿两]+(?:个|项|条|批|家|年|次|大|化|五|者|级|类|型|位|支|区|县|市|省|片)|[0-9０-９%％]")
+# A quoted name in words is no figure (落实“四个最严”要求, 纠治“四风”), unless it is a five-year plan
+# (“十四五”); one in digits is (“中国制造2025”).
+_QUOTED = re.compile(r"“([^“”0-9０-９%％]{1,10})”")
+_PLAN = re.compile(r"^十?[一二三四五六七八九]五$")
 _BAD = re.compile(r"[《》‘’\"'（）()【】\[\]<>＜＞/\\|·…—\-a-zA-Z]|本作品|我们|你们|他们|我国|我省|我市|本市|本省|全省|全市|全区|本办法|本条例|本规定|本意见")
 _LEAD = re.compile(r"^(?:同时|并且|并|还要|要|必须|应当|应|着力于|以及|和|及|而且|其中|另外|此外|特别是|尤其是|重点是|"
                    r"各级人民政府|县级以上人民政府|县级以上地方人民政府|有关部门|各地区|各部门|各地)")
 # Legal procedure: the voice of a regulation, not of a speech.
-_LEGAL = re.compile(r"依法从事|本单位|本行政区域|本部门|本地区|本机关|移送|司法机关|依照|按照规定|有关规定|责令|罚款|处分|追究|当事人|申请人|被申请|行政机关|本法|本条例|本办法|规定的|违反|予以|吊销|"
+_LEGAL = re.compile(r"依法从事|应当|不得|可以|建设单位|施工单位|本单位|本行政区域|本部门|本地区|本机关|移送|司法机关|依照|按照规定|有关规定|责令|罚款|处分|追究|当事人|申请人|被申请|行政机关|本法|本条例|本办法|规定的|违反|予以|吊销|"
                     r"没收|拘留|诉讼|复议|赔偿|许可证|登记|备案|审批|批准|办理|提交|申请|经营者|之日起|期限|下列|以下(?:工作|准备|几|职责|内容|措施)|如下|"
                     r"报告[^，。]*(?:机构|机关|部门)$")
 _PROVINCES = re.compile("首都|古都|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
@@ -230,11 +236,22 @@ def names_a_place(text: str) -> bool:
     return bool(_PROVINCES.search(text))
 
 
+@lru_cache(maxsize=1)
+def _political_names() -> frozenset[str]:
+    return frozenset(read_data_lines("political_names.txt"))
+
+
+def _political(text: str) -> bool:
+    """A quoted name of politics, the state's policies or a five-year plan, not of a field
+    (drafter/_data/political_names.txt): 做到“两个维护”, 实现“十四五”规划目标."""
+    return any(q in _political_names() or _PLAN.match(q) for q in _QUOTED.findall(text))
+
+
 def rejected(text: str) -> bool:
     """A harvested phrase drafter does not use: a report of what happened, a regulation's
     procedure, one place's campaign or ambition, half of a construction, a thing named rather
     than acted on (巩固的国防…), a task only the centre does, or a trend reported (the loader applies this to data built by older rules)."""
-    return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text)
+    return bool(STATEMENT.search(text) or _LEGAL.search(text) or _CAMPAIGN.search(text) or _political(text)
                 or _HALF.search(text) or _CENTRAL.search(text) or _TREND.search(_ADVERBS.sub("", text))
                 or _STAGE.search(text) or _QUALITY.match(text))
 
@@ -305,7 +322,7 @@ def is_phrase(clause: str, words: list[str], tag_of: Callable[[str], str], max_c
     no person or place, not in a regulation's procedural voice."""
     if not MIN_CHARS <= len(clause) <= max_chars or not words:
         return False
-    if (not facts and (_FIGURE.search(clause) or names_a_place(clause))) or _BAD.search(clause) \
+    if (not facts and (_FIGURE.search(_QUOTED.sub("", clause)) or names_a_place(clause))) or _BAD.search(clause) \
             or rejected(clause) or not _quoted_whole(clause):
         return False
     return len(words) >= 2 and words[0] in action_words()
