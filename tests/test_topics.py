@@ -1565,3 +1565,21 @@ def test_a_measure_said_in_many_documents_is_still_one_measure(words: str, whole
     # 二、注重统筹兼顾，改善安全生产条件 over four sub-points: readers said it does not hold them
     material = _material("安全生产", {"隐患": 1.0}, [])
     assert _composer(material, 1).framing.whole_field(_p(words, "安全生产", docs=9)) is whole
+
+
+def test_a_field_named_with_its_neighbour_between_its_words_is_its_name() -> None:
+    # the reports say 食品药品安全 where a 食品安全 speech says 食品安全: 严格食品药品安全监管 is its task,
+    # and a formulation said beside 食品药品安全 (落实“四个最严”要求) is said where the topic is
+    from topics_support import filler, phrase
+
+    joint = [phrase("严格/食品药品/安全/监管", "食品药品安全 监管"), phrase("落实/四个最严/要求", "食品药品安全 舌尖")]
+    own = [phrase(f"加强/食品安全/抽检{i}", "食品安全 抽检") for i in range(3)]
+    other = [phrase("加强/药品/监管", "药品 监管 疫苗"), phrase("防止/食品/污染", "食品 污染")]
+    knowledge = Knowledge(joint + own + other + filler())
+    names, _ = knowledge.names_of("食品安全")
+    assert names == ("食品安全", "食品药品安全")
+    texts = {p.text for _, p in knowledge.for_topic("食品安全").phrases}
+    assert {"严格食品药品安全监管", "落实四个最严要求"} <= texts, texts
+    assert "加强药品监管" not in texts
+    # a two-word name with no such term in the data has none (城市道路管理 names no phrase)
+    assert knowledge.names_of("安全生产")[0] == ("安全生产",)
