@@ -201,6 +201,34 @@ def test_a_regulations_must_and_may_are_no_speech_task(text: str) -> None:
     assert rejected(text)
 
 
+@pytest.mark.parametrize("text, out", [("及时向有关部门报告", True), ("及时报告同级人民政府", True),
+                                       ("及时报告险情", False), ("做好信息报告工作", False)])
+def test_a_duty_to_report_to_an_authority_is_a_regulations(text: str, out: bool) -> None:
+    from drafter.topics.harvest import rejected
+
+    assert rejected(text) is out
+
+
+def test_what_every_field_is_for_heads_no_task() -> None:
+    from drafter.topics.reading import Reading
+
+    # 推动高质量发展 and 不断增强发展内生动力 (its verb after an adverb) say no field's work;
+    # 推动乡村产业高质量发展 does
+    phrases = [_p("推动/高质量/发展", "营商环境"), _p("不断/增强/发展/内生/动力", "营商环境"),
+               _p("促进/共同富裕", "营商环境"), _p("推动/乡村/产业/高质量/发展", "营商环境"),
+               _p("激发/经营主体/活力", "营商环境")]
+    read = Reading(_material("营商环境", {}, [(1.0, p) for p in phrases]))
+    assert [read.substantive(p) for p in phrases] == [False, False, False, True, True]
+
+
+def test_a_particle_does_not_make_two_phrases_two_tasks() -> None:
+    from drafter.topics.reading import Reading
+
+    phrases = [_p("储备/必要/的/物资", "防汛"), _p("储备/必要/救急/物资", "防汛")]
+    read = Reading(_material("防汛", {}, [(1.0, p) for p in phrases]))
+    assert "储备必要救急物资" in read.saying_the_same("储备必要的物资")
+
+
 def test_a_numbered_point_is_read_after_its_number_and_its_must() -> None:
     # 一是要抓好水库、山塘安全度汛: the task is 抓好…, not 要抓好… (which opens on no action word)
     from drafter.model import Section, Skeleton, Speech

@@ -73,9 +73,10 @@ class Knowledge:
             return self._associations
         return bundled_associations() if self._bundled else {}
 
-    def naming(self, term: str) -> int:
-        """How many phrases say `term` in their text."""
-        return sum(1 for p in self.phrases if term in p.text)
+    def naming(self, term: str, bundled: bool = False) -> int:
+        """How many phrases say `term` in their text (with `bundled`, of the official documents'
+        formulations only: a measure the writer's corpus does not move)."""
+        return sum(1 for p in self.phrases if term in p.text and (not bundled or p.source == "bundled"))
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:

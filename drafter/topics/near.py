@@ -18,7 +18,7 @@ from drafter.topics.material import BROAD
 if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
 
-NEAR_KEYS = 3  # terms associated with a seldom-named topic that find its material
+NEAR_KEYS = 4  # terms associated with a seldom-named topic that find its material
 NEAR_NAMING = 3  # phrases such a term must name
 NEAR_NAMING_MOST = 12  # and may name at most: a word naming many (交通) is a field of its own or of all
 
@@ -41,16 +41,22 @@ def near_terms(knowledge: Knowledge, keys: Sequence[str]) -> list[str]:
     (not every field's word), in each other's company (a term whose own associates share none
     with the topic's is said with it but lives elsewhere: 委员会 of 禁毒), naming a few phrases."""
     associations = knowledge.associations
-    total = len(knowledge.phrases)
+    bundled = [p for p in knowledge.phrases if p.source == "bundled"]
     near: list[str] = []
     for key in keys:
-        for term in associations.get(key, ()):
+        said = associations.get(key, ())
+        for term in said:
+            # how widely a term is used is counted in the official documents' formulations: the
+            # epidemic speeches of the bundled corpus say 物资 forty times, which makes it no word of all
             if term in near or knowledge.generic(term) or any(term in k or k in term for k in keys) \
-                    or knowledge.word_share.get(term, 0.0) * total > BROAD:
+                    or sum(1 for p in bundled if term in p.words or term in p.context) > BROAD:
                 continue
-            own = associations.get(term, ())
-            if key not in own and not set(own) & set(associations.get(key, ())):
+            own = set(associations.get(term, ()))
+            # in the topic's company, or in the company of another term said with it (物资 and 预案
+            # of 防汛 are both said with 应急: the emergency work a flood speech is about)
+            if key not in own and not own & set(said) and not any(
+                    own & set(associations.get(other, ())) for other in said if other != term):
                 continue
-            if NEAR_NAMING <= knowledge.naming(term) <= NEAR_NAMING_MOST:
+            if NEAR_NAMING <= knowledge.naming(term, bundled=True) <= NEAR_NAMING_MOST:
                 near.append(term)
     return near[:NEAR_KEYS]

@@ -151,7 +151,10 @@ class Reading:
         return self._flags(p)[1]
 
     def _has_substance(self, p: Phrase) -> bool:
-        rest = "".join(p.words[1:])
+        # what follows the verb, after an adverb before it too (不断增强发展内生动力: 增强 is its verb)
+        words = p.words[1:] if len(p.words) > 2 and ADVERB.fullmatch(p.words[0]) and VERB.fullmatch(p.words[1]) \
+            else p.words
+        rest = "".join(words[1:])
         for k in self.material.keys:
             rest = rest.replace(k, "")
         for w in sorted(EMPTY, key=len, reverse=True):

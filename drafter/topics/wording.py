@@ -120,7 +120,8 @@ def gist(text: str, keys: tuple[str, ...] = ()) -> str:
         core = stripped
     for k in keys:
         core = core.replace(k, "|")
-    return _OVERSIGHT.sub("管理", core)
+    # the particle says nothing (储备必要的物资 reads in 储备必要救急物资)
+    return _OVERSIGHT.sub("管理", core.replace("的", ""))
 
 
 def headless(core: str) -> str:
