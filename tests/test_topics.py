@@ -1611,3 +1611,46 @@ def test_a_field_named_with_its_neighbour_between_its_words_is_its_name() -> Non
     assert "加强药品监管" not in texts
     # a two-word name with no such term in the data has none (城市道路管理 names no phrase)
     assert knowledge.names_of("安全生产")[0] == ("安全生产",)
+
+
+def test_one_years_study_campaign_is_no_fields_aim() -> None:
+    # 一、强化使命担当，坚决扛起巩固拓展主题教育成果的政治责任 opened a 廉政 speech: the 2025 reports say
+    # it beside every field's work; a speech on the campaign itself keeps it
+    campaign = _p("巩固/拓展/主题/教育/成果", "廉政 主题教育 成果", docs=9)
+    field_aim = _p("坚决/遏制/腐败/现象/蔓延", "廉政 腐败 惩治", docs=3)
+    tasks = [_p(f"整治/群众/身边/不正之风{i}", "廉政 腐败 作风") for i in range(6)]
+    vocabulary = {"主题": 1.0, "成果": 0.9, "腐败": 0.8, "现象": 0.8, "蔓延": 0.8, "不正之风": 0.5}
+    phrases = [(3.0, campaign), (2.0, field_aim)] + [(1.0, p) for p in tasks]
+    composer = _composer(TopicMaterial("党风廉政建设", ("党风廉政建设",), vocabulary, phrases), 6)
+    assert [sp[1].text for sp in composer.framing.aims()] == [field_aim.text]
+    composer = _composer(TopicMaterial("主题教育", ("主题教育",), vocabulary, phrases), 6)
+    assert campaign.text in [sp[1].text for sp in composer.framing.aims()]
+
+
+def test_the_politics_every_report_says_is_no_fields_vocabulary() -> None:
+    # 决策部署, 总书记, 更好保障 are said around 廉政 in a report's paragraph as around everything else
+    from topics_support import filler, phrase
+
+    around = "廉政 腐败 决策部署 总书记 更好保障"
+    named = [phrase(f"加强/党风廉政/建设{i}", around) for i in range(4)]
+    knowledge = Knowledge(named + [phrase("保持/惩治/腐败/高压/态势", around)] + filler())
+    vocabulary = knowledge.for_topic("党风廉政建设").vocabulary
+    assert "腐败" in vocabulary
+    assert not {"决策部署", "总书记", "更好保障"} & set(vocabulary), vocabulary
+
+
+def test_a_task_point_with_nothing_left_to_say_carries_its_own_task() -> None:
+    # 四要深化廉洁政府建设 / 〔待写：正文〕 once 廉政's material was used up: the genre says the point's
+    # own task into the work instead, each frame once
+    tasks = [_p("深化/廉洁/政府/建设", "廉政 廉洁"), _p("防控/廉政/风险", "廉政 风险")]
+    material = _material("党风廉政建设", {"廉洁": 1.0, "风险": 0.8}, [(1.0, p) for p in tasks])
+    composer = _composer(material, 2, 2)
+    rng = random.Random(1)
+    headings = {path: composer.heading(rng, 2, TASK, path) for path in ("2.1", "2.2")}
+    assert set(headings.values()) == {p.text for p in tasks}
+    bodies = []
+    for path, heading in headings.items():
+        body = composer.body_sentence(rng, TASK, path)
+        assert body is not None and heading in body, body
+        bodies.append(body.replace(heading, "{task}"))
+    assert len(set(bodies)) == 2  # not one frame twice

@@ -84,6 +84,11 @@ def test_every_divide_has_two_sides() -> None:
     (("森林防火",), "普及家庭防火知识", True),
     (("森林防火",), "加强森林消防队伍建设", False),  # a word of each side: shared
     (("消防安全",), "建立森林防火责任制", True),
+    # clean government is not the rest of the government's own work, said in its paragraph
+    (("党风廉政建设", "党风廉政"), "规范审计行为", True),
+    (("党风廉政建设", "党风廉政"), "推进法治政府建设", True),
+    (("党风廉政建设", "党风廉政"), "深化廉洁政府建设", False),
+    (("审计工作",), "保持惩治腐败高压态势", True),
 ])
-def test_floods_and_forest_fires_keep_off_their_neighbours(names: tuple[str, ...], text: str, out: bool) -> None:
+def test_floods_forest_fires_and_clean_government_keep_off_their_neighbours(names: tuple[str, ...], text: str, out: bool) -> None:
     assert across(text, far_sides(names)) is out

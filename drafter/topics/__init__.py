@@ -71,7 +71,7 @@ def _bundled_hash() -> str:
     from drafter.paths import file_stamp, keep, recall
 
     names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt",
-             "document_words.txt", "political_names.txt")
+             "document_words.txt", "political_names.txt", "campaigns.txt")
     paths = [data_path(name) for name in names]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)

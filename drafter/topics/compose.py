@@ -359,6 +359,8 @@ class Composer:
         if not clauses:
             if role == GUARANTEE and first:
                 return self.guarantees.stock_sentence(rng, stock)
+            if role == TASK and first:  # nothing left to say: the point's own task carried into the work
+                return self.framing.task_sentence(rng, self.said_heads.get(path, ""))
             return None
         # a goal (确保…/坚决…) closes the sentence, it does not open it
         clauses.sort(key=lambda c: bool(GOAL.match(c)))

@@ -14,7 +14,14 @@ from drafter.topics.guarantee import Guarantees
 from drafter.topics.ledger import Ledger
 from drafter.topics.material import Phrase, TopicMaterial
 from drafter.topics.reading import Reading
-from drafter.topics.wording import DUTY, GOAL, action_words, carried_out, names_a_group
+from drafter.topics.wording import (
+    DUTY,
+    GOAL,
+    action_words,
+    carried_out,
+    names_a_campaign,
+    names_a_group,
+)
 
 AIM_DOCS = 3  # a bundled goal said in this many documents is the field's aim before one group's
 WIDE = 0.6  # said beside this share of the tasks the widest phrase of the field is said beside
@@ -118,10 +125,24 @@ class Framing:
         p = self.ledger.pick(rng, pool, top=10)
         return self.ledger.take(p) if p else None
 
+    def task_sentence(self, rng: random.Random, heading: str) -> str | None:
+        """A task point's body when the topic has nothing left to say in it: the genre carries the
+        point's own task into the work (要把深化廉洁政府建设作为一项重点工作，……), not 〔待写〕 under
+        a heading that says what is to be done. Each frame once per outline."""
+        task = heading.split("，")[-1]
+        frames = [f for f in self.guarantees.frames.task_sentences if not self.ledger.said_before(f)]
+        if not task or not frames:
+            return None
+        frame = rng.choice(frames)
+        self.ledger.said(frame, line=False)
+        return frame.replace("{task}", task)
+
     def aims(self) -> list[tuple[float, Phrase]]:
         """The topic's own free goals (not that the work be done: 确保各项要求落细落实到位)."""
+        keys = self.material.keys
+        # nor one year's study campaign (巩固拓展主题教育成果 opened a 廉政 speech)
         return self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q)
-                                and not carried_out(q.text))
+                                and not carried_out(q.text) and not names_a_campaign(q.text, keys))
 
     def reserve_first_aim(self, rng: random.Random) -> bool:
         """Set aside the first point's aim before the closing chooses its own: of the field's two

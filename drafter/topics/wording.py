@@ -107,6 +107,17 @@ _STRESS = re.compile(r"^(?:坚决|切实)")
 
 
 @lru_cache(maxsize=16384)
+@lru_cache(maxsize=1)
+def _campaigns() -> tuple[str, ...]:
+    return tuple(read_data_lines("campaigns.txt"))
+
+
+def names_a_campaign(text: str, keys: Sequence[str] = ()) -> bool:
+    """The phrase names one year's study campaign of the Party (巩固拓展主题教育成果,
+    drafter/_data/campaigns.txt), unless the topic is that campaign: no field's aim."""
+    return any(c in text and not any(c in k for k in keys) for c in _campaigns())
+
+
 def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     """A phrase without its leading adverb and verb, the topic's own name marked |: what it
     says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike). A closing 监管,
@@ -183,6 +194,7 @@ class Frames:
     whole_before: tuple[str, ...] = ()  # and before it (一流)
     achieve_forms: dict[str, str] = field(default_factory=dict)  # achieve lead -> its first heading with {goal}
     part_heads: tuple[str, ...] = ()  # words after the name that make one measure however often said (条件)
+    task_sentences: tuple[str, ...] = ()  # a task body's whole sentence carrying its own task ({task})
 
     def recognise_leads(self, goal: str) -> list[str]:
         """The first point's leads for its goal: vigilance before a goal that prevents, commitment
@@ -232,7 +244,8 @@ class Frames:
                    tuple(data.get("task_headings", ())), tuple(data.get("guarantee_words", ())),
                    {lead: tuple(words) for lead, words in data.get("lead_fits", {}).items()},
                    tuple(data.get("whole_heads", ())), tuple(data.get("whole_before", ())),
-                   dict(data.get("achieve_forms", {})), tuple(data.get("part_heads", ())))
+                   dict(data.get("achieve_forms", {})), tuple(data.get("part_heads", ())),
+                   tuple(data.get("task_sentences", ())))
 
 
 class Draw(random.Random):
