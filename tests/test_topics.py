@@ -1654,3 +1654,18 @@ def test_a_task_point_with_nothing_left_to_say_carries_its_own_task() -> None:
         assert body is not None and heading in body, body
         bodies.append(body.replace(heading, "{task}"))
     assert len(set(bodies)) == 2  # not one frame twice
+
+
+def test_a_sub_point_names_the_topic_only_when_no_task_of_the_field_is_left() -> None:
+    # （一）推动优化营商环境精准施策 （二）建设国际一流营商环境: the phrases naming the topic rank in the
+    # upper half, its tasks (减轻企业负担) in the lower; a sub-point is one task of its point
+    named = [_p("推动/优化营商环境/精准/施策", "营商环境 施策"), _p("建设/国际/一流/营商环境", "营商环境 一流")]
+    tasks = [_p("减轻/企业/负担", "营商环境 企业 负担"), _p("推进/政务服务/标准化", "营商环境 政务服务"),
+             _p("规范/涉企/执法", "营商环境 涉企 执法")]
+    material = TopicMaterial("优化营商环境", ("优化营商环境", "营商环境"),
+                             {"施策": 1.0, "一流": 1.0, "企业": 0.5, "负担": 0.5, "执法": 0.5, "政务服务": 0.5, "涉企": 0.5},
+                             [(3.0, named[0]), (2.9, named[1])] + [(1.0 - 0.1 * i, p) for i, p in enumerate(tasks)])
+    for seed in range(8):
+        composer = _composer(material, 3)
+        heads = [composer.heading(random.Random(seed), 2, TASK, f"2.{i}") for i in (1, 2, 3)]
+        assert set(heads) == {p.text for p in tasks}, heads
