@@ -56,9 +56,12 @@ RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 # a goal says what is to be kept or prevented (确保…, 守住…, 遏制…); 坚决/牢牢/切实/深入 only stress the
 # verb after them: 坚决遏制重特大事故 is a goal, 坚决查处腐败案件 a task
 GOAL = re.compile(r"^(?:坚决|牢牢|切实|深入)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
-# a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫): a body says it; a task
-# heading names a task
-PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持")
+# a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫), a mindset what to hold
+# (树立大食物观): a body says it; a task heading names a task
+PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持|^(?:牢固)?树立.*(?:观|理念)$")
+# the nation's or the world's work, not a county's or a city's (积极应对气候变化, 建设国际一流营商环境,
+# 推进要素市场化配置改革): a body may say it, a task heading of a local speech does not
+_NATIONAL = re.compile(r"气候变化|国际一流|全球|一带一路|要素市场化配置|人类命运|国家战略")
 
 
 _CARRIED_OUT = re.compile(r"(?:到位|落实|落地|见效|实效)$")
@@ -70,8 +73,9 @@ def carried_out(text: str) -> bool:
 
 
 def heads_no_task(text: str) -> bool:
-    """A goal or a principle: what a task heading is not (while the topic has tasks left)."""
-    return bool(GOAL.match(text) or PRINCIPLE.match(text))
+    """A goal, a principle or the nation's work: what a task heading is not (while the topic has
+    tasks left)."""
+    return bool(GOAL.match(text) or PRINCIPLE.match(text) or _NATIONAL.search(text))
 
 
 PREVENT = re.compile(r"^(?:坚决|切实|牢牢)?(?:防|遏制|守住|守牢|严防|杜绝|筑牢|严守|坚守)")
