@@ -1673,6 +1673,7 @@ def test_a_sub_point_names_the_topic_only_when_no_task_of_the_field_is_left() ->
 
 @pytest.mark.parametrize("text, out", [("树立大食物观", True), ("牢固树立新发展理念", True), ("积极应对气候变化", True),
                                        ("推进要素市场化配置改革", True), ("建设国际一流营商环境", True),
+                                       ("加快建设农业强省", True), ("开展气象灾害普查", True),
                                        ("构建多元化食物供给体系", False), ("规范涉企执法", False)])
 def test_a_mindset_and_the_nations_work_head_no_task_of_a_local_speech(text: str, out: bool) -> None:
     # readers struck 树立大食物观 (a view to hold) and 积极应对气候变化 (no county's task) as sub-points

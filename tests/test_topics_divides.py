@@ -78,6 +78,7 @@ def test_every_divide_has_two_sides() -> None:
     (("防汛",), "做好地震应急救援工作", True),
     (("防汛",), "防止事故扩大", True),
     (("防汛",), "及时启动应急预案", False),
+    (("防汛",), "实施立体绿化", True),  # the greening regulations say 防汛 beside it
     (("水污染防治",), "保障防洪安全", True),
     # forest fires are not fire safety in town
     (("森林防火",), "做好消防安全工作", True),

@@ -59,9 +59,9 @@ GOAL = re.compile(r"^(?:坚决|牢牢|切实|深入)?(?:确保|守住|守牢|筑
 # a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫), a mindset what to hold
 # (树立大食物观): a body says it; a task heading names a task
 PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持|^(?:牢固)?树立.*(?:观|理念)$")
-# the nation's or the world's work, not a county's or a city's (积极应对气候变化, 建设国际一流营商环境,
-# 推进要素市场化配置改革): a body may say it, a task heading of a local speech does not
-_NATIONAL = re.compile(r"气候变化|国际一流|全球|一带一路|要素市场化配置|人类命运|国家战略")
+# the nation's, a province's or the world's work, not a county's or a city's (积极应对气候变化, 加快建设农业强省,
+# 推进要素市场化配置改革, the state's 普查): a body may say it, a task heading of a local speech does not
+_NATIONAL = re.compile(r"气候变化|国际一流|全球|一带一路|要素市场化配置|人类命运|国家战略|强省|普查")
 
 
 _CARRIED_OUT = re.compile(r"(?:到位|落实|落地|见效|实效)$")
