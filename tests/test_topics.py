@@ -217,7 +217,7 @@ def test_what_every_field_is_for_heads_no_task() -> None:
     phrases = [_p("推动/高质量/发展", "营商环境"), _p("不断/增强/发展/内生/动力", "营商环境"),
                _p("促进/共同富裕", "营商环境"), _p("推动/乡村/产业/高质量/发展", "营商环境"),
                _p("激发/经营主体/活力", "营商环境"), _p("推动/优化营商环境/精准/施策", "营商环境")]
-    read = Reading(_material("营商环境", {}, [(1.0, p) for p in phrases]))
+    read = Reading(TopicMaterial("优化营商环境", ("优化营商环境", "营商环境"), {}, [(1.0, p) for p in phrases]))
     # (and how any work is done: 精准施策, struck by four readers as a sub-point)
     assert [read.substantive(p) for p in phrases] == [False, False, False, True, True, False]
 
