@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from topics_support import filler, phrase
 
 from drafter.topics.knowledge import Knowledge
@@ -21,7 +23,7 @@ NAMING = [phrase(f"{verb}/应急/物资{i}", "应急 储备") for i, verb in enu
     + [phrase(f"加强/电网/调度{i}", "电网 电力") for i in range(3)]
 
 
-def _knowledge(extra: list[Phrase] = ()) -> Knowledge:  # type: ignore[assignment]
+def _knowledge(extra: Sequence[Phrase] = ()) -> Knowledge:
     return Knowledge(list(extra) + NAMING + filler(), ASSOCIATIONS)
 
 
@@ -34,3 +36,8 @@ def test_the_writers_corpus_saying_a_term_often_does_not_make_it_every_fields() 
     # counted in the official documents' formulations
     speeches = [phrase(f"做好/应急/物资{i}/保障", "疫情 物资 储备", source="corpus") for i in range(40)]
     assert near_terms(_knowledge(speeches), ("防汛",)) == ["物资", "预案"]
+
+
+def test_a_term_linked_only_through_a_term_that_is_no_near_field_is_not_one() -> None:
+    # 委员会 of 禁毒 shares 居民 with 社区 only, and 社区 names too many phrases to be a field
+    assert "委员会" not in near_terms(Knowledge.bundled(), ("禁毒",))

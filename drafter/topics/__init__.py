@@ -64,14 +64,15 @@ def material_from_dict(d: dict[str, Any]) -> TopicMaterial:
 
 @functools.cache
 def _bundled_hash() -> str:
-    """The bundled topic knowledge's content hash (formulations, term associations and the table
-    of superseded wording they are read through). The
-    files are megabytes, so the hash is kept in the cache folder against their stamps."""
+    """The content hash of every bundled file a topic's material is built from (the formulations,
+    their associations and the word lists they are read through). The files are megabytes, so
+    the hash is kept in the cache folder against their stamps."""
     from drafter.data import data_path
     from drafter.paths import file_stamp, keep, recall
 
     names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt",
-             "document_words.txt", "political_names.txt", "campaigns.txt")
+             "document_words.txt", "politics_words.txt", "political_names.txt", "joint_names.tsv",
+             "action_words.txt")
     paths = [data_path(name) for name in names]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)

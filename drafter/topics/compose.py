@@ -172,7 +172,7 @@ class Composer:
             def narrow(sps: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
                 return [sp for sp in sps if not any(k in sp[1].text for k in self.material.keys)]
             # the topic's own name (推动优化营商环境精准施策) while a task of the lower half is left
-            pool = narrow(tasks) or narrow(self.guarantees.unsecured(every)) or narrow(every) or tasks or pool
+            pool = narrow(tasks) or narrow(self.guarantees.unsecured(every)) or tasks or pool
             # nor its point's words with one more (提高安全生产技术水平 under 提高安全生产水平), nor a
             # sibling's subject in other words (化解各类矛盾 beside 加强矛盾纠纷排查化解): from the lower half if need be
             said = [a for q, a in self.anchors.items() if q.startswith(parent_path + ".")]

@@ -140,7 +140,7 @@ class Framing:
     def aims(self) -> list[tuple[float, Phrase]]:
         """The topic's own free goals (not that the work be done: 确保各项要求落细落实到位)."""
         keys = self.material.keys
-        # nor one year's study campaign (巩固拓展主题教育成果 opened a 廉政 speech)
+        # nor one year's study campaign (巩固拓展主题教育成果 is no 廉政 aim)
         return self.ledger.free(lambda q: bool(GOAL.match(q.text)) and self.read.substantive(q) and self.read.own(q)
                                 and not carried_out(q.text) and not names_a_campaign(q.text, keys))
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from drafter.data import read_data_lines
 from drafter.topics.divides import Bars, off_side
+from drafter.topics.harvest import names_a_place, rejected
 from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
@@ -81,8 +82,6 @@ class Knowledge:
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Knowledge:
         """Formulations written by drafter.topics.build (words, documents, context terms)."""
-        from drafter.topics.harvest import names_a_place, rejected
-
         opens = action_words()
 
         phrases = []
@@ -101,7 +100,9 @@ class Knowledge:
 
     def extended(self, extra: Iterable[Phrase]) -> Knowledge:
         """These phrases first (the writer's corpus in today's wording; a reference as it says it)."""
-        extra = [in_current_wording(p) if p.source == "corpus" else p for p in extra]
+        # the corpus phrases cached before a rule of the harvest changed are read by today's rules
+        extra = [in_current_wording(p) if p.source == "corpus" else p for p in extra
+                 if p.source != "corpus" or not rejected(p.text)]
         return Knowledge(extra + self.phrases, self._associations, bundled=self._bundled)
 
     def _share(self, terms: Callable[[Phrase], set[str]]) -> dict[str, float]:
@@ -361,7 +362,7 @@ class Knowledge:
                     vouched[term].update(votes)
         vocab = {}
         for term, w in weight.items():
-            if len(vouched[term]) < 2 or _issuing(term):
+            if len(vouched[term]) < 2 or _every_fields(term):
                 continue
             share = w / total
             lift = share / max(self.word_share.get(term, 0.0), 1e-6)
@@ -391,11 +392,13 @@ def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> fl
 
 
 @lru_cache(maxsize=1)
-def _document_words() -> tuple[str, ...]:
-    return tuple(read_data_lines("document_words.txt"))
+def _document_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    return tuple(read_data_lines("document_words.txt")), frozenset(read_data_lines("politics_words.txt"))
 
 
-def _issuing(term: str) -> bool:
-    """A term of how a document is issued (印发, 指导意见, 各省): no topic's vocabulary
-    (drafter/_data/document_words.txt)."""
-    return any(w in term for w in _document_words())
+def _every_fields(term: str) -> bool:
+    """A term of how a document is issued (印发, 指导意见, 各省: held anywhere in it), or of the
+    politics every report says (决策部署, 总书记: the whole term), which is no topic's vocabulary
+    (drafter/_data/document_words.txt, politics_words.txt)."""
+    issuing, politics = _document_words()
+    return term in politics or any(w in term for w in issuing)

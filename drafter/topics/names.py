@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
 
 FIELD_NAMED = 8  # a word naming this many phrases names a field (稳就业's 就业)
-JOINT = 2  # the characters of a neighbour's name said inside a field's (药品 of 食品药品安全)
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
 _ONE_CHAR_VERBS = frozenset("稳保促防")
@@ -42,24 +41,21 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
         names.append(rest)
     # the name as it is said now, where the data's wording was brought up to date (乡村全面振兴)
     names += [n for name in list(names) for n in current_names(name) if n not in names]
-    # the field named together with a neighbour between its two words (食品药品安全 of 食品安全)
-    names += [n for n in _joint_names(core, knowledge) if n not in names]
+    # the field named together with a neighbour (食品药品安全 of 食品安全, drafter/_data/joint_names.tsv)
+    names += [n for name in list(names) for n in _joint_names().get(name, ()) if n not in names]
     verbs = action_words()
     parts = [w for w in _segment(core, knowledge.vocabulary)
              if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]
     return tuple(names), tuple(dict.fromkeys(parts))
 
 
-def _joint_names(core: str, knowledge: Knowledge) -> list[str]:
-    """The names the documents give a two-word field together with a neighbour, said between its
-    words (食品药品安全 for 食品安全): a term of the phrases, naming some, whose middle is a term too."""
-    words = _segment(core, knowledge.vocabulary)
-    if len(words) != 2 or min(map(len, words)) < 2:
-        return []
-    head, tail = words
-    return sorted(t for t in knowledge.vocabulary
-                  if len(t) == len(core) + JOINT and t.startswith(head) and t.endswith(tail)
-                  and t[len(head):-len(tail)] in knowledge.vocabulary and knowledge.naming(t) > 0)
+@lru_cache(maxsize=1)
+def _joint_names() -> dict[str, tuple[str, ...]]:
+    out = {}
+    for line in read_data_lines("joint_names.tsv"):
+        name, _, joint = line.partition("\t")
+        out[name.strip()] = tuple(joint.split())
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -38,25 +38,24 @@ def bundled_associations() -> dict[str, tuple[str, ...]]:
 
 def near_terms(knowledge: Knowledge, keys: Sequence[str]) -> list[str]:
     """The terms most associated with the topic's keys that are a near field's name: specific
-    (not every field's word), in each other's company (a term whose own associates share none
-    with the topic's is said with it but lives elsewhere: 委员会 of 禁毒), naming a few phrases."""
+    (not every field's word), naming a few phrases, and in the topic's company or in the company
+    of another such term said with it (物资 and 预案 of 防汛 are both said with 应急: the emergency
+    work a flood speech is about). A term whose associates share none with those is said with
+    the topic but lives elsewhere (委员会 of 禁毒, linked to 社区 only, which is no near field)."""
     associations = knowledge.associations
+    # how widely a term is used is counted in the official documents' formulations, which the
+    # writer's corpus does not move (a corpus of epidemic speeches says 物资 in forty clauses)
     bundled = [p for p in knowledge.phrases if p.source == "bundled"]
     near: list[str] = []
     for key in keys:
         said = associations.get(key, ())
-        for term in said:
-            # how widely a term is used is counted in the official documents' formulations: the
-            # epidemic speeches of the bundled corpus say 物资 forty times, which makes it no word of all
-            if term in near or knowledge.generic(term) or any(term in k or k in term for k in keys) \
-                    or sum(1 for p in bundled if term in p.words or term in p.context) > BROAD:
-                continue
+        fields = [t for t in said if t not in near and not knowledge.generic(t)
+                  and not any(t in k or k in t for k in keys)
+                  and sum(1 for p in bundled if t in p.words or t in p.context) <= BROAD
+                  and NEAR_NAMING <= knowledge.naming(t, bundled=True) <= NEAR_NAMING_MOST]
+        for term in fields:
             own = set(associations.get(term, ()))
-            # in the topic's company, or in the company of another term said with it (物资 and 预案
-            # of 防汛 are both said with 应急: the emergency work a flood speech is about)
-            if key not in own and not own & set(said) and not any(
-                    own & set(associations.get(other, ())) for other in said if other != term):
-                continue
-            if NEAR_NAMING <= knowledge.naming(term, bundled=True) <= NEAR_NAMING_MOST:
+            if key in own or own & set(said) or any(
+                    own & set(associations.get(other, ())) for other in fields if other != term):
                 near.append(term)
     return near[:NEAR_KEYS]

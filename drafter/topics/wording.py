@@ -58,10 +58,11 @@ RECOGNISE, TASK, GUARANTEE = "形势认识", "任务措施", "保障要求"
 GOAL = re.compile(r"^(?:坚决|牢牢|切实|深入)?(?:确保|守住|守牢|筑牢|严防|遏制|杜绝|防止|防范|保障|维护|巩固|持续巩固|打赢|打好)")
 # a principle says how the work is done (坚持生态优先、绿色发展, 坚持精准扶贫), a mindset what to hold
 # (树立大食物观): a body says it; a task heading names a task
-PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持|^(?:牢固)?树立.*(?:观|理念)$")
+PRINCIPLE = re.compile(r"^(?:始终|毫不动摇地?)?坚持|^(?:牢固)?树立.*(?:观|理念|意识|思维)$")
 # the nation's, a province's or the world's work, not a county's or a city's (积极应对气候变化, 加快建设农业强省,
 # 推进要素市场化配置改革, the state's 普查): a body may say it, a task heading of a local speech does not
-_NATIONAL = re.compile(r"气候变化|国际一流|全球|一带一路|要素市场化配置|人类命运|国家战略|强省|普查")
+_NATIONAL = re.compile(r"气候变化|国际一流|一带一路|要素市场化配置|人类命运|国家战略|(?<![加增])强省|"
+                       r"(?:灾害|经济|人口|农业|污染源)普查")
 
 
 _CARRIED_OUT = re.compile(r"(?:到位|落实|落地|见效|实效)$")
@@ -110,7 +111,6 @@ _OPENING_VERB = re.compile(r"^(?:发展|壮大|培育|维护|保护|保障)(?![�
 _STRESS = re.compile(r"^(?:坚决|切实)")
 
 
-@lru_cache(maxsize=16384)
 @lru_cache(maxsize=1)
 def _campaigns() -> tuple[str, ...]:
     return tuple(read_data_lines("campaigns.txt"))
@@ -122,6 +122,7 @@ def names_a_campaign(text: str, keys: Sequence[str] = ()) -> bool:
     return any(c in text and not any(c in k for k in keys) for c in _campaigns())
 
 
+@lru_cache(maxsize=16384)
 def gist(text: str, keys: tuple[str, ...] = ()) -> str:
     """A phrase without its leading adverb and verb, the topic's own name marked |: what it
     says (every phrase of 疫情防控 shares 疫情防控; that makes none of them alike). A closing 监管,
