@@ -94,3 +94,32 @@ def test_two_body_sentences_in_a_row_do_not_open_with_one_subject() -> None:
             subject = next((s for s in openers if sentence.startswith(s)), None)
             assert subject is None or subject != previous, sentence
             previous = subject
+
+
+def test_a_headings_two_clauses_share_a_subject_not_the_fields_air() -> None:
+    """A heading pairs two tasks only when they share terms the rest of the field does not say
+    everywhere: 推进农村移风易俗，创新乡村振兴投融资机制 shared only 农村, 乡村, 振兴 and was struck;
+    强化耕地保护，遏制耕地“非农化” share 耕地 and the words said around it."""
+    from drafter.topics.reading import Reading
+
+    air = "乡村 农村 振兴 三农"
+    land = _p("强化/耕地/保护", f"{air} 耕地 红线 占补平衡 非农化")
+    kept_land = _p("遏制/耕地/“非农化”", f"{air} 耕地 红线 占补平衡 粮食")
+    custom = _p("推进/农村/移风易俗", f"{air} 乡风 文明 婚丧")
+    finance = _p("创新/乡村振兴/投融资/机制", f"{air} 金融 资本 投入")
+    others = [_p(f"发展/乡村/产业{i}", f"{air} 产业{i} 项目{i} 市场{i}") for i in range(8)]
+    phrases = [land, kept_land, custom, finance, *others]
+    material = TopicMaterial("乡村振兴", ("乡村振兴",), {"耕地": 1.0, "乡村": 0.5}, [(1.0, p) for p in phrases])
+    read = Reading(material)
+    assert read.one_subject(land, kept_land)
+    assert not read.one_subject(custom, finance)  # four shared terms, all the field's air
+
+    frames = Frames.load()
+    for seed in range(30):
+        composer = Composer(material, frames)
+        composer.plan(1, 0)
+        heading = composer.heading(random.Random(seed), 1, TASK, "2")
+        assert heading is not None
+        first, _, second = heading.partition("，")
+        if second and first not in frames.leads[TASK]:  # two tasks: the one pair of one subject
+            assert {first, second} == {land.text, kept_land.text}, heading

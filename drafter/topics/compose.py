@@ -269,10 +269,9 @@ class Composer:
         text = self.ledger.take(p)
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
-        ctx = set(p.context) | set(p.words)
         mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)
                                                              and not self.guarantees.secures(q)))
-                 if len((set(sp[1].context) | set(sp[1].words)) & ctx) >= 3
+                 if self.read.one_subject(sp[1], p)
                  and not self.read.restates(sp[1].text, p.text)]  # 全面贯彻国家的/党的教育方针
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left

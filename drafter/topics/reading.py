@@ -24,6 +24,10 @@ from drafter.topics.wording import (
 )
 
 RESTATES = 0.6  # share of character pairs two clauses of one heading share when they say one thing
+# a term said around this share of the topic's phrases is the field's own air (农村, 乡村 of 乡村振兴),
+# not a subject two phrases have in common
+COMMON_SHARE = 0.1
+MATE_SHARED = 3  # the uncommon terms two phrases share when they are one subject (a heading's two clauses)
 
 
 def _listed_verbs(text: str) -> bool:
@@ -56,6 +60,10 @@ class Reading:
                        for _, p in self.material.phrases]
         self._headless = [headless(core) for _, core, _ in self._cores]  # (saying_the_same)
         self._naming_only = frozenset(text for text, _, grams in self._cores if not grams)
+        # in how many of the topic's phrases each term is said (its words or their sentences)
+        said = Counter(t for _, p in self.material.phrases for t in set(p.context) | set(p.words))
+        everywhere = max(3.0, COMMON_SHARE * len(self.material.phrases))  # a small field: in 3 of them
+        self._common = frozenset(t for t, n in said.items() if n >= everywhere)
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
             for g in grams:
@@ -212,6 +220,14 @@ class Reading:
         if found is None:
             found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
         return found
+
+    def one_subject(self, one: Phrase, other: Phrase) -> bool:
+        """Two phrases about one subject: they share terms the rest of the field does not say
+        everywhere (强化耕地保护 / 遏制耕地“非农化”; not 推进农村移风易俗 / 创新乡村振兴投融资机制,
+        which share only 农村, 乡村, 振兴)."""
+        a, b = self.sets(one), self.sets(other)
+        shared = (a[0] | a[1]) & (b[0] | b[1])
+        return len(shared - self._common) >= MATE_SHARED
 
     def subject_words(self, p: Phrase) -> frozenset[str]:
         """The words of a phrase that say what it is about: not its verb, the topic's name or
