@@ -123,3 +123,58 @@ def test_a_headings_two_clauses_share_a_subject_not_the_fields_air() -> None:
         first, _, second = heading.partition("，")
         if second and first not in frames.leads[TASK]:  # two tasks: the one pair of one subject
             assert {first, second} == {land.text, kept_land.text}, heading
+
+
+def test_the_first_point_does_not_restate_the_meetings_name() -> None:
+    """A 认识 point on the field's work only naming the topic (强化使命担当，持续加强党风廉政建设)
+    restates the meeting: both readers of a blind round rewrote it. The genre's own first point
+    says it instead (切实增强做好党风廉政建设工作的责任感使命感)."""
+    from drafter.render import render_outline
+    from drafter.templates import list_templates
+    from drafter.topics.reading import Reading
+
+    topic = "党风廉政建设"
+    read = Reading(Knowledge.bundled().for_topic(topic))
+    naming = {p.text for _, p in read.material.phrases if read.names_only(p)}
+    assert naming  # the material has such phrases to restate with
+    template = next(t for t in list_templates() if t.id == "yi-nested")
+    for seed in range(40, 50):
+        text = render_outline(template, {"topic": topic}, seed)
+        first = next(ln for ln in text.splitlines() if ln.startswith("## "))
+        assert not [n for n in naming if first.endswith(f"，{n}")], first
+
+
+def test_sibling_sub_points_say_different_subjects() -> None:
+    """Sub-points under one point each take a subject its siblings have not said in other words:
+    phrases said in the same sentences (提高突发事件应对能力 beside 建立应急反应和处置机制) are one
+    subject, not two of the point's tasks, though they share no word."""
+    groups = {
+        "预警": ["及时/发布/汛情/信息", "加强/气象/会商", "完善/雨情/通报/机制"],
+        "物资": ["储备/救援/装备", "加强/抢险/调度", "完善/仓储/管理/制度"],
+        "巡查": ["加强/堤防/管护", "开展/水库/检查", "落实/值班/值守/制度"],
+        "转移": ["组织/群众/撤离", "落实/避险/措施", "完善/安置/点位/方案"],
+    }
+    said_with = {"预警": "预警 监测 雨水 天气", "物资": "物资 储备 运输 库存",
+                 "巡查": "巡查 隐患 险情 巡逻", "转移": "转移 安置 疏散 群众"}
+    phrases, group_of = [], {}
+    for g, texts in groups.items():
+        for t in texts:
+            p = _p(t, f"防汛 {said_with[g]}")
+            phrases.append(p)
+            group_of[p.text] = g
+    # the rest of the field, each phrase on a subject of its own, weaker
+    for i, (verb, thing) in enumerate(zip("推进 健全 强化 提升 做好 加快 深化 规范 夯实 优化 统筹 抓好".split(),
+                                          "河道 山塘 涵闸 泵站 排涝 堤坝 水毁 渠系 闸坝 蓄滞 圩区 塘坝".split())):
+        p = _p(f"{verb}/{thing}/整治", f"防汛 {thing}工程 {thing}设施 {thing}维修")
+        phrases.append(p)
+        group_of[p.text] = f"其他{i}"
+    material = TopicMaterial("防汛", ("防汛",), {"防汛": 1.0, "预警": 0.5, "物资": 0.5, "巡查": 0.5, "转移": 0.5},
+                             [(2.0 - 0.01 * i, p) for i, p in enumerate(phrases)])
+    frames = Frames.load()
+    for seed in range(20):
+        composer = Composer(material, frames)
+        composer.plan(4, 0)
+        rng = random.Random(seed)
+        said = [composer.heading(rng, 2, TASK, f"2.{i}") for i in range(1, 5)]
+        assert all(said), said
+        assert len({group_of[h] for h in said if h is not None}) == 4, said

@@ -119,6 +119,12 @@ class Composer:
             ranked = [r for r in ranked if r[0] >= close * best] or ranked
         return [sp for _, sp in ranked]
 
+    def _apart_from(self, ranked: list[tuple[float, Phrase]], siblings: list[Phrase]) -> list[tuple[float, Phrase]]:
+        """The ranked pool without the phrases on a sibling's subject (Reading.one_subject), while
+        others are left."""
+        apart = [sp for sp in ranked if not any(self.read.one_subject(sp[1], a) for a in siblings)]
+        return apart or ranked
+
     # ---- headings --------------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         """The heading of the point at `path`; a subject said once per outline (责任) is not the
@@ -187,8 +193,14 @@ class Composer:
             # siblings read as a set (排比): lengths near the first one's, when the pool allows
             near = [sp for sp in pool if abs(len(sp[1].text) - first) <= SIBLING_SPREAD * first]
             pool = near or pool
-        # a sub-point is one of its point's own subject: among the closest to it, not the pool's tail
-        p = self.ledger.pick(rng, self._near(parent, pool, close=CLOSE if role == TASK else 0.0), top=5)
+        # a sub-point is one of its point's own subject: among the closest to it, not the pool's tail,
+        # and a task's, on a subject its siblings have not said in other words (提高突发事件应对能力
+        # beside 建立应急反应和处置机制)
+        ranked = self._near(parent, pool, close=CLOSE if role == TASK else 0.0)
+        if role == TASK:
+            siblings = [a for q, a in self.anchors.items() if q.rsplit(".", 1)[0] == parent_path and q != path]
+            ranked = self._apart_from(ranked, siblings)
+        p = self.ledger.pick(rng, ranked, top=5)
         if p is None:
             return None
         self.anchors[path] = p
@@ -221,9 +233,14 @@ class Composer:
                     anchor_pool = self.ledger.free(lambda p: bool(ANSWERABLE.search(p.text)) and self.read.own(p))
                 anchor = self.ledger.pick(rng, anchor_pool, top=6) if anchor_pool else None
             if anchor is None and role == RECOGNISE and self.first_work is not None:
-                # no aim of the whole field: its whole work, set aside for it (提高政治站位，全面推进乡村振兴)
+                # no aim of the whole field: its whole work, set aside for it (提高政治站位，深入推进安全生产
+                #治本攻坚); one only naming the topic in a verb (持续加强党风廉政建设) restates the meeting's
+                # name: the genre's own first point says it (切实增强做好…工作的责任感使命感)
                 work = self.first_work.text
                 leads = [lead for lead in self.frames.recognise_leads(work) if not self.read.echoes(lead, work)]
+                if self.read.names_only(self.first_work):
+                    self.anchors[path] = self.first_work
+                    leads = []
                 if leads:
                     self.anchors[path] = self.first_work
                     return f"{self.ledger.fresh(rng, leads) or self.ledger.frame(rng, leads)}，{work}"

@@ -62,7 +62,7 @@ class Reading:
         self._naming_only = frozenset(text for text, _, grams in self._cores if not grams)
         # in how many of the topic's phrases each term is said (its words or their sentences)
         said = Counter(t for _, p in self.material.phrases for t in set(p.context) | set(p.words))
-        everywhere = max(3.0, COMMON_SHARE * len(self.material.phrases))  # a small field: in 3 of them
+        everywhere = max(4.0, COMMON_SHARE * len(self.material.phrases))  # a small field: in 4 of them
         self._common = frozenset(t for t, n in said.items() if n >= everywhere)
         self._by_gram: dict[str, list[int]] = {}
         for i, (_, _, grams) in enumerate(self._cores):
@@ -221,13 +221,16 @@ class Reading:
             found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
         return found
 
+    def uncommon(self, p: Phrase) -> frozenset[str]:
+        """A phrase's words and context terms the rest of the field does not say everywhere."""
+        words, context = self.sets(p)
+        return (words | context) - self._common
+
     def one_subject(self, one: Phrase, other: Phrase) -> bool:
         """Two phrases about one subject: they share terms the rest of the field does not say
         everywhere (强化耕地保护 / 遏制耕地“非农化”; not 推进农村移风易俗 / 创新乡村振兴投融资机制,
         which share only 农村, 乡村, 振兴)."""
-        a, b = self.sets(one), self.sets(other)
-        shared = (a[0] | a[1]) & (b[0] | b[1])
-        return len(shared - self._common) >= MATE_SHARED
+        return len(self.uncommon(one) & self.uncommon(other)) >= MATE_SHARED
 
     def subject_words(self, p: Phrase) -> frozenset[str]:
         """The words of a phrase that say what it is about: not its verb, the topic's name or
