@@ -1684,3 +1684,16 @@ def test_a_mindset_and_the_nations_work_head_no_task_of_a_local_speech(text: str
     from drafter.topics.wording import heads_no_task
 
     assert heads_no_task(text) is out
+
+
+def test_a_phrase_on_the_fields_lighter_terms_is_not_its_margin() -> None:
+    """空气质量, 水环境质量 and 固体废物 are said around the field's phrases, too lightly to weigh in
+    its vocabulary: their standard tasks rank with the field's own, not with its margin (a 生态环境
+    保护 outline said 完善执法机制 and 培育生态文化, no air, water or soil). 行动 and 工程 are the
+    form of a programme (实施空气质量持续改善行动), no word of another field."""
+    material = Knowledge.bundled().for_topic("生态环境保护")
+    rank = {p.text: i for i, (_, p) in enumerate(material.phrases)}
+    n = len(material.phrases)
+    assert rank["改善水环境质量"] < n / 2, rank["改善水环境质量"]
+    assert rank["实施空气质量持续改善行动"] < 0.6 * n, rank["实施空气质量持续改善行动"]
+    assert rank["实施固体废物综合治理行动"] < 0.6 * n, rank["实施固体废物综合治理行动"]

@@ -18,7 +18,7 @@ from typing import Any
 from drafter.topics.material import Phrase, TopicMaterial
 
 CORPUS_FORMAT = "6"  # bump when the corpus phrases change meaning
-FORMAT = "13"  # bump when the material's layout or its selection changes meaning
+FORMAT = "14"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
@@ -72,7 +72,7 @@ def _bundled_hash() -> str:
 
     names = ("formulations.tsv", "associations.tsv", "superseded.tsv", "divides.tsv", "compounds.txt",
              "document_words.txt", "politics_words.txt", "political_names.txt", "joint_names.tsv",
-             "action_words.txt")
+             "action_words.txt", "empty_words.txt")
     paths = [data_path(name) for name in names]
     stamp = [file_stamp(path) for path in paths]
     digest = recall("bundled-hash.json", stamp)

@@ -25,7 +25,7 @@ from drafter.topics.harvest import names_a_place, rejected
 from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
-from drafter.topics.wording import action_words, in_current_wording
+from drafter.topics.wording import EMPTY, action_words, in_current_wording
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
@@ -169,12 +169,15 @@ class Knowledge:
             return TopicMaterial(topic, keys, vocabulary)
         # the phrases used where those terms are used widen the vocabulary (pseudo-relevance
         # feedback), each round's new seeds weighing less than the last
+        # the terms said around the field's phrases, also those too light for its vocabulary
+        # (空气质量, 固体废物 of 生态环境保护): a phrase on them is no phrase of its margin
+        around: set[str] = set()
         for round_weight in FEEDBACK:
             ranked = sorted(self._admitted(keys, vocabulary, bars=bars), key=lambda sp: (-sp[0], sp[1].text))
             ranked = ranked[:FEEDBACK_SEEDS]
             top = ranked[0][0] if ranked else 1.0
             seeds = base + [(round_weight * c / top * TRUST[p.source], p) for c, p in ranked]
-            vocabulary = self._vocabulary(seeds, keys)
+            vocabulary = self._vocabulary(seeds, keys, around)
         scored = []
         for c, p, named, specific in self._admitted(keys, vocabulary, detail=True, bars=bars):
             if p.dated:
@@ -184,7 +187,8 @@ class Knowledge:
             # subject matter (推动重大事故隐患动态清零) is what a point is built on
             s = (0.5 if named else 0.0) + (0.3 if specific else -0.2) + c + text_score
             s *= TRUST[p.source] * (1 + 0.1 * math.log(p.docs + 1))
-            if not named and any(vocabulary.get(w, 0.0) <= 0.0 for w in specific):
+            if not named and any(vocabulary.get(w, 0.0) <= 0.0 and w not in around and w not in EMPTY
+                                 for w in specific):
                 # admitted on its other uses only, not on this topic's own vocabulary: the
                 # margin of the field, where neighbours creep in; it ranks below the core
                 s *= PERIPHERY
@@ -341,8 +345,12 @@ class Knowledge:
                     count[w] += 1
         return {w: (total[w], count[w]) for w in count}
 
-    def _vocabulary(self, seeds: Sequence[tuple[float, Phrase]], keys: Sequence[str]) -> dict[str, float]:
-        """Terms far more frequent around the seeds than in all phrases (lift), weighted by use."""
+    def _vocabulary(self, seeds: Sequence[tuple[float, Phrase]], keys: Sequence[str],
+                    around: set[str] | None = None) -> dict[str, float]:
+        """Terms far more frequent around the seeds than in all phrases (lift), weighted by use;
+        `around` (when given) is filled with every such term, also those too light to keep."""
+        if around is not None:
+            around.clear()
         weight: defaultdict[str, float] = defaultdict(float)
         total = sum(w for w, _ in seeds)
         if not total:
@@ -368,6 +376,8 @@ class Knowledge:
             lift = share / max(self.word_share.get(term, 0.0), 1e-6)
             if lift >= MIN_LIFT and w >= 0.2:
                 vocab[term] = share * math.log(lift)
+                if around is not None:
+                    around.add(term)
         if not vocab:
             return {k: 1.0 for k in keys}
         top = max(vocab.values())
