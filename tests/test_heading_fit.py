@@ -192,3 +192,19 @@ def test_sibling_sub_points_say_different_subjects() -> None:
         said = [composer.heading(rng, 2, TASK, f"2.{i}") for i in range(1, 5)]
         assert all(said), said
         assert len({group_of[h] for h in said if h is not None}) == 4, said
+
+
+def test_a_task_point_is_backed_by_its_own_subject_not_the_fields_air() -> None:
+    """A task point needs phrases on its subject for its sub-points and body: 实施绿色采购 headed an
+    ecology point, backed by 绿色 (said all over the field), by nothing on 采购."""
+    green = [_p(f"{v}/绿色/{o}", f"生态 绿色 {o}") for v, o in
+             [("推动", "发展"), ("倡导", "生活"), ("加快", "转型"), ("发展", "产业"), ("推进", "建筑"), ("建设", "园区")]]
+    procurement = _p("实施/绿色/采购", "生态 绿色 采购")
+    soil = [_p("防治/土壤/污染", "生态 土壤 污染 修复"), _p("开展/土壤/修复", "生态 土壤 修复 污染"),
+            _p("加强/土壤/监测", "生态 土壤 监测 污染"), _p("管控/土壤/风险", "生态 土壤 风险 污染")]
+    phrases = [procurement, *green, *soil]
+    material = TopicMaterial("生态环境保护", ("生态环境保护",), {"绿色": 1.0, "土壤": 0.8},
+                             [(1.0, p) for p in phrases])
+    composer = Composer(material, Frames.load())
+    backed = {p.text for _, p in composer.framing.supported([(1.0, procurement), (1.0, soil[0])])}
+    assert backed == {soil[0].text}, backed

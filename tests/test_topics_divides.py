@@ -93,3 +93,18 @@ def test_every_divide_has_two_sides() -> None:
 ])
 def test_floods_forest_fires_and_clean_government_keep_off_their_neighbours(names: tuple[str, ...], text: str, out: bool) -> None:
     assert across(text, far_sides(names)) is out
+
+
+@pytest.mark.parametrize("names, text, out", [
+    # the ministry's documents on its own enforcement reform say the field's words around them
+    (("生态环境保护",), "高效统筹行政执法资源", True),
+    (("生态环境保护",), "优化执法方式", True),
+    (("生态环境保护",), "建立执法事项目录", True),
+    (("生态环境保护",), "加强生态环境执法队伍建设", False),  # the field's own word: shared
+    (("生态环境保护",), "改善水环境质量", False),
+    (("大气污染防治",), "完善执法机制", True),
+    # 营商环境 says 环境, no word of the field's side: its 行政执法公示 is its own
+    (("优化营商环境",), "落实行政执法公示制度", False),
+])
+def test_ecology_keeps_off_the_administrations_enforcement_reform(names: tuple[str, ...], text: str, out: bool) -> None:
+    assert across(text, far_sides(names)) is out

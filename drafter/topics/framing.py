@@ -190,7 +190,10 @@ class Framing:
         free = [self.read.sets(q) for _, q in self.ledger.free(self.read.substantive)]
 
         def support(p: Phrase) -> int:
+            # on its own subject, not the field's air (实施绿色采购 is backed by 绿色 everywhere, by
+            # nothing on 采购): a subject all of the field's air is backed by it
             own = self.read.subject_words(p)
+            own = (own - self.read.common) or own
             return sum(1 for words, context in free if own & (words | context)) - 1  # itself
 
         backed = [sp for sp in pool if support(sp[1]) >= SUPPORT]

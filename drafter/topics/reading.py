@@ -221,6 +221,11 @@ class Reading:
             found = self._word_sets[p.text] = (frozenset(p.words), frozenset(p.context))
         return found
 
+    @property
+    def common(self) -> frozenset[str]:
+        """The terms said around so many of the topic's phrases that they are the field's air."""
+        return self._common
+
     def uncommon(self, p: Phrase) -> frozenset[str]:
         """A phrase's words and context terms the rest of the field does not say everywhere."""
         words, context = self.sets(p)
