@@ -208,3 +208,20 @@ def test_a_task_point_is_backed_by_its_own_subject_not_the_fields_air() -> None:
     composer = Composer(material, Frames.load())
     backed = {p.text for _, p in composer.framing.supported([(1.0, procurement), (1.0, soil[0])])}
     assert backed == {soil[0].text}, backed
+
+
+def test_a_headings_second_clause_is_a_heading_of_its_own_kind() -> None:
+    """A regulation's list of duties (督促、检查安全生产工作) heads no point, nor is it a heading's second
+    clause (三要消除事故隐患，督促、检查安全生产工作)."""
+    ctx = "安全生产 隐患 排查 整改 事故"
+    hidden = _p("消除/事故/隐患", ctx)
+    listed = _p("督促、检查/消防/设施", ctx)
+    others = [_p(f"推进/{o}/治理", f"{o} 治理{i} 项目{i}") for i, o in enumerate("道路 桥梁 危化品 烟花 燃气 矿山".split())]
+    material = TopicMaterial("安全生产", ("安全生产",), {"隐患": 1.0}, [(2.0, hidden), (1.9, listed)]
+                             + [(1.0, p) for p in others])
+    frames = Frames.load()
+    for seed in range(30):
+        composer = Composer(material, frames)
+        composer.plan(1, 0)
+        heading = composer.heading(random.Random(seed), 1, TASK, "2")
+        assert heading is not None and "、检查" not in heading, heading

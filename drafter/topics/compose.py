@@ -287,6 +287,7 @@ class Composer:
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
         mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)
+                                                             and self.read.heading_like(q)
                                                              and not self.guarantees.secures(q)))
                  if self.read.one_subject(sp[1], p)
                  and not self.read.restates(sp[1].text, p.text)]  # 全面贯彻国家的/党的教育方针
