@@ -165,3 +165,18 @@ def test_a_redrawn_section_leaves_the_frame_around_it_silent() -> None:
         turn = next(ln for ln in lines if re.search(r"[几一二两三四五六七八九十]+点(?:意见|要求)", ln))
         assert "〔待写" in opening, opening
         assert not [p for p in phrases if p in opening or p in turn], (opening, turn)
+
+
+def test_the_frame_names_the_meetings_tasks_not_the_nations() -> None:
+    """The opening and the turn to the points list this meeting's tasks: 下面，围绕建设国际一流营商环境
+    等重点工作 names a province's ambition, not a county's work."""
+    from drafter.topics.wording import heads_no_task
+
+    template = next(t for t in TEMPLATES if t.id == "yi-nested")
+    national = ("国际一流", "强省", "气候变化")
+    for seed in range(1, 11):
+        text = render_outline(template, {"topic": "优化营商环境"}, seed)
+        frame = [ln for ln in text.splitlines() if ln.startswith(("下面", "今天", "召开这次"))]
+        assert frame, text
+        assert not [ln for ln in frame if any(w in ln for w in national)], frame
+    assert heads_no_task("建设国际一流营商环境")

@@ -19,6 +19,7 @@ from drafter.topics.wording import (
     GOAL,
     action_words,
     carried_out,
+    heads_no_task,
     names_a_campaign,
     names_a_group,
 )
@@ -47,7 +48,7 @@ class Framing:
         keys = self.material.keys
         least = max(map(len, keys), default=0) + longer_by
         return self.ledger.free(lambda p: any(k in p.text for k in keys) and self.read.heading_like(p)
-                                and not GOAL.match(p.text) and not DUTY.search(p.text)
+                                and not heads_no_task(p.text) and not DUTY.search(p.text)
                                 and not self.guarantees.says_guarantee(p)
                                 and not p.text.endswith("工作") and least <= len(p.text) <= 13)
 
@@ -176,7 +177,9 @@ class Framing:
         out = []
         for _ in range(n):
             short = self.ledger.free(lambda q: not GOAL.match(q.text) and len(q.text) <= 10)
-            own = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])]
+            # the meeting's own tasks: not a principle or the nation's (建设国际一流营商环境)
+            own = [sp for sp in short if self.read.own(sp[1]) and self.read.substantive(sp[1])
+                   and not heads_no_task(sp[1].text)]
             pool = self.guarantees.unsecured(own) or own or short
             p = self.ledger.pick(rng, pool, top=8)
             if p is not None:
