@@ -1240,8 +1240,11 @@ def test_the_first_point_says_an_aim_of_the_whole_field_before_one_groups() -> N
         assert first is not None and whole.text in first and narrow.text not in first, first
         assert composer.closing_goal != whole.text
         alone = _composer(_material("稳就业", vocabulary, [(3.0, narrow)] + [(1.0, p) for p in tasks]), 6)
+        alone.reserve_closing(random.Random(seed), first_point=True)
         opened = alone.heading(random.Random(seed), 1, RECOGNISE, "1")
-        assert opened is not None and narrow.text in opened, opened  # nothing wider to say
+        # an aim said in two documents only is theirs, not the field's: the genre's own first point
+        # (维护经营主体合法权益 opened 优化营商环境 too narrowly, four readers of two rounds said)
+        assert opened is not None and narrow.text not in opened and "稳就业" in opened, opened
 
 
 def test_a_first_point_with_no_aim_of_the_field_says_its_whole_work() -> None:

@@ -61,7 +61,10 @@ _STOP = frozenset("我们 他们 以及 进一步 一批 全面 坚持 加强 �
 
 # A statement of what happened (未发生…, 形势持续向好, 同比下降) reports; it does not set a task.
 STATEMENT = re.compile(r"^(?:未|没有|已|已经|基本|初步|顺利|成功|圆满)|取得|实现了|同比|下降|增长|明显|显著|形势|向好|不到位$|不力$|"
-                       r"稳定$|好转|中$|时$|后$|前$|期间|过程|得到|成为|达到|超过|位居|位列|列入|入选|荣获|获评|获得|的$|了$|着$|等$")
+                       r"稳定$|好转|中$|时$|后$|前$|期间|过程|得到|成为|达到|超过|位居|位列|列入|入选|荣获|获评|获得|的$|了$|着$|等$|"
+                       # a result as the subject (检查结果互认, 考核结果向社会公开): what is done with it, a
+                       # noun phrase no heading can open on (推行检查结果互认 is a task)
+                       r"^(?:检查|考核|评估|评价|监测|审计|巡查|督查|调查|检测|抽检|核查)结果")
 
 
 # A section heading of a report or plan: 一、… (level 1) or （一）… (level 2).
