@@ -1702,3 +1702,12 @@ def test_a_phrase_on_the_fields_lighter_terms_is_not_its_margin() -> None:
     assert rank["改善水环境质量"] < n / 2, rank["改善水环境质量"]
     assert rank["实施空气质量持续改善行动"] < 0.6 * n, rank["实施空气质量持续改善行动"]
     assert rank["实施固体废物综合治理行动"] < 0.6 * n, rank["实施固体废物综合治理行动"]
+
+
+def test_building_up_the_workforce_secures_the_work_it_is_no_task() -> None:
+    # 加强安全生产监管力量建设 headed a task sub-point; two readers moved it under 保障
+    staff = _p("加强/安全生产/监管/力量/建设", "安全生产 监管 力量")
+    task = _p("推动/重大/事故隐患/动态/清零", "安全生产 隐患")
+    material = _material("安全生产", {"隐患": 1.0, "力量": 0.5}, [(2.0, staff), (1.0, task)])
+    guarantees = _composer(material, 2).guarantees
+    assert guarantees.secures(staff) and not guarantees.secures(task)
