@@ -119,12 +119,6 @@ class Composer:
             ranked = [r for r in ranked if r[0] >= close * best] or ranked
         return [sp for _, sp in ranked]
 
-    def _apart_from(self, ranked: list[tuple[float, Phrase]], siblings: list[Phrase]) -> list[tuple[float, Phrase]]:
-        """The ranked pool without the phrases on a sibling's subject (Reading.one_subject), while
-        others are left."""
-        apart = [sp for sp in ranked if not any(self.read.one_subject(sp[1], a) for a in siblings)]
-        return apart or ranked
-
     # ---- headings --------------------------------------------------------------------------
     def heading(self, rng: random.Random, level: int, role: str, path: str) -> str | None:
         """The heading of the point at `path`; a subject said once per outline (责任) is not the
@@ -199,7 +193,7 @@ class Composer:
         ranked = self._near(parent, pool, close=CLOSE if role == TASK else 0.0)
         if role == TASK:
             siblings = [a for q, a in self.anchors.items() if q.rsplit(".", 1)[0] == parent_path and q != path]
-            ranked = self._apart_from(ranked, siblings)
+            ranked = self.read.apart_from(ranked, siblings)
         p = self.ledger.pick(rng, ranked, top=5)
         if p is None:
             return None
@@ -258,9 +252,10 @@ class Composer:
                 return self.frames.first_heading(lead, self.ledger.take(anchor))
             return f"{lead}，{self.ledger.take(anchor)}"
         if self.children.get(path, 0) >= UMBRELLA:
-            umbrella = self._umbrella(rng, path)
+            umbrella = self.framing.umbrella(rng, self.heads_left)  # over several sub-points, heading them all
             if umbrella is not None:
-                return umbrella
+                self.anchors[path], text = umbrella
+                return text
             if self.frames.task_headings and self.material.known \
                     and not any(p.source == "ref" for _, p in self.ledger.unused_phrases()):
                 # no phrase of the whole field: the genre's umbrella, not one task its sub-points
@@ -286,11 +281,7 @@ class Composer:
         text = self.ledger.take(p)
         # a second phrase of the same subject, when one is close enough, makes the point's
         # two clauses (提高农业综合生产能力，稳定粮食播种面积); a stock lead never does
-        mates = [sp for sp in self._near(p, self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q)
-                                                             and self.read.heading_like(q)
-                                                             and not self.guarantees.secures(q)))
-                 if self.read.one_subject(sp[1], p)
-                 and not self.read.restates(sp[1].text, p.text)]  # 全面贯彻国家的/党的教育方针
+        mates = self.framing.mates(p)
         # a second clause only while the topic has phrases to spare for the headings still to come
         spare = len(pool) > 2 * self.heads_left
         mate = self.ledger.pick(rng, mates, top=3) if len(text) <= 11 and p.source != "ref" and spare else None
@@ -309,14 +300,6 @@ class Composer:
             lead = self.ledger.fresh(rng, leads) if leads else None
             if lead is not None:
                 return f"{lead}，{text}"
-        return text
-
-    def _umbrella(self, rng: random.Random, path: str) -> str | None:
-        """A task point over several sub-points heads them all (Framing.umbrella)."""
-        found = self.framing.umbrella(rng, self.heads_left)
-        if found is None:
-            return None
-        self.anchors[path], text = found
         return text
 
     # ---- bodies ----------------------------------------------------------------------------

@@ -218,6 +218,14 @@ class Framing:
 
         return sorted(pool, key=lambda sp: (-distance(sp), sp[1].text))
 
+    def mates(self, p: Phrase) -> list[tuple[float, Phrase]]:
+        """The free phrases that can be a task heading's second clause: of its subject (one_subject),
+        a heading's kind, no guarantee, not its own words again (全面贯彻国家的/党的教育方针), closest first."""
+        free = self.ledger.free(lambda q: len(q.text) <= 11 and self.read.substantive(q) and self.read.heading_like(q)
+                                and not self.guarantees.secures(q))
+        return [sp for _, sp in self.read.closeness(p, free)
+                if self.read.one_subject(sp[1], p) and not self.read.restates(sp[1].text, p.text)]
+
     def task_leads(self, task: str) -> list[str]:
         """The genre's leads that fit `task` (Frames.task_leads) and do not echo its words."""
         return [lead for lead in self.guarantees.frames.task_leads(task) if not self.read.echoes(lead, task)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from drafter.data import read_data_lines
@@ -25,7 +25,7 @@ from drafter.topics.harvest import names_a_place, rejected
 from drafter.topics.material import BROAD, Phrase, TopicMaterial, dedupe
 from drafter.topics.names import topic_names
 from drafter.topics.near import bundled_associations, near_terms
-from drafter.topics.wording import EMPTY, action_words, in_current_wording
+from drafter.topics.wording import EMPTY, action_words, every_fields, in_current_wording
 
 __all__ = ["Knowledge", "Phrase", "TopicMaterial", "bundled_associations"]
 
@@ -370,7 +370,7 @@ class Knowledge:
                     vouched[term].update(votes)
         vocab = {}
         for term, w in weight.items():
-            if len(vouched[term]) < 2 or _every_fields(term):
+            if len(vouched[term]) < 2 or every_fields(term):
                 continue
             share = w / total
             lift = share / max(self.word_share.get(term, 0.0), 1e-6)
@@ -399,16 +399,3 @@ def _others(affinity: dict[str, tuple[float, int]], word: str, own: float) -> fl
     if count <= 1:
         return 0.0
     return (total - own) / (count - 1)
-
-
-@lru_cache(maxsize=1)
-def _document_words() -> tuple[tuple[str, ...], frozenset[str]]:
-    return tuple(read_data_lines("document_words.txt")), frozenset(read_data_lines("politics_words.txt"))
-
-
-def _every_fields(term: str) -> bool:
-    """A term of how a document is issued (印发, 指导意见, 各省: held anywhere in it), or of the
-    politics every report says (决策部署, 总书记: the whole term), which is no topic's vocabulary
-    (drafter/_data/document_words.txt, politics_words.txt)."""
-    issuing, politics = _document_words()
-    return term in politics or any(w in term for w in issuing)

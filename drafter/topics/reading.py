@@ -237,6 +237,12 @@ class Reading:
         which share only 农村, 乡村, 振兴)."""
         return len(self.uncommon(one) & self.uncommon(other)) >= MATE_SHARED
 
+    def apart_from(self, ranked: list[tuple[float, Phrase]], siblings: list[Phrase]) -> list[tuple[float, Phrase]]:
+        """The ranked pool without the phrases on a sibling's subject (one_subject), while others
+        are left."""
+        apart = [sp for sp in ranked if not any(self.one_subject(sp[1], a) for a in siblings)]
+        return apart or ranked
+
     def subject_words(self, p: Phrase) -> frozenset[str]:
         """The words of a phrase that say what it is about: not its verb, the topic's name or
         the genre's empty nouns."""

@@ -347,3 +347,16 @@ def in_current_wording(p: Phrase) -> Phrase:
     if words == p.words and context == p.context:
         return p
     return replace(p, words=words, context=context) if words is not None else replace(p, context=context, dated=True)
+
+
+@lru_cache(maxsize=1)
+def _document_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    return tuple(read_data_lines("document_words.txt")), frozenset(read_data_lines("politics_words.txt"))
+
+
+def every_fields(term: str) -> bool:
+    """A term of how a document is issued (印发, 指导意见, 各省: held anywhere in it), or of the
+    politics every report says (决策部署, 总书记: the whole term), which is no topic's vocabulary
+    (drafter/_data/document_words.txt, politics_words.txt)."""
+    issuing, politics = _document_words()
+    return term in politics or any(w in term for w in issuing)
