@@ -179,6 +179,13 @@ def test_restated_is_an_earlier_clause_saying_most_of_it_again(vocab):
                          "落实要素保障，加强重要民生工程。要把耕地保护责任落实到每个乡镇。")
     other_o = OutlineReading.read(other_text, vocab.topics["xiangcun"], vocab, "t", 1)
     assert point_clauses(other_o, vocab) == ["守住粮食安全底线", "落实要素保障", "加强重要民生工程", "把耕地保护责任落实到每个乡镇"]
+    # a heading named as a preposition's object (对…, 以…) or as what a clause qualifies (…的, …中)
+    # is referred to; the same heading said as a clause's own work is said again
+    back_text = outline("# 在乡村振兴工作会议上的讲话", "## 一、推进高标准农田建设",
+                        "要对推进高标准农田建设实行挂图作战。要优先保障推进高标准农田建设的资金需求。",
+                        "要总结推进高标准农田建设中的好做法。要深入推进高标准农田建设。")
+    back_o = OutlineReading.read(back_text, vocab.topics["xiangcun"], vocab, "t", 1)
+    assert point_clauses(back_o, vocab) == ["推进高标准农田建设", "深入推进高标准农田建设"]
     # 发展多种形式规模经营: 6 of its 9 character pairs are in the heading above it
     assert restated_flags(o, set(), vocab) == [False, True, False, False, False, False]
     # pairs said on most topics are the genre's, no subject: here the other topic's outline says

@@ -97,10 +97,12 @@ SAME_SHARE = 0.6  # share of a clause's character pairs an earlier clause has wh
 STOCK_SHARE = 0.5  # a pair said on this share of the topics is the genre's (推进, 工作), not a subject
 _CLAUSE = re.compile(r"[，。；！？：,.;!?:]")
 # a clause listing tasks (A、B等工作摆上重要议事日程, 在A、B等重点任务上…) refers back to them: the
-# genre says so on purpose; so does one that opens with 把/围绕/在 and names a heading said above
-# (要把严守耕地红线作为重中之重, 要围绕X，各司其职, 要按照X的需要)
+# genre says so on purpose; so does one that names a heading said above as the object of a
+# preposition (要把严守耕地红线作为重中之重, 要围绕X，各司其职, 要对X实行挂图作战, 要以X为突破口)
+# or as what it qualifies (要按照X的需要, 优先保障X的资金需求, 总结X中的好做法)
 _LISTED = re.compile(r"等(?:工作|重点任务|任务)")
-_BACK_OPENS = ("把", "围绕", "按照", "在")
+_BACK_OPENS = ("把", "围绕", "按照", "在", "对", "以")
+_QUALIFIES = ("的", "中")
 # the sentence's subject (各级各部门要, 我们要, 要): the genre's, not what the sentence says; not the
 # 要 of 要素, 要求
 _SUBJECT = re.compile(r"^(?:各级党委政府|各级党委和政府|各级领导干部|各地各有关部门|各级各部门|各有关部门|各相关部门|"
@@ -118,7 +120,8 @@ def point_clauses(outline: OutlineReading, vocab: Vocabulary) -> list[str]:
             text = _SUBJECT.sub("", text, count=1)
         clauses = [c for c in _CLAUSE.split(text) if c]
         for c in clauses:
-            back = _LISTED.search(c) or (c.startswith(_BACK_OPENS) and any(h in c for h in headed))
+            back = _LISTED.search(c) or any(
+                h in c and (c.startswith(_BACK_OPENS) or any(h + q in c for q in _QUALIFIES)) for h in headed)
             if not back:
                 out += [piece for piece in c.split("、") if len(piece) >= 4]
         if r.line.kind == "heading":

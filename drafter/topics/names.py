@@ -8,6 +8,7 @@ Used by drafter.topics.knowledge, whose phrases and statistics the names are che
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from drafter.topics.knowledge import Knowledge
 
 FIELD_NAMED = 8  # a word naming this many phrases names a field (稳就业's 就业)
+VERB_NAMED = 5  # a field named with one verb in this many phrases, and in most of those naming it,
+# is called by the two together (优化营商环境 of 营商环境)
 _TOPIC_AFFIX = re.compile(r"^(?:全面|持续|深入|进一步|着力|大力|扎实|切实|加快|加强|推进|推动|深化|优化|做好|抓好|"
                           r"开展|实施|强化|坚持|建设)|(?:工作|建设|行动|攻坚|创建)$")
 _ONE_CHAR_VERBS = frozenset("稳保促防")
@@ -39,14 +42,30 @@ def topic_names(knowledge: Knowledge, topic: str) -> tuple[tuple[str, ...], tupl
     if core[:1] in _ONE_CHAR_VERBS and len(rest) >= 2 and not knowledge.generic(rest) \
             and knowledge.naming(rest) >= FIELD_NAMED:
         names.append(rest)
+    # the field as its phrases call it with their verb: 营商环境 is 优化营商环境 in six of the
+    # eleven phrases naming it, so 推动优化营商环境精准施策 says nothing more than the topic
+    if names and names[-1] == topic:
+        names += _verb_named(knowledge, topic)
     # the name as it is said now, where the data's wording was brought up to date (乡村全面振兴)
     names += [n for name in list(names) for n in current_names(name) if n not in names]
     # the field named together with a neighbour (食品药品安全 of 食品安全, drafter/_data/joint_names.tsv)
     names += [n for name in list(names) for n in _joint_names().get(name, ()) if n not in names]
+    # the longest first: the words a name masks (优化营商环境) are masked before its core's
+    names.sort(key=len, reverse=True)
     verbs = action_words()
     parts = [w for w in _segment(core, knowledge.vocabulary)
              if len(w) >= 2 and not knowledge.generic(w) and w not in names and w not in verbs]
     return tuple(names), tuple(dict.fromkeys(parts))
+
+
+def _verb_named(knowledge: Knowledge, core: str) -> list[str]:
+    before: Counter[str] = Counter()
+    naming = [p.text for p in knowledge.phrases if core in p.text]
+    for text in naming:
+        i = text.find(core)
+        before.update(text[i - n:i] for n in (2, 3) if i >= n)
+    return [verb + core for verb, n in before.most_common(1)
+            if n >= VERB_NAMED and 2 * n >= len(naming) and _TOPIC_AFFIX.fullmatch(verb)]
 
 
 @lru_cache(maxsize=1)
