@@ -18,7 +18,7 @@ from typing import Any
 from drafter.topics.material import Phrase, TopicMaterial
 
 CORPUS_FORMAT = "6"  # bump when the corpus phrases change meaning
-FORMAT = "16"  # bump when the material's layout or its selection changes meaning
+FORMAT = "17"  # bump when the material's layout or its selection changes meaning
 _MEMO: dict[str, tuple[TopicMaterial, CorpusFrame]] = {}
 
 
